@@ -1,0 +1,13 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import './styles.scss';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('The page has no #root element.');
+document.body.classList.add('govuk-frontend-supported');
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

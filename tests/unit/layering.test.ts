@@ -1,0 +1,43 @@
+import path from 'node:path';
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+// DESIGN.md's process boundary, checked against the project's own lint config: a file
+// in the wrong layer importing the wrong thing must fail `npm run lint`.
+const eslint = new ESLint({ cwd: path.resolve(__dirname, '../..') });
+
+async function problems(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+}
+
+describe('the layering rule', () => {
+  it.each([
+    ['src/main/vault/x.ts', "import { app } from 'electron';\nexport const a = app;"],
+    ['src/main/register/x.ts', "import { app } from 'electron';\nexport const a = app;"],
+    ['src/main/api.ts', "import { dialog } from 'electron';\nexport const a = dialog;"],
+    ['src/shared/x.ts', "import { ipcRenderer } from 'electron';\nexport const a = ipcRenderer;"],
+    ['src/renderer/src/x.ts', "import { shell } from 'electron';\nexport const a = shell;"],
+  ])('refuses electron in %s', async (file, code) => {
+    expect(await problems(file, code)).toEqual(["'electron' import is restricted from being used. Only src/main/shell and src/preload may import 'electron'."]);
+  });
+
+  it('allows electron in the shell and the preload', async () => {
+    expect(await problems('src/main/shell/x.ts', "import { app } from 'electron';\nexport const a = app;")).toEqual([]);
+    expect(await problems('src/preload/x.ts', "import { contextBridge } from 'electron';\nexport const a = contextBridge;")).toEqual([]);
+  });
+
+  it('keeps src/shared free of Node APIs and of other layers', async () => {
+    expect(await problems('src/shared/x.ts', "import fs from 'node:fs';\nexport const a = fs;")).toHaveLength(1);
+    expect(await problems('src/shared/x.ts', "import { createApi } from '../main/api';\nexport const a = createApi;")).toHaveLength(1);
+  });
+
+  it('keeps the renderer away from src/main', async () => {
+    expect(await problems('src/renderer/src/x.ts', "import { createApi } from '../../main/api';\nexport const a = createApi;")).toHaveLength(1);
+    expect(await problems('src/renderer/src/x.ts', "import { dispatch } from '../../main/dispatch';\nexport const a = dispatch;")).toHaveLength(1);
+  });
+
+  it('keeps capability folders away from the shell', async () => {
+    expect(await problems('src/main/vault/x.ts', "import { APP_ORIGIN } from '../shell/security';\nexport const a = APP_ORIGIN;")).toHaveLength(1);
+  });
+});
