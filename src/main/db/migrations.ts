@@ -1,0 +1,27 @@
+// Schema migrations, numbered by PRAGMA user_version. To add one, append an entry with the
+// next version number; each runs as one durable commit (journaled like any other).
+export interface Migration {
+  version: number;
+  description: string;
+  statements: readonly string[];
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'meta: register-wide key/value settings',
+    statements: ['CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL) STRICT'],
+  },
+];
+
+export function latestVersion(migrations: readonly Migration[] = MIGRATIONS): number {
+  return migrations.reduce((max, m) => Math.max(max, m.version), 0);
+}
+
+/** Migrations still to run, in order. Throws if the list is not numbered 1, 2, 3 ... */
+export function pendingMigrations(current: number, migrations: readonly Migration[] = MIGRATIONS): Migration[] {
+  migrations.forEach((m, i) => {
+    if (m.version !== i + 1) throw new Error(`Migration ${i + 1} is numbered ${m.version}.`);
+  });
+  return migrations.filter((m) => m.version > current);
+}

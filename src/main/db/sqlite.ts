@@ -1,0 +1,162 @@
+// sql.js wrapper: one in-memory SQLite database. Knows nothing about files or keys.
+import { createRequire } from 'node:module';
+import initSqlJs from 'sql.js';
+import type { Reader, Row, SqlParams, SqlValue } from './types';
+
+type Database = initSqlJs.Database;
+type SqlJsStatic = initSqlJs.SqlJsStatic;
+type BindParams = initSqlJs.BindParams;
+
+let sqlModule: Promise<SqlJsStatic> | undefined;
+
+function wasmPath(): string {
+  const req = typeof require === 'function' ? require : createRequire(import.meta.url);
+  return req.resolve('sql.js/dist/sql-wasm.wasm');
+}
+
+/** Loads the sql.js WASM module once per process. */
+export function loadSqlJs(): Promise<SqlJsStatic> {
+  if (sqlModule === undefined) {
+    const file = wasmPath();
+    sqlModule = initSqlJs({ locateFile: () => file });
+    sqlModule.catch(() => {
+      sqlModule = undefined;
+    });
+  }
+  return sqlModule;
+}
+
+/** Re-applied after opening and after every export() (sql.js reopens the database and resets pragmas). */
+const PRAGMAS = 'PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY; PRAGMA query_only = ON;';
+
+const READ_ONLY = /^\s*(SELECT|WITH|VALUES)\b/i;
+const FORBIDDEN_IN_COMMIT = /^\s*(BEGIN|COMMIT|END|ROLLBACK|SAVEPOINT|RELEASE|PRAGMA|ATTACH|DETACH|VACUUM)\b/i;
+
+function toBind(params: SqlParams | null | undefined): BindParams {
+  if (params === undefined || params === null) return null;
+  return params as BindParams;
+}
+
+export function checkParams(params: SqlParams | null | undefined): void {
+  if (params === undefined || params === null) return;
+  const values: SqlValue[] = Array.isArray(params)
+    ? (params as readonly SqlValue[]).slice()
+    : Object.values(params as Readonly<Record<string, SqlValue>>);
+  for (const v of values) {
+    const ok = v === null || typeof v === 'string' || v instanceof Uint8Array || (typeof v === 'number' && Number.isFinite(v));
+    if (!ok) throw new TypeError('SQL parameters must be strings, finite numbers, null or Uint8Array.');
+  }
+}
+
+export class SqlDb {
+  private db: Database | undefined;
+  private inTransaction = false;
+  readonly reader: Reader;
+
+  private constructor(db: Database) {
+    this.db = db;
+    this.db.exec(PRAGMAS);
+    this.reader = {
+      all: <T extends Row = Row>(sql: string, params?: SqlParams) => this.select<T>(sql, params),
+      get: <T extends Row = Row>(sql: string, params?: SqlParams): T | undefined => this.select<T>(sql, params, 1)[0],
+    };
+  }
+
+  static async open(bytes?: Uint8Array): Promise<SqlDb> {
+    const SQL = await loadSqlJs();
+    return new SqlDb(bytes === undefined ? new SQL.Database() : new SQL.Database(bytes));
+  }
+
+  private get handle(): Database {
+    if (this.db === undefined) throw new Error('The database is closed.');
+    return this.db;
+  }
+
+  /** Runs a read-only query. */
+  select<T extends Row>(sql: string, params?: SqlParams, limit = Infinity): T[] {
+    if (!READ_ONLY.test(sql)) throw new TypeError('Reader only runs SELECT, WITH or VALUES queries.');
+    checkParams(params);
+    const stmt = this.handle.prepare(sql);
+    try {
+      stmt.bind(toBind(params));
+      const rows: T[] = [];
+      while (rows.length < limit && stmt.step()) rows.push(stmt.getAsObject() as T);
+      return rows;
+    } finally {
+      stmt.free();
+    }
+  }
+
+  /**
+   * Runs exactly one statement (refusing a string holding several, so what is journaled is
+   * exactly what ran). `internal` allows PRAGMAs, for migrations and replay.
+   */
+  runOne(sql: string, params: SqlParams | null | undefined, internal = false): void {
+    if (!this.inTransaction) throw new Error('Statements that change data run only inside a commit.');
+    if (!internal && FORBIDDEN_IN_COMMIT.test(sql)) {
+      throw new TypeError('Transaction control, PRAGMA, ATTACH and VACUUM are not allowed inside a commit.');
+    }
+    checkParams(params);
+    const it = this.handle.iterateStatements(sql);
+    const first = it.next();
+    if (first.done) throw new TypeError('No SQL statement given.');
+    const stmt = first.value;
+    try {
+      if (it.getRemainingSQL().trim() !== '') throw new TypeError('Run one SQL statement at a time.');
+      stmt.bind(toBind(params));
+      while (stmt.step()) {
+        // statements such as INSERT ... RETURNING yield rows; drain them
+      }
+    } finally {
+      stmt.free();
+    }
+  }
+
+  begin(): void {
+    if (this.inTransaction) throw new Error('A commit is already in progress.');
+    this.handle.exec('PRAGMA query_only = OFF; BEGIN;');
+    this.inTransaction = true;
+  }
+
+  commit(): void {
+    this.handle.exec('COMMIT; PRAGMA query_only = ON;');
+    this.inTransaction = false;
+  }
+
+  rollback(): void {
+    const db = this.handle;
+    try {
+      db.exec('ROLLBACK');
+    } catch {
+      // no transaction was open (SQLite may already have rolled back on error)
+    }
+    db.exec('PRAGMA query_only = ON;');
+    this.inTransaction = false;
+  }
+
+  get transactionOpen(): boolean {
+    return this.inTransaction;
+  }
+
+  userVersion(): number {
+    const r = this.handle.exec('PRAGMA user_version');
+    const v = r[0]?.values[0]?.[0];
+    return typeof v === 'number' ? v : 0;
+  }
+
+  /** A copy of the database file; pragmas are re-applied afterwards. */
+  export(): Uint8Array {
+    if (this.inTransaction) throw new Error('Cannot export during a commit.');
+    const bytes = this.handle.export();
+    this.handle.exec(PRAGMAS);
+    return bytes;
+  }
+
+  close(): void {
+    if (this.db !== undefined) {
+      const db = this.db;
+      this.db = undefined;
+      db.close();
+    }
+  }
+}
