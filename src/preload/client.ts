@@ -1,13 +1,23 @@
+import { z } from 'zod';
 import { contract, channels, type Channel, type MappaClient } from '../shared/contract';
-import { MappaError, resultSchema } from '../shared/errors';
+import { resultSchema, type Result } from '../shared/errors';
+
+// The page's CSP forbids eval: zod must not even probe for it (the probe alone is
+// reported as a violation), so it parses without its compiled fast path here.
+z.config({ jitless: true });
 
 /** Sends one call to the main process and resolves with its raw reply. */
 export type Invoke = (channel: Channel, input: unknown) => Promise<unknown>;
 
 // The client the preload exposes as `window.mappa`, and the UI tests install through
 // their bridge: one function per contract channel. A reply is an envelope
-// `{ ok, value | error }`; an error envelope becomes a thrown MappaError carrying the
-// service's code, sentence and field, so screens can show it next to the field.
+// `{ ok, value | error }`, checked against the contract; it is passed on as data (plain
+// objects survive contextBridge intact, an Error's code and field would not).
+
+const BAD_REPLY: Result<never> = {
+  ok: false,
+  error: { code: 'bad_reply', message: 'The register sent a reply this screen did not expect. Nothing was changed by this screen.' },
+};
 export function createClient(invoke: Invoke): MappaClient {
   const client: Record<string, Record<string, (input: unknown) => Promise<unknown>>> = {};
   for (const channel of channels) {
@@ -15,14 +25,7 @@ export function createClient(invoke: Invoke): MappaClient {
     const envelope = resultSchema(contract[channel].output);
     const call = async (input: unknown): Promise<unknown> => {
       const reply = envelope.safeParse(await invoke(channel, input ?? {}));
-      if (!reply.success) {
-        throw new MappaError('bad_reply', 'The register sent a reply this screen did not expect. Nothing was changed by this screen.');
-      }
-      if (!reply.data.ok) {
-        const { code, message, field } = reply.data.error;
-        throw new MappaError(code, message, field);
-      }
-      return reply.data.value;
+      return reply.success ? reply.data : BAD_REPLY;
     };
     (client[area] ??= {})[action] = call;
   }

@@ -33,3 +33,9 @@ export const resultSchema = <T extends z.ZodType>(value: T) =>
   ]);
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: MappaErrorData };
+
+/** The value of a successful reply; an error reply becomes a MappaError thrown here. */
+export function unwrap<T>(result: Result<T>): T {
+  if (result.ok) return result.value;
+  throw new MappaError(result.error.code, result.error.message, result.error.field);
+}

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -6,14 +6,13 @@ import path from 'node:path';
 import { buildSync } from 'esbuild';
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
-import { createApi } from '../../src/main/api';
 import { dispatch } from '../../src/main/dispatch';
 import { createRendererHandler } from '../../src/main/shell/protocol';
 import type { Service } from '../../src/shared/contract';
+import { anApi, type FakeHost } from '../support/fakeHost';
 
 const root = path.resolve(__dirname, '../..');
 const rendererDir = path.join(root, 'out/renderer');
-const version = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
 
 let bridgeScript: string | undefined;
 function bridge(): string {
@@ -46,16 +45,18 @@ async function serveRenderer(): Promise<{ server: Server; url: string }> {
 export interface AppFixture {
   /** Loads the app's page with window.mappa bridged to a fresh service. */
   open(): Promise<void>;
-  /** The folder the service keeps its data in for this test. */
+  /** A scratch folder for this test's registers and backups. */
   dataDir: string;
   service: Service;
+  /** The operating system's dialogs: say what the person picks next. */
+  host: FakeHost;
 }
 
 export const test = base.extend<{ app: AppFixture }>({
   app: async ({ page }, use) => {
     const { server, url } = await serveRenderer();
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'mappa-ui-'));
-    const service = createApi({ version });
+    const { service, host, session } = anApi();
     await page.exposeBinding('__mappaInvoke', async (source, channel: unknown, input: unknown) => {
       // The same rule as the shell: only the app's own top frame may call the service.
       if (source.frame !== source.page.mainFrame() || !source.frame.url().startsWith(url)) {
@@ -70,7 +71,9 @@ export const test = base.extend<{ app: AppFixture }>({
       },
       dataDir,
       service,
+      host,
     });
+    session.lock();
     const violations = await page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []).catch(() => []);
     expect(violations, 'Content-Security-Policy violations').toEqual([]);
     server.close();

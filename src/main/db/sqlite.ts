@@ -1,5 +1,4 @@
 // sql.js wrapper: one in-memory SQLite database. Knows nothing about files or keys.
-import { createRequire } from 'node:module';
 import initSqlJs from 'sql.js';
 import type { Reader, Row, SqlParams, SqlValue } from './types';
 
@@ -9,16 +8,13 @@ type BindParams = initSqlJs.BindParams;
 
 let sqlModule: Promise<SqlJsStatic> | undefined;
 
-function wasmPath(): string {
-  const req = typeof require === 'function' ? require : createRequire(import.meta.url);
-  return req.resolve('sql.js/dist/sql-wasm.wasm');
-}
-
 /** Loads the sql.js WASM module once per process. */
 export function loadSqlJs(): Promise<SqlJsStatic> {
   if (sqlModule === undefined) {
-    const file = wasmPath();
-    sqlModule = initSqlJs({ locateFile: () => file });
+    // In Node, sql.js finds sql-wasm.wasm beside its own script (it is never bundled:
+    // the main build keeps node_modules external). No import.meta, so the same source
+    // loads under vitest, Playwright's loader and the CommonJS main bundle.
+    sqlModule = initSqlJs();
     sqlModule.catch(() => {
       sqlModule = undefined;
     });

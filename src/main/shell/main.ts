@@ -1,6 +1,7 @@
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, powerMonitor, protocol, session } from 'electron';
 import { createApi } from '../api';
+import { electronDialogs } from './dialogs';
 import { bindService } from './ipc';
 import { createRendererHandler } from './protocol';
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, denyAllPermissions, guardWebContents, SESSION_PARTITION } from './security';
@@ -46,8 +47,15 @@ if (!app.requestSingleInstanceLock()) {
     });
     appSession.protocol.handle(APP_SCHEME, createRendererHandler(path.join(__dirname, '../renderer')));
 
-    const service = createApi({ version: app.getVersion() });
-    bindService(ipcMain, service, trustedOrigins);
+    const api = createApi({
+      version: app.getVersion(),
+      host: { dialogs: electronDialogs(dialog, () => mainWindow), settingsDir: app.getPath('userData') },
+    });
+    bindService(ipcMain, api.service, trustedOrigins);
+    // Keys and data leave memory when the machine sleeps, the screen locks or the app quits.
+    powerMonitor.on('suspend', () => api.session.lock());
+    powerMonitor.on('lock-screen', () => api.session.lock());
+    app.on('before-quit', () => api.session.lock());
 
     mainWindow = createMainWindow(BrowserWindow, path.join(__dirname, '../preload/index.js'), devServerUrl ?? APP_ENTRY_URL, { devTools });
     mainWindow.on('closed', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createApi } from '../../../src/main/api';
 import { dispatch } from '../../../src/main/dispatch';
 import type { Service } from '../../../src/shared/contract';
 import { MappaError } from '../../../src/shared/errors';
+import { anApi } from '../../support/fakeHost';
 
-const api = createApi({ version: '1.2.3' });
+const api = anApi().service;
 
 function withHandler(handler: () => unknown): Service {
   return { ...api, 'app.info': handler as Service['app.info'] };
@@ -14,7 +14,7 @@ describe('dispatching a call', () => {
   it('returns the handler output for valid input', async () => {
     expect(await dispatch(api, 'app.info', {})).toEqual({
       ok: true,
-      value: { name: 'MAPPA Register', version: '1.2.3', classification: 'OFFICIAL-SENSITIVE' },
+      value: { name: 'MAPPA Register', version: '0.0.0-test', classification: 'OFFICIAL-SENSITIVE' },
     });
   });
 

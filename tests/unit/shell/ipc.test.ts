@@ -1,15 +1,15 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createApi } from '../../../src/main/api';
 import { bindService, handleCall } from '../../../src/main/shell/ipc';
 import { APP_ORIGIN } from '../../../src/main/shell/security';
 import { channels, IPC_PREFIX, type Service } from '../../../src/shared/contract';
+import { anApi } from '../../support/fakeHost';
 
 const trusted = [APP_ORIGIN];
 const topFrame = (url: string) => ({ senderFrame: { url, parent: null } }) as never;
 
 function spyService(): { service: Service; calls: unknown[] } {
   const calls: unknown[] = [];
-  const real = createApi({ version: '9.9.9' });
+  const real = anApi().service;
   const service = Object.fromEntries(
     Object.entries(real).map(([name, fn]) => [
       name,
@@ -25,14 +25,14 @@ function spyService(): { service: Service; calls: unknown[] } {
 describe('binding the service to IPC', () => {
   it('binds exactly one handler per contract channel, under the app prefix', () => {
     const handle = vi.fn();
-    bindService({ handle }, createApi({ version: '1.0.0' }), trusted);
+    bindService({ handle }, anApi().service, trusted);
     expect(handle.mock.calls.map((c) => c[0]).sort()).toEqual(channels.map((c) => IPC_PREFIX + c).sort());
   });
 
   it('answers a call from the app window', async () => {
     const { service, calls } = spyService();
     const reply = await handleCall(service, trusted, topFrame('app://mappa/index.html'), 'app.info', {});
-    expect(reply).toEqual({ ok: true, value: { name: 'MAPPA Register', version: '9.9.9', classification: 'OFFICIAL-SENSITIVE' } });
+    expect(reply).toEqual({ ok: true, value: { name: 'MAPPA Register', version: '0.0.0-test', classification: 'OFFICIAL-SENSITIVE' } });
     expect(calls).toHaveLength(1);
   });
 

@@ -1,0 +1,33 @@
+import type { BrowserWindow, Dialog } from 'electron';
+import type { Dialogs, FolderPurpose } from '../host';
+
+const FOLDER_TITLES: Record<FolderPurpose, { title: string; buttonLabel: string }> = {
+  create: { title: 'Choose an empty folder for the new register', buttonLabel: 'Use this folder' },
+  open: { title: 'Choose the folder that holds the register', buttonLabel: 'Open register' },
+  restore: { title: 'Choose an empty folder to restore the register into', buttonLabel: 'Restore here' },
+};
+
+const BACKUP_FILTER = [{ name: 'MAPPA Register backup', extensions: ['mappa-backup'] }];
+
+/** The operating system's own file dialogs, attached to the app window. */
+export function electronDialogs(dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>, window: () => BrowserWindow | null): Dialogs {
+  return {
+    async chooseFolder(purpose) {
+      const parent = window();
+      const options = { ...FOLDER_TITLES[purpose], properties: ['openDirectory', 'createDirectory'] as Array<'openDirectory' | 'createDirectory'> };
+      const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    async chooseBackupFile(mode, suggestedName) {
+      const parent = window();
+      if (mode === 'save') {
+        const options = { title: 'Save the backup', defaultPath: suggestedName, filters: BACKUP_FILTER, properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const] };
+        const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+        return result.canceled ? null : (result.filePath ?? null);
+      }
+      const options = { title: 'Choose the backup to restore', filters: BACKUP_FILTER, properties: ['openFile' as const] };
+      const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import { useState, type FormEvent } from 'react';
+import type { RegisterStatus } from '../../../shared/contract';
+import { api } from '../mappa';
+import { ErrorSummary, errorFor, TextInput } from '../components/forms';
+import { useSubmit } from './useSubmit';
+
+export function UnlockScreen(props: { folder: string; userName: string; onUnlocked: (status: RegisterStatus) => void; onCancel: () => void }) {
+  const [userName, setUserName] = useState(props.userName);
+  const [passphrase, setPassphrase] = useState('');
+  const { errors, busy, submit } = useSubmit();
+
+  const unlock = (event: FormEvent) => {
+    event.preventDefault();
+    void submit(async () => {
+      try {
+        props.onUnlocked(await api().register.unlock({ folder: props.folder, userName, passphrase }));
+      } finally {
+        setPassphrase('');
+      }
+    });
+  };
+
+  return (
+    <>
+      <ErrorSummary errors={errors} />
+      <h1 className="govuk-heading-xl">Unlock the register</h1>
+      <p className="govuk-body">
+        Register folder: <span className="app-path">{props.folder}</span>
+      </p>
+      <form onSubmit={unlock} noValidate>
+        <TextInput id="userName" label="Your name" value={userName} onChange={setUserName} error={errorFor(errors, 'userName')} autoComplete="username" />
+        <TextInput id="passphrase" label="Passphrase" type="password" value={passphrase} onChange={setPassphrase} error={errorFor(errors, 'passphrase')} autoComplete="current-password" />
+        <div className="govuk-button-group">
+          <button type="submit" className="govuk-button" disabled={busy} aria-disabled={busy}>
+            {busy ? 'Unlocking…' : 'Unlock'}
+          </button>
+          <button type="button" className="govuk-button govuk-button--secondary" onClick={props.onCancel}>
+            Choose another register
+          </button>
+        </div>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,45 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FolderPurpose, Host } from '../../src/main/host';
+import { createApi, type Api } from '../../src/main/api';
+
+/**
+ * Stands in for the operating system's file dialogs: each test says what the person
+ * picks next. A dialog opened with nothing queued is "cancelled".
+ */
+export interface FakeHost extends Host {
+  picksFolder(folder: string): void;
+  picksFile(file: string): void;
+  /** What each dialog was opened for, in order. */
+  opened: string[];
+}
+
+export function aFakeHost(settingsDir = mkdtempSync(path.join(os.tmpdir(), 'mappa-settings-'))): FakeHost {
+  const folders: string[] = [];
+  const files: string[] = [];
+  const opened: string[] = [];
+  return {
+    settingsDir,
+    opened,
+    picksFolder: (folder) => folders.push(folder),
+    picksFile: (file) => files.push(file),
+    dialogs: {
+      chooseFolder: async (purpose: FolderPurpose) => {
+        opened.push(`folder:${purpose}`);
+        return folders.shift() ?? null;
+      },
+      chooseBackupFile: async (mode: 'save' | 'open') => {
+        opened.push(`file:${mode}`);
+        return files.shift() ?? null;
+      },
+    },
+  };
+}
+
+/** Cheap scrypt parameters so tests do not spend a quarter of a second per unlock. */
+export const TEST_KDF = { N: 2 ** 10, r: 8, p: 1 } as const;
+
+export function anApi(host: FakeHost = aFakeHost()): Api & { host: FakeHost } {
+  return { ...createApi({ version: '0.0.0-test', host, kdf: TEST_KDF }), host };
+}

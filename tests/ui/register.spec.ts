@@ -1,0 +1,165 @@
+import path from 'node:path';
+import { test, expect, expectNoAxeViolations } from './harness';
+
+const PASSPHRASE = 'correct horse battery staple';
+
+test('a coordinator creates a register, locks it, and unlocks it after a wrong passphrase', async ({ page, app }) => {
+  const folder = path.join(app.dataDir, 'north-west-register');
+  await app.open();
+  await expectNoAxeViolations(page);
+
+  await page.getByRole('button', { name: 'Create a new register' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Create a new register' })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // Submitting without a folder: the summary links to the folder button.
+  await page.getByRole('button', { name: 'Create register' }).click();
+  await expect(page.getByRole('alert')).toContainText('Choose an empty folder for the new register.');
+
+  app.host.picksFolder(folder);
+  await page.getByRole('button', { name: 'Choose folder' }).click();
+  await expect(page.getByText(folder)).toBeVisible();
+
+  await page.getByLabel('Your name').fill('Sam Coordinator');
+  await page.getByLabel('Passphrase', { exact: true }).fill('too short');
+  await page.getByLabel('Confirm passphrase').fill('too short');
+  await page.getByRole('button', { name: 'Create register' }).click();
+  const summary = page.getByRole('alert');
+  await expect(summary).toContainText('Choose a passphrase of at least 12 characters.');
+  // The same sentence sits next to the field, and the summary's link takes focus there.
+  await expect(page.locator('#passphrase-error')).toContainText('Choose a passphrase of at least 12 characters.');
+  await summary.getByRole('link', { name: 'Choose a passphrase of at least 12 characters.' }).click();
+  await expect(page.getByLabel('Passphrase', { exact: true })).toBeFocused();
+  await expectNoAxeViolations(page);
+
+  await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+  await page.getByLabel('Confirm passphrase').fill(`${PASSPHRASE}!`);
+  await page.getByRole('button', { name: 'Create register' }).click();
+  await expect(page.locator('#confirmPassphrase-error')).toContainText('The two passphrases you entered are different.');
+
+  await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+  await page.getByLabel('Confirm passphrase').fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Create register' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Register' })).toBeVisible();
+  await expect(page.getByRole('banner')).toContainText('Signed in as Sam Coordinator');
+  await expectNoAxeViolations(page);
+
+  await page.getByRole('button', { name: 'Lock register' }).click();
+  await expect(page.getByRole('status')).toHaveText('The register is locked.');
+  await expect(page.getByRole('heading', { level: 1, name: 'Unlock the register' })).toBeVisible();
+  await expect(page.getByText('Signed in as')).toHaveCount(0);
+  await expectNoAxeViolations(page);
+
+  await expect(page.getByLabel('Your name')).toHaveValue('Sam Coordinator');
+  await page.getByLabel('Passphrase').fill('not the passphrase at all');
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByRole('alert')).toContainText('That passphrase does not open this register.');
+  await expect(page.getByLabel('Passphrase')).toHaveValue('');
+
+  // The delay after a failure: an immediate retry is refused without trying the passphrase.
+  await page.getByLabel('Passphrase').fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  const refused = page.getByRole('alert');
+  await expect(refused).toContainText(/Wait \d+ seconds? before trying again|That passphrase/);
+
+  await page.waitForTimeout(1_100);
+  await page.getByLabel('Passphrase').fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Register' })).toBeVisible();
+  await expect(page.getByText(/There (was 1 failed attempt|were \d+ failed attempts) to unlock this register/)).toBeVisible();
+
+  // The keyboard shortcut locks too.
+  await page.keyboard.press('Control+L');
+  await expect(page.getByRole('heading', { level: 1, name: 'Unlock the register' })).toBeVisible();
+});
+
+test('an administrator gives a colleague their own passphrase, and the colleague cannot manage users', async ({ page, app }) => {
+  const folder = path.join(app.dataDir, 'reg');
+  await app.open();
+  await page.getByRole('button', { name: 'Create a new register' }).click();
+  app.host.picksFolder(folder);
+  await page.getByRole('button', { name: 'Choose folder' }).click();
+  await page.getByLabel('Your name').fill('Alex Admin');
+  await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+  await page.getByLabel('Confirm passphrase').fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Create register' }).click();
+
+  await page.getByRole('link', { name: 'Users' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Users and passphrases' })).toBeVisible();
+  await expect(page.getByRole('row', { name: /Alex Admin/ })).toContainText('Administrator');
+  await page.getByLabel('Their name').fill('Pat Probation');
+  await page.getByLabel('Their passphrase', { exact: true }).fill('pat has a long passphrase');
+  await page.getByLabel('Confirm their passphrase').fill('pat has a long passphrase');
+  await page.getByRole('button', { name: 'Add user' }).click();
+  await expect(page.getByRole('status')).toContainText('Pat Probation can now unlock the register');
+  await expect(page.getByRole('row', { name: /Pat Probation/ })).toContainText('User');
+  await expectNoAxeViolations(page);
+
+  // Adding the same person twice is refused next to the name.
+  await page.getByLabel('Their name').fill('Pat Probation');
+  await page.getByLabel('Their passphrase', { exact: true }).fill('another long passphrase');
+  await page.getByLabel('Confirm their passphrase').fill('another long passphrase');
+  await page.getByRole('button', { name: 'Add user' }).click();
+  await expect(page.locator('#userName-error')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Lock register' }).click();
+  await page.getByLabel('Your name').fill('Pat Probation');
+  await page.getByLabel('Passphrase').fill('pat has a long passphrase');
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByRole('banner')).toContainText('Signed in as Pat Probation');
+  await expect(page.getByRole('link', { name: 'Users' })).toHaveCount(0);
+});
+
+test('a backup restores into a new folder and opens with the same passphrase; a changed passphrase replaces the old one', async ({ page, app }) => {
+  const folder = path.join(app.dataDir, 'reg');
+  const backupFile = path.join(app.dataDir, 'backups', 'reg.mappa-backup');
+  const restored = path.join(app.dataDir, 'restored');
+  await app.open();
+  await page.getByRole('button', { name: 'Create a new register' }).click();
+  app.host.picksFolder(folder);
+  await page.getByRole('button', { name: 'Choose folder' }).click();
+  await page.getByLabel('Your name').fill('Robin');
+  await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+  await page.getByLabel('Confirm passphrase').fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Create register' }).click();
+
+  await page.getByRole('link', { name: 'Backup' }).click();
+  await page.getByRole('button', { name: 'Make backup' }).click();
+  await expect(page.getByRole('alert')).toContainText('Choose where to save the backup.');
+  app.host.picksFile(backupFile);
+  await page.getByRole('button', { name: 'Choose where to save' }).click();
+  await page.getByRole('button', { name: 'Make backup' }).click();
+  await expect(page.getByRole('status')).toContainText(`The register was backed up to ${backupFile}`);
+  await expectNoAxeViolations(page);
+
+  await page.getByRole('link', { name: 'Change passphrase' }).click();
+  await page.getByLabel('Current passphrase').fill('wrong current passphrase');
+  await page.getByLabel('New passphrase', { exact: true }).fill('a brand new passphrase');
+  await page.getByLabel('Confirm new passphrase').fill('a brand new passphrase');
+  await page.getByRole('button', { name: 'Change passphrase' }).click();
+  await expect(page.locator('#currentPassphrase-error')).toContainText('That passphrase does not open this register.');
+  await page.getByLabel('Current passphrase').fill(PASSPHRASE);
+  await page.getByLabel('New passphrase', { exact: true }).fill('a brand new passphrase');
+  await page.getByLabel('Confirm new passphrase').fill('a brand new passphrase');
+  await page.getByRole('button', { name: 'Change passphrase' }).click();
+  await expect(page.getByRole('status')).toContainText('Your passphrase has been changed.');
+  await expectNoAxeViolations(page);
+
+  await page.getByRole('button', { name: 'Lock register' }).click();
+  await page.getByRole('button', { name: 'Choose another register' }).click();
+  await page.getByRole('button', { name: 'Restore from a backup' }).click();
+  await expectNoAxeViolations(page);
+  app.host.picksFile(backupFile);
+  await page.getByRole('button', { name: 'Choose backup file' }).click();
+  app.host.picksFolder(restored);
+  await page.getByRole('button', { name: 'Choose empty folder' }).click();
+  await page.getByLabel('Your name').fill('Robin');
+  // The backup was made before the change, so it opens with the passphrase of that time.
+  await page.getByLabel('Your passphrase').fill('a brand new passphrase');
+  await page.getByRole('button', { name: 'Restore register' }).click();
+  await expect(page.getByRole('alert')).toContainText('That passphrase does not open this register.');
+  await page.getByLabel('Your passphrase').fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Restore register' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Register' })).toBeVisible();
+  await expect(page.getByRole('main')).toContainText(restored);
+});
