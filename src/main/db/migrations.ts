@@ -1,3 +1,5 @@
+import { registerMigration } from './schema/v2-register';
+
 // Schema migrations, numbered by PRAGMA user_version. To add one, append an entry with the
 // next version number; each runs as one durable commit (journaled like any other).
 export interface Migration {
@@ -12,6 +14,7 @@ export const MIGRATIONS: readonly Migration[] = [
     description: 'meta: register-wide key/value settings',
     statements: ['CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL) STRICT'],
   },
+  registerMigration,
 ];
 
 export function latestVersion(migrations: readonly Migration[] = MIGRATIONS): number {

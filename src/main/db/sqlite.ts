@@ -5,6 +5,9 @@ import type { Reader, Row, SqlParams, SqlValue } from './types';
 type Database = initSqlJs.Database;
 type SqlJsStatic = initSqlJs.SqlJsStatic;
 type BindParams = initSqlJs.BindParams;
+type Statement = initSqlJs.Statement;
+
+const STATEMENT_CACHE_SIZE = 64;
 
 let sqlModule: Promise<SqlJsStatic> | undefined;
 
@@ -47,6 +50,8 @@ export function checkParams(params: SqlParams | null | undefined): void {
 export class SqlDb {
   private db: Database | undefined;
   private inTransaction = false;
+  /** Prepared data-changing statements by SQL text (commits and replay repeat the same few). */
+  private readonly cache = new Map<string, Statement>();
   readonly reader: Reader;
 
   private constructor(db: Database) {
@@ -93,19 +98,43 @@ export class SqlDb {
       throw new TypeError('Transaction control, PRAGMA, ATTACH and VACUUM are not allowed inside a commit.');
     }
     checkParams(params);
-    const it = this.handle.iterateStatements(sql);
-    const first = it.next();
-    if (first.done) throw new TypeError('No SQL statement given.');
-    const stmt = first.value;
+    const stmt = this.prepareOne(sql);
     try {
-      if (it.getRemainingSQL().trim() !== '') throw new TypeError('Run one SQL statement at a time.');
       stmt.bind(toBind(params));
       while (stmt.step()) {
         // statements such as INSERT ... RETURNING yield rows; drain them
       }
     } finally {
-      stmt.free();
+      stmt.reset();
     }
+  }
+
+  private prepareOne(sql: string): Statement {
+    const cached = this.cache.get(sql);
+    if (cached !== undefined) {
+      this.cache.delete(sql);
+      this.cache.set(sql, cached); // most recently used last
+      return cached;
+    }
+    const it = this.handle.iterateStatements(sql);
+    const first = it.next();
+    if (first.done) throw new TypeError('No SQL statement given.');
+    if (it.getRemainingSQL().trim() !== '') {
+      first.value.free();
+      throw new TypeError('Run one SQL statement at a time.');
+    }
+    this.cache.set(sql, first.value);
+    if (this.cache.size > STATEMENT_CACHE_SIZE) {
+      const [oldest, stmt] = this.cache.entries().next().value ?? [];
+      if (oldest !== undefined) this.cache.delete(oldest);
+      stmt?.free();
+    }
+    return first.value;
+  }
+
+  private clearCache(): void {
+    for (const stmt of this.cache.values()) stmt.free();
+    this.cache.clear();
   }
 
   begin(): void {
@@ -143,6 +172,7 @@ export class SqlDb {
   /** A copy of the database file; pragmas are re-applied afterwards. */
   export(): Uint8Array {
     if (this.inTransaction) throw new Error('Cannot export during a commit.');
+    this.clearCache(); // export() frees every prepared statement
     const bytes = this.handle.export();
     this.handle.exec(PRAGMAS);
     return bytes;
@@ -150,6 +180,7 @@ export class SqlDb {
 
   close(): void {
     if (this.db !== undefined) {
+      this.clearCache();
       const db = this.db;
       this.db = undefined;
       db.close();

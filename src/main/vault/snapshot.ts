@@ -47,7 +47,9 @@ export function* encryptStream(key: Buffer, meta: StreamMeta, plain: Uint8Array)
   for (let i = 0; i < n; i++) {
     const part = plain.subarray(i * CHUNK_BYTES, Math.min(plain.length, (i + 1) * CHUNK_BYTES));
     const s = seal(key, part, chunkAad(header, i, i === n - 1));
-    yield Buffer.concat([s.nonce, s.ciphertext, s.tag]);
+    yield s.nonce; // written piece by piece: no extra copy of each chunk
+    yield s.ciphertext;
+    yield s.tag;
   }
 }
 
@@ -104,7 +106,7 @@ export async function decryptStream(
   onProgress?: (fraction: number) => void,
 ): Promise<DecryptedStream> {
   if (available < STREAM_HEADER_BYTES) throw damaged(expect.what);
-  const header = await readAt(start, STREAM_HEADER_BYTES);
+  const header = Buffer.from(await readAt(start, STREAM_HEADER_BYTES)); // readAt may reuse its buffer
   const { meta, plainLength } = parseStreamHeader(header, available, expect);
   const plain = new Uint8Array(plainLength);
   const n = chunkCount(plainLength);
@@ -131,10 +133,12 @@ export async function decryptStream(
   return { ...meta, plain };
 }
 
-/** A ReadAt over an open file descriptor. */
+/** A ReadAt over an open file descriptor. Reuses one scratch buffer: each result is valid until the next call. */
 export function fdReader(fd: number): ReadAt {
+  let scratch = Buffer.alloc(0);
   return (position: number, length: number): Buffer => {
-    const b = Buffer.alloc(length);
+    if (scratch.length < length) scratch = Buffer.alloc(length);
+    const b = scratch.subarray(0, length);
     let got = 0;
     while (got < length) {
       const r = fs.readSync(fd, b, got, length - got, position + got);

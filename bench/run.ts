@@ -1,0 +1,86 @@
+// npm run bench            -> table with pass/fail against the targets
+// npm run bench -- --json  -> one JSON object keyed by scale, nothing else on stdout
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+interface Figures {
+  items: number;
+  commit_p50_ms: number;
+  commit_p99_ms: number;
+  naive_commit_p50_ms: number;
+  naive_over_ours: number;
+  open_ms: number;
+  open_replay500_ms: number;
+  open_peak_rss_mb: number;
+  decrypt_load_ms: number;
+  snapshot_ms: number;
+  kdf_ms: number;
+  peak_rss_mb: number;
+  build_peak_rss_mb: number;
+  db_mb: number;
+}
+
+const SCALES: Array<[string, number]> = [
+  ['10k', 10_000],
+  ['100k', 100_000],
+];
+
+function child(items: number, mode: 'build' | 'work' | 'load' | 'open', root: string): Record<string, number> {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'scale.ts'), String(items), mode, root], {
+    cwd: path.resolve(__dirname, '..'),
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 1024 * 1024,
+  });
+  return JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as Record<string, number>;
+}
+
+/** Each scale in fresh processes: one builds and times commits/snapshot/naive, one opens and works (peak RSS). */
+function runScale(items: number): Figures {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'mappa-bench-'));
+  try {
+    const build = child(items, 'build', root);
+    const work = child(items, 'work', root);
+    const load = child(items, 'load', root);
+    const open = child(items, 'open', root);
+    return { items, ...build, ...work, ...load, ...open } as unknown as Figures;
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+}
+
+function checks(f: Figures): Array<[string, string, boolean]> {
+  return [
+    ['commit p50 ≤ 1 ms', `${f.commit_p50_ms} ms`, f.commit_p50_ms <= 1],
+    ['commit p99 ≤ 5 ms', `${f.commit_p99_ms} ms`, f.commit_p99_ms <= 5],
+    ['naive/ours ≥ 50×', `${f.naive_commit_p50_ms} ms / ${f.commit_p50_ms} ms = ${f.naive_over_ours}×`, f.naive_over_ours >= 50],
+    ['open ≤ 2× decrypt+load', `${f.open_ms} ms vs ${f.decrypt_load_ms} ms`, f.open_ms <= 2 * f.decrypt_load_ms],
+    ['open after a crash (500 to replay)', `${f.open_replay500_ms} ms`, true],
+    ['snapshot', `${f.snapshot_ms} ms`, true],
+    ['KDF (scrypt)', `${f.kdf_ms} ms`, true],
+    ['peak RSS ≤ 2.5× db + 150 MB', `${f.peak_rss_mb} MB (db ${f.db_mb} MB, limit ${Math.round(2.5 * f.db_mb + 150)} MB; build ${f.build_peak_rss_mb})`, f.peak_rss_mb <= 2.5 * f.db_mb + 150],
+  ];
+}
+
+function main(): void {
+  const json = process.argv.includes('--json');
+  const results: Record<string, Figures> = {};
+  for (const [label, items] of SCALES) results[label] = runScale(items);
+  if (json) {
+    process.stdout.write(`${JSON.stringify(results)}\n`);
+    return;
+  }
+  for (const [label, f] of Object.entries(results)) {
+    console.log(`\n${label} items`);
+    console.log(`${'measure'.padEnd(36)} ${'figure'.padEnd(56)} target`);
+    for (const [name, figure, ok] of checks(f)) {
+      const informational = !name.includes('≤') && !name.includes('≥');
+      const target = informational ? '-' : ok ? 'pass' : label === '100k' ? 'FAIL' : '(miss; target is at 100k)';
+      console.log(`${name.padEnd(36)} ${figure.padEnd(56)} ${target}`);
+    }
+  }
+}
+
+main();
