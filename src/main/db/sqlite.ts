@@ -26,7 +26,9 @@ export function loadSqlJs(): Promise<SqlJsStatic> {
 }
 
 /** Re-applied after opening and after every export() (sql.js reopens the database and resets pragmas). */
-const PRAGMAS = 'PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY; PRAGMA query_only = ON;';
+// secure_delete: a disposed record's bytes are overwritten, not left in free pages that the
+// next snapshot would carry.
+const PRAGMAS = 'PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON; PRAGMA temp_store = MEMORY; PRAGMA query_only = ON;';
 
 const READ_ONLY = /^\s*(SELECT|WITH|VALUES)\b/i;
 const FORBIDDEN_IN_COMMIT = /^\s*(BEGIN|COMMIT|END|ROLLBACK|SAVEPOINT|RELEASE|PRAGMA|ATTACH|DETACH|VACUUM)\b/i;
