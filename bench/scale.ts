@@ -2,7 +2,6 @@
 // Usage: node --import tsx bench/scale.ts <items> build|work|load|open <root folder>
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { createRegister, DEFAULT_KDF, openRegister } from '../src/main/vault';
 import { deriveSlotKey } from '../src/main/vault/kdf';

@@ -140,7 +140,7 @@ export class VaultImpl implements Vault {
   private commitWith<T>(fn: (w: Writer) => T, internal: boolean): T {
     const s = this.state;
     const journal = this.journal;
-    if (journal === undefined) throw lockedError();
+    if (journal === undefined) throw writeFailed('your change (lock and unlock the register to continue)');
     if (s.db.transactionOpen) throw new VaultError('busy', 'Another change is still being saved. Try again.');
     const statements: Statement[] = [];
     const writer: Writer = {
@@ -196,17 +196,24 @@ export class VaultImpl implements Vault {
   snapshot(): void {
     const s = this.state;
     if (s.db.transactionOpen) throw new VaultError('busy', 'Another change is still being saved. Try again.');
-    const old = this.journal;
-    if (old === undefined) throw lockedError();
     if (s.seq === s.snapshotSeq) return;
+    const old = this.journal;
+    if (old === undefined) throw writeFailed('a snapshot (lock and unlock the register to continue)');
     const seq = s.seq;
     const plain = s.db.export();
+    const target = path.join(s.folder, snapshotFileName(seq));
     try {
       const meta = { kind: STREAM_KIND_SNAPSHOT, registerId: s.registerId, seq, chainTag: s.lastTag };
-      writeAtomicWith(path.join(s.folder, snapshotFileName(seq)), (fd) => {
+      writeAtomicWith(target, (fd) => {
         writeStreamSync(fd, 0, s.keys.snapshot, meta, plain);
       });
     } catch {
+      if (fs.existsSync(target)) {
+        // Renamed but maybe not durable: open would use it and ignore the old journal, so the
+        // old journal must take no more commits. Commits now fail until lock and unlock.
+        old.close();
+        this.journal = undefined;
+      }
       throw writeFailed('a snapshot');
     } finally {
       plain.fill(0);
@@ -214,6 +221,8 @@ export class VaultImpl implements Vault {
     // From here snapshot-<seq> is durable. New commits must never go to the old journal.
     old.close();
     this.journal = undefined;
+    const previous = s.snapshotSeq;
+    s.snapshotSeq = seq;
     const jfile = path.join(s.folder, journalFileName(seq));
     try {
       fs.closeSync(fs.openSync(jfile, 'w', 0o600));
@@ -222,8 +231,6 @@ export class VaultImpl implements Vault {
     } catch {
       throw writeFailed('a new journal (lock and unlock the register to continue)');
     }
-    const previous = s.snapshotSeq;
-    s.snapshotSeq = seq;
     this.removeOlderThan(previous);
   }
 

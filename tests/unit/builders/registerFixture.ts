@@ -1,4 +1,5 @@
 // Test fixtures for the encrypted register: temp folders and cheap KDF settings.
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -50,7 +51,14 @@ export function metaRows(v: Vault): Array<{ key: string; value: string }> {
   return v.reader.all<{ key: string; value: string }>('SELECT key, value FROM meta ORDER BY key');
 }
 
-/** Every file in a folder, name -> bytes (for byte-identical comparisons). */
+/** Every file in a folder, name -> SHA-256 hex (cheap byte-identical comparisons). */
+export function folderDigests(folder: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, bytes] of folderBytes(folder)) out[name] = createHash('sha256').update(bytes).digest('hex');
+  return out;
+}
+
+/** Every file in a folder, name -> bytes. */
 export function folderBytes(folder: string): Map<string, Buffer> {
   const out = new Map<string, Buffer>();
   for (const name of fs.readdirSync(folder).sort()) out.set(name, fs.readFileSync(path.join(folder, name)));

@@ -1,15 +1,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRegister, openRegister } from '../../../src/main/vault';
-import { MIGRATIONS, type Migration, pendingMigrations } from '../../../src/main/db/migrations';
+import { latestVersion, MIGRATIONS, type Migration, pendingMigrations } from '../../../src/main/db/migrations';
 import { SqlDb } from '../../../src/main/db/sqlite';
 import { ADMIN, ADMIN_PASS, CHEAP_KDF, cleanupTempDirs, freshFolder, insertNote, metaRows } from '../builders/registerFixture';
 
 afterEach(cleanupTempDirs);
 
-const V2: Migration = {
-  version: 2,
+const LATEST = latestVersion();
+/** A migration from "the next version" of the app. */
+const NEXT: Migration = {
+  version: LATEST + 1,
   description: 'test: notes table',
-  statements: ['CREATE TABLE notes (id TEXT PRIMARY KEY, body TEXT NOT NULL) STRICT'],
+  statements: ['CREATE TABLE test_notes (id TEXT PRIMARY KEY, body TEXT NOT NULL) STRICT'],
 };
 
 describe('migrations', () => {
@@ -18,30 +20,30 @@ describe('migrations', () => {
     const old = await createRegister({ folder, userName: ADMIN, passphrase: ADMIN_PASS, kdf: CHEAP_KDF, migrations: MIGRATIONS });
     insertNote(old, 'a', '1');
     old.lock();
-    const { vault } = await openRegister({ folder, userName: ADMIN, passphrase: ADMIN_PASS, migrations: [...MIGRATIONS, V2] });
-    expect(vault.reader.get('SELECT COUNT(*) AS n FROM notes')).toEqual({ n: 0 });
+    const { vault } = await openRegister({ folder, userName: ADMIN, passphrase: ADMIN_PASS, migrations: [...MIGRATIONS, NEXT] });
+    expect(vault.reader.get('SELECT COUNT(*) AS n FROM test_notes')).toEqual({ n: 0 });
     expect(metaRows(vault)).toEqual([{ key: 'a', value: '1' }]);
     // not locked: the migration must already be in the journal
-    const again = await openRegister({ folder, userName: ADMIN, passphrase: ADMIN_PASS, migrations: [...MIGRATIONS, V2] });
-    expect(again.vault.reader.all("SELECT name FROM sqlite_master WHERE name = 'notes'")).toHaveLength(1);
+    const again = await openRegister({ folder, userName: ADMIN, passphrase: ADMIN_PASS, migrations: [...MIGRATIONS, NEXT] });
+    expect(again.vault.reader.all("SELECT name FROM sqlite_master WHERE name = 'test_notes'")).toHaveLength(1);
     again.vault.lock();
     vault.lock();
   });
 
   it('a register made by a newer version is refused with a clear message', async () => {
     const folder = freshFolder();
-    const v = await createRegister({ folder, userName: ADMIN, passphrase: ADMIN_PASS, kdf: CHEAP_KDF, migrations: [...MIGRATIONS, V2] });
+    const v = await createRegister({ folder, userName: ADMIN, passphrase: ADMIN_PASS, kdf: CHEAP_KDF, migrations: [...MIGRATIONS, NEXT] });
     v.lock();
     await expect(openRegister({ folder, userName: ADMIN, passphrase: ADMIN_PASS, migrations: MIGRATIONS })).rejects.toMatchObject({
       code: 'too_new',
       message:
-        'This register was made by a newer version of MAPPA Register (schema 2); this version understands up to 1. Install the newer version to open it.',
+        `This register was made by a newer version of MAPPA Register (schema ${LATEST + 1}); this version understands up to ${LATEST}. Install the newer version to open it.`,
     });
   });
 
   it('a newer schema reached only through the journal is refused too', async () => {
     const folder = freshFolder();
-    const v = await createRegister({ folder, userName: ADMIN, passphrase: ADMIN_PASS, kdf: CHEAP_KDF, migrations: [...MIGRATIONS, V2] });
+    const v = await createRegister({ folder, userName: ADMIN, passphrase: ADMIN_PASS, kdf: CHEAP_KDF, migrations: [...MIGRATIONS, NEXT] });
     // no lock: the migrations live only in the journal
     await expect(openRegister({ folder, userName: ADMIN, passphrase: ADMIN_PASS, migrations: MIGRATIONS })).rejects.toMatchObject({
       code: 'too_new',
@@ -51,7 +53,7 @@ describe('migrations', () => {
 
   it('migrations must be numbered 1, 2, 3 ... so adding one is a one-entry change', () => {
     expect(pendingMigrations(0).map((m) => m.version)).toEqual(MIGRATIONS.map((m) => m.version));
-    expect(() => pendingMigrations(0, [{ ...V2, version: 3 }])).toThrow();
+    expect(() => pendingMigrations(0, [...MIGRATIONS, { ...NEXT, version: LATEST + 2 }])).toThrow();
   });
 });
 

@@ -8,6 +8,7 @@ import { VaultError } from '../../../src/main/vault';
 import {
   cleanupTempDirs,
   folderBytes,
+  folderDigests,
   insertNote,
   metaRows,
   newRegister,
@@ -56,7 +57,7 @@ function copyTemplate(): string {
 type Outcome = { kind: 'damaged' } | { kind: 'opened'; commits: number };
 
 async function attempt(folder: string): Promise<Outcome> {
-  const before = folderBytes(folder);
+  const before = folderDigests(folder);
   try {
     const v = await reopen(folder);
     const rows = metaRows(v);
@@ -67,7 +68,7 @@ async function attempt(folder: string): Promise<Outcome> {
   } catch (e) {
     if (!(e instanceof VaultError) || e.code !== 'damaged') throw e;
     expect(e.message).toMatch(/damaged or has been altered/);
-    expect(folderBytes(folder)).toEqual(before); // refused => nothing written
+    expect(folderDigests(folder)).toEqual(before); // refused => nothing written
     return { kind: 'damaged' };
   }
 }

@@ -48,10 +48,10 @@ describe('no plaintext on disk', () => {
   it('register files, journal, snapshots, backups, restored registers and temp files never hold the plaintext', async () => {
     const tmpBefore = new Set(fs.readdirSync(os.tmpdir()));
     const v = await newRegister({ snapshotThreshold: { bytes: 4096, records: 5 } });
-    v.commit((w) => w.run('CREATE TABLE items (id TEXT PRIMARY KEY, body TEXT, blob BLOB)'));
+    v.commit((w) => w.run('CREATE TABLE marker_items (id TEXT PRIMARY KEY, body TEXT, blob BLOB)'));
     for (let i = 0; i < 20; i++) {
       v.commit((w) =>
-        w.run('INSERT INTO items VALUES (?, ?, ?)', [
+        w.run('INSERT INTO marker_items VALUES (?, ?, ?)', [
           `item-${i}`,
           `${MARKERS[0]} lives at ${MARKERS[1]} number ${i}`,
           Buffer.from(`${MARKERS[1]}`, 'utf16le'),
@@ -68,7 +68,7 @@ describe('no plaintext on disk', () => {
     const restored = freshFolder('restored');
     await restoreBackup({ file: backupFile, folder: restored, userName: ADMIN, passphrase: ADMIN_PASS });
     const v2 = await reopen(restored);
-    expect(v2.reader.all('SELECT id FROM items').length).toBe(20);
+    expect(v2.reader.all('SELECT id FROM marker_items').length).toBe(20);
     expect(v2.listUsers().map((u) => u.userName)).toContain(MARKERS[2]);
     v2.lock();
 
