@@ -35,15 +35,20 @@ function fail(error: MappaError): Result<unknown> {
   return { ok: false, error: error.toData() };
 }
 
-/** The first problem in the input, as a sentence naming the field. */
+/**
+ * Every problem in the input, each as a sentence next to its field (the GOV.UK error
+ * summary lists them all). The contract's own messages are written for people
+ * ("Enter the family name"); a problem with no field is about the request as a whole.
+ */
 export function inputError(channel: Channel, error: z.ZodError): MappaError {
-  const issue = error.issues[0];
-  if (!issue) return new MappaError('invalid_input', `The request to ${channel} was not understood.`);
-  const path = issue.path.map(String);
-  const field = path.length > 0 ? path.join('.') : undefined;
-  const reason = issue.message.replace(/\.$/, '');
-  const sentence = field
-    ? `The field “${field}” is not valid: ${reason}.`
-    : `The request to ${channel} is not valid: ${reason}.`;
-  return new MappaError('invalid_input', sentence, field);
+  const sentence = (message: string) => (/[.!?]$/.test(message) ? message : `${message}.`);
+  const fields: { field: string; message: string }[] = [];
+  for (const issue of error.issues) {
+    const field = issue.path.map(String).join('.');
+    if (field && !fields.some((f) => f.field === field)) fields.push({ field, message: sentence(issue.message) });
+  }
+  const first = fields[0];
+  if (first) return new MappaError('invalid_input', first.message, first.field, fields.length > 1 ? fields : undefined);
+  const reason = (error.issues[0]?.message ?? 'not understood').replace(/\.$/, '');
+  return new MappaError('invalid_input', `The request to ${channel} is not valid: ${reason}.`);
 }

@@ -7,22 +7,50 @@ export const errorSchema = z.object({
   message: z.string().min(1),
   /** Which input field the error belongs to, for the GOV.UK error summary link. */
   field: z.string().optional(),
+  /** Every problem with a form, when there is more than one (the error summary lists all). */
+  fields: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
 });
 export type MappaErrorData = z.infer<typeof errorSchema>;
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
 
 export class MappaError extends Error {
   readonly code: string;
   readonly field: string | undefined;
-  constructor(code: string, message: string, field?: string) {
+  readonly fields: FieldProblem[] | undefined;
+  constructor(code: string, message: string, field?: string, fields?: FieldProblem[]) {
     super(message);
     this.name = 'MappaError';
     this.code = code;
     this.field = field;
+    this.fields = fields && fields.length > 0 ? fields : undefined;
   }
   toData(): MappaErrorData {
-    return this.field === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, field: this.field };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.field === undefined ? {} : { field: this.field }),
+      ...(this.fields === undefined ? {} : { fields: this.fields }),
+    };
+  }
+}
+
+/** Collects every problem with a form, then throws them together (or not at all). */
+export class Problems {
+  private readonly list: FieldProblem[] = [];
+  add(field: string, message: string): void {
+    if (!this.list.some((p) => p.field === field)) this.list.push({ field, message });
+  }
+  get count(): number {
+    return this.list.length;
+  }
+  throwIfAny(code = 'invalid_record'): void {
+    const first = this.list[0];
+    if (!first) return;
+    throw new MappaError(code, first.message, first.field, this.list.length > 1 ? [...this.list] : undefined);
   }
 }
 
@@ -37,5 +65,5 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: MappaErrorD
 /** The value of a successful reply; an error reply becomes a MappaError thrown here. */
 export function unwrap<T>(result: Result<T>): T {
   if (result.ok) return result.value;
-  throw new MappaError(result.error.code, result.error.message, result.error.field);
+  throw new MappaError(result.error.code, result.error.message, result.error.field, result.error.fields);
 }

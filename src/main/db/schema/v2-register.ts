@@ -7,7 +7,7 @@ import type { Migration } from '../migrations';
 // recorded (deleted_at/by/reason); only a recorded retention disposal removes data.
 export const registerMigration: Migration = {
   version: 2,
-  description: 'register: offices, users, subjects, items, item history, retention, search index',
+  description: 'register: offices, users, subjects, items, item history, retention, search indexes',
   statements: [
     `CREATE TABLE offices (
       id TEXT PRIMARY KEY NOT NULL,
@@ -131,7 +131,9 @@ export const registerMigration: Migration = {
     ) STRICT`,
     `CREATE INDEX retention_decisions_item ON retention_decisions (item_id, decided_at)`,
     `CREATE TABLE settings (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL) STRICT`,
-    // Full-text search over names, aliases, references and item text. sql.js has FTS4.
-    `CREATE VIRTUAL TABLE search_index USING fts4(subject_id, item_id, body, notindexed=subject_id, notindexed=item_id, tokenize=unicode61 "remove_diacritics=2")`,
+    // Full-text search (sql.js has FTS4, not FTS5). docid = the rowid of the subject or
+    // item, so a document is replaced by docid without scanning the index.
+    `CREATE VIRTUAL TABLE subject_search USING fts4(body, tokenize=unicode61 "remove_diacritics=2")`,
+    `CREATE VIRTUAL TABLE item_search USING fts4(body, tokenize=unicode61 "remove_diacritics=2")`,
   ],
 };
