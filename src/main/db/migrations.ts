@@ -1,4 +1,5 @@
 import { registerMigration } from './schema/v2-register';
+import { auditMigration } from './schema/v3-audit';
 
 // Schema migrations, numbered by PRAGMA user_version. To add one, append an entry with the
 // next version number; each runs as one durable commit (journaled like any other).
@@ -15,6 +16,7 @@ export const MIGRATIONS: readonly Migration[] = [
     statements: ['CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL) STRICT'],
   },
   registerMigration,
+  auditMigration,
 ];
 
 export function latestVersion(migrations: readonly Migration[] = MIGRATIONS): number {
