@@ -16,6 +16,7 @@ import { wipeKeys } from './keys';
 import { decryptStream, encryptStream, type ReadAt, writeStreamSync } from './snapshot';
 import { fsyncDir, removeQuietly, tempNameFor, writeAtomicWith, writeFileAtomicSync } from './atomicWrite';
 import { unlockHeader } from './unlock';
+import { assertNotInUse, FolderLock } from './folderLock';
 import { SqlDb } from '../db/sqlite';
 import { latestVersion, MIGRATIONS, type Migration } from '../db/migrations';
 
@@ -75,6 +76,7 @@ export interface RestoreOptions {
 
 /** Verifies the passphrase and the whole backup, then writes it as a register into an empty folder. */
 export async function restoreBackup(opts: RestoreOptions, onProgress?: (fractionDone: number) => void): Promise<void> {
+  if (fs.existsSync(opts.folder)) assertNotInUse(opts.folder);
   if (!folderIsEmptyOrMissing(opts.folder)) {
     throw new VaultError('folder_not_empty', 'Choose an empty folder to restore the register into. The folder you chose already has files in it.');
   }
@@ -117,17 +119,22 @@ export async function restoreBackup(opts: RestoreOptions, onProgress?: (fraction
         const latest = latestVersion(opts.migrations ?? MIGRATIONS);
         if (version > latest) throw tooNew('schema', version, latest);
         fs.mkdirSync(opts.folder, { recursive: true });
-        if (!folderIsEmptyOrMissing(opts.folder)) {
-          throw new VaultError('folder_not_empty', 'Choose an empty folder to restore the register into. The folder you chose already has files in it.');
+        const folderLock = FolderLock.acquire(opts.folder); // held while writing; an open elsewhere waits
+        try {
+          if (fs.readdirSync(opts.folder).length !== 1) {
+            throw new VaultError('folder_not_empty', 'Choose an empty folder to restore the register into. The folder you chose already has files in it.');
+          }
+          const meta = { kind: STREAM_KIND_SNAPSHOT, registerId: parsed.registerId, seq: dec.seq, chainTag: dec.chainTag };
+          writeAtomicWith(path.join(opts.folder, snapshotFileName(dec.seq)), (fd) => {
+            writeStreamSync(fd, 0, keys.snapshot, meta, dec.plain);
+          });
+          onProgress?.(0.9);
+          fs.closeSync(fs.openSync(path.join(opts.folder, journalFileName(dec.seq)), 'wx', 0o600));
+          writeFileAtomicSync(path.join(opts.folder, HEADER_FILE), headerBytes);
+          fsyncDir(opts.folder);
+        } finally {
+          folderLock.release();
         }
-        const meta = { kind: STREAM_KIND_SNAPSHOT, registerId: parsed.registerId, seq: dec.seq, chainTag: dec.chainTag };
-        writeAtomicWith(path.join(opts.folder, snapshotFileName(dec.seq)), (fd) => {
-          writeStreamSync(fd, 0, keys.snapshot, meta, dec.plain);
-        });
-        onProgress?.(0.9);
-        fs.closeSync(fs.openSync(path.join(opts.folder, journalFileName(dec.seq)), 'wx', 0o600));
-        writeFileAtomicSync(path.join(opts.folder, HEADER_FILE), headerBytes);
-        fsyncDir(opts.folder);
       } finally {
         dec.plain.fill(0);
       }

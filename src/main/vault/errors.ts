@@ -16,7 +16,8 @@ export type VaultErrorCode =
   | 'user_exists'
   | 'invalid_user_name'
   | 'write_failed'
-  | 'busy';
+  | 'busy'
+  | 'in_use';
 
 export class VaultError extends Error {
   readonly code: VaultErrorCode;

@@ -8,6 +8,7 @@
  *   snapshot-<seq:16 digits>.mrs   encrypted snapshot of the sql.js database after commit <seq>
  *   journal-<seq:16 digits>.mrj    encrypted journal: commits <seq>+1, <seq>+2 ... after that snapshot
  *   unlock-attempts.json           NOT secret, NOT authenticated: failed unlock count + last failure time
+ *   register.lock                  NOT secret: present while the register is unlocked somewhere (see Folder lock)
  *   *.tmp                          leftovers of an interrupted atomic write; ignored, removed on next save
  *
  * Keys
@@ -62,10 +63,45 @@
  *   A crash at any step leaves either (snapshot-S0 + complete journal-S0) or (snapshot-S [+ journal-S]),
  *   and open always uses the newest snapshot, so the last acknowledged commit survives. A journal
  *   newer than the newest snapshot means a snapshot was removed: 'damaged'.
+ *
+ * Purge history (vault.purgeHistory(), after a retention disposal): the disposed rows must not
+ *   stay on disk, but the journal since the last snapshot holds their original INSERTs, and the
+ *   previous snapshot S0 (+ journal-S0) holds them too. With PRAGMA secure_delete ON the live
+ *   database no longer holds their bytes, so:
+ *     1. snapshot(): snapshot-S of the current state, exactly as above (if the journal is empty,
+ *        the newest snapshot already is the current state: S = snapshotSeq, and journal-S is
+ *        cut to zero length + fdatasync, dropping any torn tail);
+ *     2. delete every snapshot-N and journal-N with N < S (journals first), and *.tmp files;
+ *     3. fsync the folder.
+ *   Crash at 1: as for any snapshot: either (S0 + complete journal-S0) or (S [+ journal-S]) is
+ *   newest, nothing was deleted yet, the purge just did not happen (the caller retries).
+ *   Crash in 2/3: snapshot-S and journal-S were durable (renamed + folder fsynced) before the first
+ *   deletion. Open reads only the newest snapshot and its journal, and only journals NEWER than it
+ *   are refused, so any subset of the older files being gone (or reappearing after a power cut
+ *   before the folder fsync) leaves open on snapshot-S + journal-S = every acknowledged commit.
+ *   The price: no previous snapshot is kept as a manual fallback until the next snapshot.
+ *   Limits: files are unlinked, not overwritten (on SSDs and copy-on-write filesystems an
+ *   overwrite would not reach the old blocks anyway); their freed blocks stay ciphertext under
+ *   the same data key. Backups the user made earlier still hold the data.
+ *
+ * Folder lock (register.lock): JSON { pid, host, token (16 random bytes hex), since (ISO time) }.
+ *   No user names, no register data. Created with O_EXCL (open 'wx') and fsynced by open, create
+ *   and restore before they read or write anything else; removed by lock() (only if the token
+ *   is still ours) and when open/create/restore fail. An existing lock is
+ *     - live   if its host is another machine (a pid there cannot be checked), or it is this host
+ *              and the pid is running and is not this process: refused with 'in_use';
+ *     - stale  if it is this host and the pid is not running (a crash or SIGKILL), or the pid is
+ *              this process (an earlier open here that never locked), or the file is unreadable
+ *              and older than 30 s (a crash between create and write): taken over by renaming
+ *              it aside, checking the moved bytes are the ones judged stale (else put back and
+ *              refuse), and creating ours with O_EXCL again.
+ *   A lock left on a shared drive by a machine that crashed stays 'in_use' until it is removed
+ *   by hand (or that machine opens and locks the register again).
  */
 
 export const HEADER_FILE = 'register.json';
 export const ATTEMPTS_FILE = 'unlock-attempts.json';
+export const LOCK_FILE = 'register.lock';
 export const HEADER_MAGIC = 'MAPPA-REGISTER';
 export const FORMAT_VERSION = 1;
 

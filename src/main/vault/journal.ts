@@ -195,6 +195,20 @@ export class JournalWriter {
     this.records += 1;
   }
 
+  /** Cuts a journal that holds no records to zero bytes (drops a torn tail) and syncs it. */
+  truncateEmpty(): void {
+    if (this.fd === undefined || this.broken) throw writeFailed('your change');
+    if (this.records !== 0 || this.offset !== 0) throw new Error('truncateEmpty: the journal holds records');
+    try {
+      fs.ftruncateSync(this.fd, 0);
+      fs.fdatasyncSync(this.fd);
+      this.needsTruncate = false;
+    } catch {
+      this.broken = true;
+      throw writeFailed('your change');
+    }
+  }
+
   /** Removes the record just appended (its transaction could not be committed). */
   undoLast(length: number): void {
     this.offset -= length;

@@ -15,7 +15,7 @@ import {
   STREAM_KIND_SNAPSHOT,
   ZERO_TAG,
 } from './format';
-import { type HeaderBody, parseHeader, serializeHeader, tooNew } from './header';
+import { type HeaderBody, type ParsedHeader, parseHeader, serializeHeader, tooNew } from './header';
 import { checkPassphrasePolicy, DEFAULT_KDF, type KdfParams } from './kdf';
 import { type DataKeys, deriveKeys, wipeKeys } from './keys';
 import { encryptUsers, makeSlot, validateUserName } from './keySlots';
@@ -25,6 +25,7 @@ import { removeQuietly, writeAtomicWith, writeFileAtomicSync } from './atomicWri
 import { recordFailure, resetAttempts, unlockWait } from './attempts';
 import { folderIsEmptyOrMissing } from './backup';
 import { unlockHeader } from './unlock';
+import { assertNotInUse, FolderLock } from './folderLock';
 import { DEFAULT_SNAPSHOT_THRESHOLD, type SnapshotThreshold, type Vault, VaultImpl } from './vault';
 
 export interface TuningOptions {
@@ -55,6 +56,7 @@ export function isRegisterFolder(folder: string): boolean {
 export async function createRegister(opts: CreateOptions): Promise<Vault> {
   const userName = validateUserName(opts.userName);
   checkPassphrasePolicy(opts.passphrase);
+  if (fs.existsSync(opts.folder)) assertNotInUse(opts.folder);
   if (!folderIsEmptyOrMissing(opts.folder)) {
     throw new VaultError('folder_not_empty', 'Choose an empty folder for the new register. The folder you chose already has files in it.');
   }
@@ -63,6 +65,7 @@ export async function createRegister(opts: CreateOptions): Promise<Vault> {
   const dataKey = randomBytes(KEY_BYTES);
   const keys = deriveKeys(dataKey, registerId);
   let db: SqlDb | undefined;
+  let folderLock: FolderLock | undefined;
   try {
     const slot = await makeSlot(dataKey, registerId, userName, true, opts.passphrase, kdf);
     dataKey.fill(0);
@@ -77,6 +80,10 @@ export async function createRegister(opts: CreateOptions): Promise<Vault> {
     const headerBytes = serializeHeader(header, keys.headerMac);
     db = await SqlDb.open();
     fs.mkdirSync(opts.folder, { recursive: true });
+    folderLock = FolderLock.acquire(opts.folder);
+    if (fs.readdirSync(opts.folder).length !== 1) {
+      throw new VaultError('folder_not_empty', 'Choose an empty folder for the new register. The folder you chose already has files in it.');
+    }
     const plain = db.export();
     try {
       writeAtomicWith(path.join(opts.folder, snapshotFileName(0)), (fd) => {
@@ -103,6 +110,7 @@ export async function createRegister(opts: CreateOptions): Promise<Vault> {
       journalValidLength: 0,
       journalRecords: 0,
       threshold: opts.snapshotThreshold ?? DEFAULT_SNAPSHOT_THRESHOLD,
+      folderLock,
     });
     vault.migrate(opts.migrations ?? MIGRATIONS);
     return vault;
@@ -110,6 +118,7 @@ export async function createRegister(opts: CreateOptions): Promise<Vault> {
     dataKey.fill(0);
     wipeKeys(keys);
     db?.close();
+    folderLock?.release();
     throw e;
   }
 }
@@ -207,6 +216,16 @@ export async function openRegister(opts: OpenOptions): Promise<Opened> {
     throw new VaultError('not_a_register', 'There is no MAPPA register in this folder. Choose the folder that holds the register.');
   }
   const parsed = parseHeader(headerBytes);
+  const folderLock = FolderLock.acquire(opts.folder); // before reading anything another instance may be writing
+  try {
+    return await openLocked(opts, parsed, headerBytes, folderLock);
+  } catch (e) {
+    folderLock.release();
+    throw e;
+  }
+}
+
+async function openLocked(opts: OpenOptions, parsed: ParsedHeader, headerBytes: Buffer, folderLock: FolderLock): Promise<Opened> {
   const wait = unlockWait(opts.folder);
   if (wait.waitMs > 0) {
     const seconds = Math.ceil(wait.waitMs / 1000);
@@ -238,6 +257,7 @@ export async function openRegister(opts: OpenOptions): Promise<Opened> {
       headerBytes,
       users: unlocked.users,
       threshold: opts.snapshotThreshold ?? DEFAULT_SNAPSHOT_THRESHOLD,
+      folderLock,
     });
     try {
       vault.migrate(migrations);

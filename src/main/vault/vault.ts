@@ -15,6 +15,7 @@ import { fsyncDir, removeQuietly, writeAtomicWith } from './atomicWrite';
 import type { UserEntry } from './keySlots';
 import * as users from './users';
 import { writeBackup } from './backup';
+import type { FolderLock } from './folderLock';
 
 export interface SnapshotThreshold {
   bytes: number;
@@ -39,6 +40,8 @@ export interface VaultState {
   journalValidLength: number;
   journalRecords: number;
   threshold: SnapshotThreshold;
+  /** register.lock held while unlocked; released by lock(). */
+  folderLock?: FolderLock;
 }
 
 export interface UserSummary {
@@ -61,6 +64,11 @@ export interface Vault {
   listUsers(): UserSummary[];
   backup(file: string, onProgress?: (fractionDone: number) => void): Promise<void>;
   snapshot(): void;
+  /**
+   * After a disposal: snapshots the current state, then removes every older snapshot and
+   * journal, so deleted rows survive nowhere in the folder. See format.ts "Purge history".
+   */
+  purgeHistory(): void;
   /** Snapshots if the journal is non-empty, then drops the keys and the database. */
   lock(): void;
 }
@@ -234,6 +242,36 @@ export class VaultImpl implements Vault {
     this.removeOlderThan(previous);
   }
 
+  purgeHistory(): void {
+    const s = this.state;
+    if (s.db.transactionOpen) throw new VaultError('busy', 'Another change is still being saved. Try again.');
+    this.snapshot(); // no-op if the newest snapshot already is the current state
+    const journal = this.journal;
+    if (journal === undefined) throw writeFailed('a snapshot (lock and unlock the register to continue)');
+    if (s.seq !== s.snapshotSeq) throw writeFailed('a snapshot');
+    journal.truncateEmpty(); // drop a torn tail left by a crash
+    const folder = s.folder;
+    const keep = s.snapshotSeq;
+    const files = classifyFolder(fs.readdirSync(folder));
+    const failed: string[] = [];
+    const remove = (name: string): void => {
+      try {
+        fs.rmSync(path.join(folder, name), { force: true });
+      } catch {
+        failed.push(name);
+      }
+    };
+    for (const n of files.journals) if (n < keep) remove(journalFileName(n));
+    for (const n of files.snapshots) if (n < keep) remove(snapshotFileName(n));
+    for (const t of files.temps) remove(t);
+    try {
+      fsyncDir(folder);
+    } catch {
+      failed.push('.');
+    }
+    if (failed.length > 0) throw writeFailed('the removal of older copies of the register');
+  }
+
   /** Keeps the previous snapshot and its journal as a fallback; removes anything older and temp files. */
   private removeOlderThan(keep: number): void {
     const folder = this.state.folder;
@@ -263,6 +301,7 @@ export class VaultImpl implements Vault {
     s.db.close();
     wipeKeys(s.keys);
     s.lastTag.fill(0);
+    s.folderLock?.release();
     if (error !== undefined) throw error;
   }
 
