@@ -16,23 +16,34 @@ import { Writable } from 'node:stream';
 import { openRegister, type Vault } from '../src/main/vault';
 import { actorFor, appendAudit, verifyAuditChain } from '../src/main/audit';
 
-function ask(question: string, hidden: boolean): Promise<string> {
+/** Asks for what the environment does not give, on one terminal session (piped input works too). */
+async function credentials(): Promise<{ userName: string; passphrase: string }> {
+  const fromEnv = { userName: process.env.MAPPA_USER, passphrase: process.env.MAPPA_PASSPHRASE };
+  if (fromEnv.userName !== undefined && fromEnv.passphrase !== undefined) return { userName: fromEnv.userName, passphrase: fromEnv.passphrase };
   let muted = false;
   const output = new Writable({
     write(chunk: Buffer | string, _encoding, done) {
-      if (!muted) process.stderr.write(chunk);
+      if (!muted) process.stderr.write(chunk); // prompts go to stderr: stdout carries only the verdict
       done();
     },
   });
   const rl = readline.createInterface({ input: process.stdin, output, terminal: process.stdin.isTTY === true });
-  return new Promise((resolve) => {
-    rl.question(question, (answer) => {
-      rl.close();
-      if (hidden) process.stderr.write('\n');
-      resolve(answer);
-    });
-    muted = hidden;
-  });
+  const lines = rl[Symbol.asyncIterator]();
+  const ask = async (prompt: string, hidden: boolean): Promise<string> => {
+    process.stderr.write(prompt);
+    muted = hidden; // the passphrase is not echoed
+    const next = await lines.next();
+    muted = false;
+    if (hidden) process.stderr.write('\n');
+    return next.done === true ? '' : String(next.value);
+  };
+  try {
+    const userName = fromEnv.userName ?? (await ask('User name: ', false));
+    const passphrase = fromEnv.passphrase ?? (await ask('Passphrase: ', true));
+    return { userName, passphrase };
+  } finally {
+    rl.close();
+  }
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -41,8 +52,7 @@ async function main(argv: string[]): Promise<number> {
     console.error('Usage: npx tsx scripts/audit-verify.ts <register folder>');
     return 2;
   }
-  const userName = process.env.MAPPA_USER ?? (await ask('User name: ', false));
-  const passphrase = process.env.MAPPA_PASSPHRASE ?? (await ask('Passphrase: ', true));
+  const { userName, passphrase } = await credentials();
   let vault: Vault;
   try {
     ({ vault } = await openRegister({ folder, userName, passphrase }));
@@ -67,7 +77,7 @@ async function main(argv: string[]): Promise<number> {
       ),
     );
     if (verdict.ok) {
-      console.log(`Audit chain intact: ${verdict.entries} entries, last hash ${verdict.lastHash}`);
+      console.log(`Audit chain intact: ${verdict.entries} ${verdict.entries === 1 ? 'entry' : 'entries'}, last hash ${verdict.lastHash}`);
       return 0;
     }
     console.log(`Audit chain BROKEN at entry ${verdict.firstBroken.seq}: ${verdict.firstBroken.reason}`);

@@ -64,15 +64,20 @@ const NICKNAMES: ReadonlyMap<string, ReadonlySet<number>> = (() => {
 
 const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'rev', 'sir', 'dame']);
 
-/** Lower case, no diacritics or punctuation, titles dropped: "SMITH, Zoë-Ann" -> ["smith", "zoe", "ann"]. */
+/**
+ * Lower case, no diacritics or punctuation, titles dropped when two names remain:
+ * "SMITH, Mrs Zoë-Ann" -> ["smith", "zoe", "ann"].
+ */
 export function nameTokens(name: string): string[] {
-  return name
+  const tokens = name
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/['’`]/g, '') // O'Brien -> obrien
     .split(/[^\p{L}\p{N}]+/u)
-    .filter((t) => t !== '' && !TITLES.has(t));
+    .filter((t) => t !== '');
+  const untitled = tokens.filter((t) => !TITLES.has(t));
+  return untitled.length >= 2 ? untitled : tokens;
 }
 
 export function sameNickname(a: string, b: string): boolean {
