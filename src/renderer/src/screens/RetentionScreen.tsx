@@ -1,0 +1,260 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { OfficeView, RetentionDue, RetentionRule } from '../../../shared/registerSchemas';
+import { AGENCY_GROUPS, AGENCY_KINDS, FIELD_KINDS, type AgencyKindCode } from '../../../shared/vocabulary';
+import { api } from '../mappa';
+import { useSession } from '../session';
+import { ErrorSummary, errorFor, Radios, Select, SuccessBanner, Textarea, TextInput } from '../components/forms';
+import { AgencyTag, formatDate, Tag } from '../components/tags';
+import { AGENCY_OPTIONS } from './SetupScreen';
+import { useSubmit } from './useSubmit';
+
+// DOMAIN.md "Markings and retention": retention is per owning agency (police MoPI
+// review, HMPPS records policy, local authority schedules), with recorded decisions.
+
+const monthsText = (n: number) => (n === 1 ? '1 month' : `${n} months`);
+
+/** The form's text as the contract's number; empty text is sent as missing so the contract's own sentence comes back. */
+const asMonths = (text: string): number => (text.trim() === '' ? (null as unknown as number) : Number(text));
+
+const describeItem = (item: RetentionDue) => `${FIELD_KINDS[item.fieldKind].label} about ${item.subjectName}`;
+
+export function RetentionScreen() {
+  const { can } = useSession();
+  const mayConfigure = can('retention.configure');
+  const mayDecide = can('retention.decide');
+  const [rules, setRules] = useState<RetentionRule[]>([]);
+  const [offices, setOffices] = useState<OfficeView[]>([]);
+  const [due, setDue] = useState<RetentionDue[] | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const { errors, busy, submit } = useSubmit();
+
+  // The rule form.
+  const [agency, setAgency] = useState('');
+  const [retainMonths, setRetainMonths] = useState('');
+  const [reviewMonths, setReviewMonths] = useState('');
+
+  // The decision form, for one chosen item at a time.
+  const [chosen, setChosen] = useState<RetentionDue | null>(null);
+  const [decision, setDecision] = useState('');
+  const [reason, setReason] = useState('');
+  const decisionHeading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    void submit(async () => {
+      const [r, o, d] = await Promise.all([api().retention.rules({}), api().offices.list({}), mayDecide ? api().retention.due({}) : Promise.resolve(null)]);
+      setRules(r);
+      setOffices(o);
+      setDue(d);
+    });
+    // Load once on arrival.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
+    if (chosen) decisionHeading.current?.focus();
+  }, [chosen]);
+
+  const ruleFor = (code: string) => rules.find((r) => r.agency === code);
+
+  // The agencies whose offices are in this register, and any others that already have a rule.
+  const present = new Set<string>([...offices.map((o) => o.agency), ...rules.map((r) => r.agency)]);
+  const shown = (Object.keys(AGENCY_KINDS) as AgencyKindCode[]).filter((code) => present.has(code));
+
+  const chooseAgency = (code: string) => {
+    setAgency(code);
+    const existing = ruleFor(code);
+    setRetainMonths(existing ? String(existing.retainMonths) : '');
+    setReviewMonths(existing ? String(existing.reviewMonths) : '');
+  };
+
+  const saveRule = (event: FormEvent) => {
+    event.preventDefault();
+    setNotice(null);
+    void submit(async () => {
+      const saved = await api().retention.setRule({ agency: agency as AgencyKindCode, retainMonths: asMonths(retainMonths), reviewMonths: asMonths(reviewMonths) });
+      setRules(saved);
+      // A new or shorter period can bring items due at once.
+      if (mayDecide) setDue(await api().retention.due({}));
+      setNotice(`The retention rule for ${AGENCY_KINDS[agency as AgencyKindCode].label} has been saved.`);
+      setAgency('');
+      setRetainMonths('');
+      setReviewMonths('');
+    });
+  };
+
+  const choose = (item: RetentionDue) => {
+    setNotice(null);
+    setChosen(item);
+    setDecision('');
+    setReason('');
+  };
+
+  const decide = (event: FormEvent) => {
+    event.preventDefault();
+    if (!chosen) return;
+    const item = chosen;
+    if (
+      decision === 'dispose' &&
+      !window.confirm(`Dispose of the ${describeItem(item)}? The item and its history will be permanently removed from the register. Only the decision and your reason are kept.`)
+    ) {
+      return;
+    }
+    setNotice(null);
+    void submit(async () => {
+      setDue(await api().retention.decide({ itemId: item.itemId, decision: decision as 'retain' | 'dispose', reason }));
+      const rule = ruleFor(item.owner.agency);
+      setNotice(
+        decision === 'dispose'
+          ? `The ${describeItem(item)} has been disposed of. Your decision has been recorded.`
+          : `The ${describeItem(item)} will be kept${rule ? ` and reviewed again in ${monthsText(rule.reviewMonths)}` : ''}. Your decision has been recorded.`,
+      );
+      setChosen(null);
+    });
+  };
+
+  return (
+    <>
+      <ErrorSummary errors={errors} />
+      <SuccessBanner message={notice} title="Done" />
+      <h1 className="govuk-heading-xl">Retention</h1>
+      <p className="govuk-body">
+        Retention is set per owning agency: each agency’s items are kept for its period and then reviewed. Disposing of an item removes it and its history from the register
+        permanently; the decision and its reason are kept.
+      </p>
+
+      <table className="govuk-table">
+        <caption className="govuk-table__caption govuk-table__caption--m">Retention rules</caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            <th scope="col" className="govuk-table__header">
+              Owning agency
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Rule
+            </th>
+          </tr>
+        </thead>
+        <tbody className="govuk-table__body">
+          {shown.map((code) => {
+            const rule = ruleFor(code);
+            return (
+              <tr className="govuk-table__row" key={code}>
+                <td className="govuk-table__cell">
+                  {AGENCY_KINDS[code].label}
+                  <span className="govuk-!-display-block govuk-body-s govuk-!-margin-bottom-0">{AGENCY_GROUPS[AGENCY_KINDS[code].group]}</span>
+                </td>
+                <td className="govuk-table__cell">{rule ? `Keep for ${monthsText(rule.retainMonths)}, then review every ${monthsText(rule.reviewMonths)}` : 'No rule set'}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+
+      {mayConfigure ? (
+        <>
+          <h2 className="govuk-heading-m">Set a retention rule</h2>
+          <form onSubmit={saveRule} noValidate>
+            <Select id="agency" label="Owning agency" hint="The rule applies to every item owned by an office of this kind." value={agency} placeholder="Choose the agency" options={AGENCY_OPTIONS} onChange={chooseAgency} error={errorFor(errors, 'agency')} />
+            <TextInput id="retainMonths" label="Keep items for (months)" hint="Counted from the date each item was received." type="number" width="govuk-input--width-10" value={retainMonths} onChange={setRetainMonths} error={errorFor(errors, 'retainMonths')} />
+            <TextInput id="reviewMonths" label="Review again after (months)" hint="When an item is retained, how long until it is reviewed again." type="number" width="govuk-input--width-10" value={reviewMonths} onChange={setReviewMonths} error={errorFor(errors, 'reviewMonths')} />
+            <button type="submit" className="govuk-button" disabled={busy} aria-disabled={busy}>
+              Save rule
+            </button>
+          </form>
+        </>
+      ) : (
+        <p className="govuk-inset-text">Only an information governance lead or an administrator can set retention rules.</p>
+      )}
+
+      {mayDecide ? (
+        <>
+          <h2 className="govuk-heading-l">Items due for review</h2>
+          {due === null ? null : due.length === 0 ? (
+            <p className="govuk-inset-text">No items are due for a retention review.</p>
+          ) : (
+            <table className="govuk-table">
+              <caption className="govuk-table__caption govuk-table__caption--m">{due.length === 1 ? '1 item due for review' : `${due.length} items due for review`}</caption>
+              <thead className="govuk-table__head">
+                <tr className="govuk-table__row">
+                  <th scope="col" className="govuk-table__header">
+                    Subject
+                  </th>
+                  <th scope="col" className="govuk-table__header">
+                    Information
+                  </th>
+                  <th scope="col" className="govuk-table__header">
+                    Owned by
+                  </th>
+                  <th scope="col" className="govuk-table__header">
+                    Received
+                  </th>
+                  <th scope="col" className="govuk-table__header">
+                    Review due
+                  </th>
+                  <th scope="col" className="govuk-table__header">
+                    Last decision
+                  </th>
+                  <th scope="col" className="govuk-table__header">
+                    <span className="govuk-visually-hidden">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="govuk-table__body">
+                {due.map((item) => (
+                  <tr className="govuk-table__row" key={item.itemId}>
+                    <td className="govuk-table__cell">{item.subjectName}</td>
+                    <td className="govuk-table__cell">{FIELD_KINDS[item.fieldKind].label}</td>
+                    <td className="govuk-table__cell">
+                      {item.owner.name} <AgencyTag agency={item.owner.agency} />
+                    </td>
+                    <td className="govuk-table__cell">{formatDate(item.receivedOn)}</td>
+                    <td className="govuk-table__cell">{formatDate(item.dueOn)}</td>
+                    <td className="govuk-table__cell">{item.lastDecision === 'retain' ? <Tag colour="green">Retained</Tag> : 'None yet'}</td>
+                    <td className="govuk-table__cell">
+                      <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={() => choose(item)}>
+                        Decide <span className="govuk-visually-hidden">on the {describeItem(item)}</span>
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {chosen ? (
+            <section aria-labelledby="decision-heading">
+              <h3 className="govuk-heading-m" id="decision-heading" ref={decisionHeading} tabIndex={-1}>
+                Decide on the {describeItem(chosen)}
+              </h3>
+              <p className="govuk-body">
+                Owned by {chosen.owner.name}, received {formatDate(chosen.receivedOn)}, review due {formatDate(chosen.dueOn)}.
+              </p>
+              <form onSubmit={decide} noValidate>
+                <Radios
+                  id="decision"
+                  legend="Decision"
+                  value={decision}
+                  options={[
+                    { value: 'retain', label: 'Retain' },
+                    { value: 'dispose', label: 'Dispose' },
+                  ]}
+                  hint="Retain keeps the item until its next review. Dispose removes the item and its history permanently."
+                  onChange={setDecision}
+                  error={errorFor(errors, 'decision')}
+                />
+                <Textarea id="reason" label="Reason for the decision" hint="For example, the owning agency’s review under its records policy." value={reason} onChange={setReason} error={errorFor(errors, 'reason')} />
+                <div className="govuk-button-group">
+                  <button type="submit" className={`govuk-button${decision === 'dispose' ? ' govuk-button--warning' : ''}`} disabled={busy} aria-disabled={busy}>
+                    Record decision
+                  </button>
+                  <button type="button" className="govuk-button govuk-button--secondary" onClick={() => setChosen(null)}>
+                    Cancel
+                  </button>
+                </div>
+              </form>
+            </section>
+          ) : null}
+        </>
+      ) : null}
+    </>
+  );
+}
