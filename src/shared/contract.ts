@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { CLASSIFICATION } from './classification';
 import type { Result } from './errors';
+import { PERMISSIONS, type Action } from './permissions';
+import * as rs from './registerSchemas';
 
 // The whole IPC surface as data. Each channel is "<area>.<action>" with a zod schema
 // for its input and its output. The preload builds `window.mappa` from this table, the
@@ -16,6 +18,8 @@ const passphrase = z.string().max(1024, 'A passphrase can be at most 1024 charac
 const userName = z.string().trim().min(1, 'Enter your name').max(100, 'A name can be at most 100 characters');
 const path = z.string().min(1, 'Choose a folder').max(4096);
 
+const action = z.enum(Object.keys(PERMISSIONS) as [Action, ...Action[]]);
+
 export const registerStatus = z.discriminatedUnion('state', [
   z.object({ state: z.literal('closed') }),
   z.object({
@@ -24,12 +28,24 @@ export const registerStatus = z.discriminatedUnion('state', [
     userName: z.string(),
     administrator: z.boolean(),
     failedAttemptsSinceLastUnlock: z.number().int().nonnegative(),
+    /** 'office': the register has no home office yet; 'profile': this user has no role yet. */
+    setupNeeded: z.enum(['office', 'profile']).nullable(),
+    homeOffice: rs.office.nullable(),
+    profile: z
+      .object({ userId: z.string(), role: rs.role, officeId: z.string(), officeName: z.string(), agency: rs.agencyKind, permissions: z.array(action) })
+      .nullable(),
   }),
 ]);
 export type RegisterStatus = z.infer<typeof registerStatus>;
 
-export const userSummary = z.object({ userName: z.string(), administrator: z.boolean() });
-export type UserSummary = z.infer<typeof userSummary>;
+export const userRow = z.object({
+  userName: z.string(),
+  administrator: z.boolean(),
+  role: rs.role.nullable(),
+  officeId: z.string().nullable(),
+  officeName: z.string().nullable(),
+});
+export type UserRow = z.infer<typeof userRow>;
 
 export const contract = {
   'app.info': {
@@ -62,12 +78,7 @@ export const contract = {
     input: z.object({ currentPassphrase: passphrase, newPassphrase: passphrase, confirmPassphrase: passphrase }).strict(),
     output: ok,
   },
-  'register.users': { input: none, output: z.array(userSummary) },
-  'register.addUser': {
-    input: z.object({ userName, passphrase, confirmPassphrase: passphrase, administrator: z.boolean() }).strict(),
-    output: z.array(userSummary),
-  },
-  'register.removeUser': { input: z.object({ userName }).strict(), output: z.array(userSummary) },
+  'register.setup': { input: z.object({ office: rs.officeInput, role: rs.role }).strict(), output: registerStatus },
   'register.chooseBackupFile': {
     input: z.object({ mode: z.enum(['save', 'open']) }).strict(),
     output: z.object({ file: z.string().nullable() }),
@@ -81,6 +92,39 @@ export const contract = {
     input: none,
     output: z.object({ task: z.enum(['backup', 'restore']).nullable(), fraction: z.number().min(0).max(1) }),
   },
+
+  'users.list': { input: none, output: z.array(userRow) },
+  'users.add': {
+    input: z
+      .object({ userName, passphrase, confirmPassphrase: passphrase, administrator: z.boolean(), role: rs.role, officeId: rs.id })
+      .strict(),
+    output: z.array(userRow),
+  },
+  'users.update': { input: z.object({ userName, role: rs.role, officeId: rs.id }).strict(), output: z.array(userRow) },
+  'users.remove': { input: z.object({ userName }).strict(), output: z.array(userRow) },
+
+  'offices.list': { input: none, output: z.array(rs.office) },
+  'offices.add': { input: rs.officeInput, output: z.array(rs.office) },
+
+  'subjects.search': {
+    input: rs.searchInput,
+    output: z.object({ subjects: z.array(rs.subjectSummary), total: z.number(), matchedBy: z.enum(['everything', 'date_of_birth', 'reference', 'words']) }),
+  },
+  'subjects.get': { input: z.object({ id: rs.id }).strict(), output: rs.subjectDetail },
+  'subjects.create': { input: rs.subjectInput, output: z.object({ id: rs.id }) },
+  'subjects.update': { input: z.object({ id: rs.id, subject: rs.subjectInput }).strict(), output: z.object({ id: rs.id }) },
+  'subjects.delete': { input: rs.deletion, output: ok },
+  'subjects.reviewsDue': { input: none, output: z.array(rs.subjectSummary) },
+
+  'items.add': { input: rs.itemInput, output: rs.itemView },
+  'items.update': { input: rs.itemUpdate, output: rs.itemView },
+  'items.delete': { input: rs.deletion, output: ok },
+  'items.history': { input: z.object({ id: rs.id }).strict(), output: z.array(rs.itemVersion) },
+
+  'retention.rules': { input: none, output: z.array(rs.retentionRule) },
+  'retention.setRule': { input: rs.retentionRule, output: z.array(rs.retentionRule) },
+  'retention.due': { input: none, output: z.array(rs.retentionDue) },
+  'retention.decide': { input: rs.retentionDecisionInput, output: z.array(rs.retentionDue) },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

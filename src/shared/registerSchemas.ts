@@ -55,7 +55,7 @@ export const subjectInput = z
     level: z.union([z.literal(1), z.literal(2), z.literal(3), z.null()], { error: 'Choose a MAPPA level from 1 to 3' }),
     risk: z.enum(RISK_CODES, { error: 'Choose a risk of serious harm from the list' }).nullable(),
     exceptionalReason: optionalText('exceptional reason', 1000),
-    leadOfficeId: id.nullable(),
+    leadOfficeId: z.string().min(1, 'Choose the lead agency from the list').max(100).nullable(),
     nextReview: optionalDate('next review date'),
   })
   .strict();
@@ -128,9 +128,9 @@ export const itemInput = z
     fieldKind: z.enum(FIELD_KIND_CODES, { error: 'Choose what kind of information this is' }),
     rmpHeading: z.enum(RMP_HEADING_CODES, { error: 'Choose a risk management plan heading' }).nullable().default(null),
     value: text('the information', 20_000),
-    ownerOfficeId: id,
+    ownerOfficeId: z.string().min(1, 'Choose the agency office that owns this information').max(100),
     providerName: text('the name of the person who provided it', 120),
-    providerOfficeId: id,
+    providerOfficeId: z.string().min(1, 'Choose the office of the person who provided it').max(100),
     receivedOn: isoDate('date received'),
     classification: z.enum(CLASSIFICATIONS, { error: 'Choose OFFICIAL or OFFICIAL-SENSITIVE' }),
     noOnwardDisclosure: z.boolean().nullable().default(null),

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { test, expect, expectNoAxeViolations } from './harness';
+import { createSetUpRegister } from './steps';
 
 const PASSPHRASE = 'correct horse battery staple';
 
@@ -40,8 +41,21 @@ test('a coordinator creates a register, locks it, and unlocks it after a wrong p
   await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
   await page.getByLabel('Confirm passphrase').fill(PASSPHRASE);
   await page.getByRole('button', { name: 'Create register' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Register' })).toBeVisible();
-  await expect(page.getByRole('banner')).toContainText('Signed in as Sam Coordinator');
+  await expect(page.getByRole('heading', { level: 1, name: 'Set up the register' })).toBeVisible();
+  await expect(page.getByRole('banner')).toContainText('Sam Coordinator');
+  await expectNoAxeViolations(page);
+
+  // Setting up: every field refused at once, each named.
+  await page.getByRole('button', { name: 'Save and continue' }).click();
+  await expect(page.getByRole('alert')).toContainText('Enter the office name');
+  await expect(page.getByRole('alert')).toContainText('Choose the kind of agency from the list');
+  await page.getByLabel('Your office’s name').fill('Wigan Probation Delivery Unit');
+  await page.getByLabel('Kind of agency').selectOption({ label: 'Probation Service (Responsible Authority)' });
+  await page.getByLabel('Area', { exact: true }).fill('Greater Manchester');
+  await page.getByLabel('MAPPA coordinator').check();
+  await page.getByRole('button', { name: 'Save and continue' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Wigan Probation Delivery Unit' })).toBeVisible();
+  await expect(page.getByRole('banner')).toContainText('Sam Coordinator, Wigan Probation Delivery Unit');
   await expectNoAxeViolations(page);
 
   await page.getByRole('button', { name: 'Lock register' }).click();
@@ -65,7 +79,7 @@ test('a coordinator creates a register, locks it, and unlocks it after a wrong p
   await page.waitForTimeout(1_100);
   await page.getByLabel('Passphrase').fill(PASSPHRASE);
   await page.getByRole('button', { name: 'Unlock' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Register' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Wigan Probation Delivery Unit' })).toBeVisible();
   await expect(page.getByText(/There (was 1 failed attempt|were \d+ failed attempts) to unlock this register/)).toBeVisible();
 
   // The keyboard shortcut locks too.
@@ -73,26 +87,19 @@ test('a coordinator creates a register, locks it, and unlocks it after a wrong p
   await expect(page.getByRole('heading', { level: 1, name: 'Unlock the register' })).toBeVisible();
 });
 
-test('an administrator gives a colleague their own passphrase, and the colleague cannot manage users', async ({ page, app }) => {
-  const folder = path.join(app.dataDir, 'reg');
-  await app.open();
-  await page.getByRole('button', { name: 'Create a new register' }).click();
-  app.host.picksFolder(folder);
-  await page.getByRole('button', { name: 'Choose folder' }).click();
-  await page.getByLabel('Your name').fill('Alex Admin');
-  await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
-  await page.getByLabel('Confirm passphrase').fill(PASSPHRASE);
-  await page.getByRole('button', { name: 'Create register' }).click();
-
+test('an administrator gives a colleague their own passphrase, office and role, and the colleague cannot manage users', async ({ page, app }) => {
+  await createSetUpRegister(page, app);
   await page.getByRole('link', { name: 'Users' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Users and passphrases' })).toBeVisible();
-  await expect(page.getByRole('row', { name: /Alex Admin/ })).toContainText('Administrator');
+  await expect(page.getByRole('row', { name: /Casey Coordinator/ })).toContainText('MAPPA coordinator');
   await page.getByLabel('Their name').fill('Pat Probation');
+  await page.getByLabel('Their role').selectOption({ label: 'Agency representative' });
   await page.getByLabel('Their passphrase', { exact: true }).fill('pat has a long passphrase');
   await page.getByLabel('Confirm their passphrase').fill('pat has a long passphrase');
   await page.getByRole('button', { name: 'Add user' }).click();
   await expect(page.getByRole('status')).toContainText('Pat Probation can now unlock the register');
-  await expect(page.getByRole('row', { name: /Pat Probation/ })).toContainText('User');
+  await expect(page.getByRole('row', { name: /Pat Probation/ })).toContainText('Agency representative');
+  await expect(page.getByRole('row', { name: /Pat Probation/ })).toContainText('Wigan Probation Delivery Unit');
   await expectNoAxeViolations(page);
 
   // Adding the same person twice is refused next to the name.
@@ -100,28 +107,21 @@ test('an administrator gives a colleague their own passphrase, and the colleague
   await page.getByLabel('Their passphrase', { exact: true }).fill('another long passphrase');
   await page.getByLabel('Confirm their passphrase').fill('another long passphrase');
   await page.getByRole('button', { name: 'Add user' }).click();
-  await expect(page.locator('#userName-error')).toBeVisible();
+  await expect(page.locator('#userName-error')).toContainText('Pat Probation can already unlock this register.');
 
   await page.getByRole('button', { name: 'Lock register' }).click();
   await page.getByLabel('Your name').fill('Pat Probation');
   await page.getByLabel('Passphrase').fill('pat has a long passphrase');
   await page.getByRole('button', { name: 'Unlock' }).click();
-  await expect(page.getByRole('banner')).toContainText('Signed in as Pat Probation');
+  await expect(page.getByRole('banner')).toContainText('Pat Probation, Wigan Probation Delivery Unit');
+  await expect(page.getByRole('link', { name: 'Subjects' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Users' })).toHaveCount(0);
 });
 
 test('a backup restores into a new folder and opens with the same passphrase; a changed passphrase replaces the old one', async ({ page, app }) => {
-  const folder = path.join(app.dataDir, 'reg');
   const backupFile = path.join(app.dataDir, 'backups', 'reg.mappa-backup');
   const restored = path.join(app.dataDir, 'restored');
-  await app.open();
-  await page.getByRole('button', { name: 'Create a new register' }).click();
-  app.host.picksFolder(folder);
-  await page.getByRole('button', { name: 'Choose folder' }).click();
-  await page.getByLabel('Your name').fill('Robin');
-  await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
-  await page.getByLabel('Confirm passphrase').fill(PASSPHRASE);
-  await page.getByRole('button', { name: 'Create register' }).click();
+  await createSetUpRegister(page, app);
 
   await page.getByRole('link', { name: 'Backup' }).click();
   await page.getByRole('button', { name: 'Make backup' }).click();
@@ -153,13 +153,13 @@ test('a backup restores into a new folder and opens with the same passphrase; a 
   await page.getByRole('button', { name: 'Choose backup file' }).click();
   app.host.picksFolder(restored);
   await page.getByRole('button', { name: 'Choose empty folder' }).click();
-  await page.getByLabel('Your name').fill('Robin');
+  await page.getByLabel('Your name').fill('Casey Coordinator');
   // The backup was made before the change, so it opens with the passphrase of that time.
   await page.getByLabel('Your passphrase').fill('a brand new passphrase');
   await page.getByRole('button', { name: 'Restore register' }).click();
   await expect(page.getByRole('alert')).toContainText('That passphrase does not open this register.');
   await page.getByLabel('Your passphrase').fill(PASSPHRASE);
   await page.getByRole('button', { name: 'Restore register' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Register' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Wigan Probation Delivery Unit' })).toBeVisible();
   await expect(page.getByRole('main')).toContainText(restored);
 });

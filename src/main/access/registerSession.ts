@@ -1,7 +1,13 @@
 import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { RegisterStatus, UserSummary } from '../../shared/contract';
+import type { RegisterStatus } from '../../shared/contract';
 import { MappaError } from '../../shared/errors';
+import { can, permissionsOf, type Action, type Role } from '../../shared/permissions';
+import type { OfficeInput } from '../register/offices';
+import { addOffice, homeOffice } from '../register/offices';
+import { createProfile, findProfile } from '../register/people';
+import type { Actor, Ctx } from '../register/context';
+import type { Writer } from '../db/types';
 import type { FolderPurpose, Host } from '../host';
 import { readSettings, rememberRegister } from '../settings';
 import {
@@ -22,6 +28,8 @@ export interface SessionOptions {
   host: Host;
   /** scrypt parameters for new registers; tests pass cheap ones. */
   kdf?: KdfParams;
+  /** The time acts are recorded at; tests pass a fixed clock. */
+  clock?: () => Date;
 }
 
 type Task = 'backup' | 'restore';
@@ -35,15 +43,27 @@ export interface RegisterSession {
   unlock(input: { folder: string; userName: string; passphrase: string }): Promise<RegisterStatus>;
   lock(): RegisterStatus;
   changePassphrase(input: { currentPassphrase: string; newPassphrase: string; confirmPassphrase: string }): Promise<void>;
-  users(): UserSummary[];
-  addUser(input: { userName: string; passphrase: string; confirmPassphrase: string; administrator: boolean }): Promise<UserSummary[]>;
-  removeUser(userName: string): UserSummary[];
+  /** First use of a new register: the office it belongs to and the creator's role. */
+  setup(input: { office: OfficeInput; role: Role }): RegisterStatus;
   backup(file: string): Promise<{ file: string; bytes: number }>;
   restore(input: { file: string; folder: string; userName: string; passphrase: string }): Promise<RegisterStatus>;
   progress(): { task: Task | null; fraction: number };
   /** The open vault, for the capability functions; throws 'locked' when there is none. */
   vault(): Vault;
+  /** Who is acting, now; throws 'not_allowed' with a sentence if their role may not do `action`. */
+  context(action: Action): Ctx;
+  /** Runs `work` as one durable commit done by the signed-in user, if their role allows `action`. */
+  act<T>(action: Action, work: (w: Writer, ctx: Ctx) => T): T;
+  now(): Date;
 }
+
+const ACTION_SENTENCES: Partial<Record<Action, string>> = {
+  'user.manage': 'Only an administrator of this register can manage users.',
+  'office.manage': 'Only a MAPPA coordinator or an administrator can add agency offices.',
+  'retention.decide': 'Only an information governance lead can make retention decisions.',
+  'retention.configure': 'Only an information governance lead or an administrator can set retention rules.',
+  'audit.review': 'Only an information governance lead or an administrator can review the audit log.',
+};
 
 /** Which form field each vault refusal belongs to, per form. */
 type FieldMap = Partial<Record<string, string>>;
@@ -73,6 +93,7 @@ export function createRegisterSession(options: SessionOptions): RegisterSession 
   let open: { vault: Vault; failedAttemptsSinceLastUnlock: number } | null = null;
   let running: { task: Task; fraction: number } | null = null;
 
+  const clock = options.clock ?? (() => new Date());
   const approve = (p: string) => approved.add(path.resolve(p));
   const requireApproved = (p: string, field: string, what: string): string => {
     const resolved = path.resolve(p);
@@ -81,16 +102,37 @@ export function createRegisterSession(options: SessionOptions): RegisterSession 
     }
     return resolved;
   };
-  const status = (): RegisterStatus =>
-    open
-      ? {
-          state: 'unlocked',
-          folder: open.vault.folder,
-          userName: open.vault.userName,
-          administrator: open.vault.isAdministrator,
-          failedAttemptsSinceLastUnlock: open.failedAttemptsSinceLastUnlock,
-        }
-      : { state: 'closed' };
+  const actorOf = (v: Vault): Actor | null => {
+    const profile = findProfile(v.reader, v.userName);
+    if (!profile) return null;
+    return { userId: profile.userId, userName: profile.userName, role: profile.role, officeId: profile.officeId, agency: profile.agency, registerAdministrator: v.isAdministrator };
+  };
+  const status = (): RegisterStatus => {
+    if (!open) return { state: 'closed' };
+    const v = open.vault;
+    const profile = findProfile(v.reader, v.userName);
+    const home = homeOffice(v.reader);
+    return {
+      state: 'unlocked',
+      folder: v.folder,
+      userName: v.userName,
+      administrator: v.isAdministrator,
+      failedAttemptsSinceLastUnlock: open.failedAttemptsSinceLastUnlock,
+      setupNeeded: !home ? 'office' : !profile ? 'profile' : null,
+      homeOffice: home ?? null,
+      profile: profile
+        ? {
+            userId: profile.userId,
+            role: profile.role,
+            officeId: profile.officeId,
+            officeName: profile.officeName,
+            agency: profile.agency,
+            // Managing users is the key slot's administrator flag as well as the role.
+            permissions: [...new Set([...permissionsOf(profile.role), ...(v.isAdministrator ? (['user.manage'] as const) : [])])],
+          }
+        : null,
+    };
+  };
   const vault = (): Vault => {
     if (!open || open.vault.locked) {
       open = null;
@@ -98,10 +140,13 @@ export function createRegisterSession(options: SessionOptions): RegisterSession 
     }
     return open.vault;
   };
-  const requireAdministrator = (): Vault => {
+  const context = (action: Action): Ctx => {
     const v = vault();
-    if (!v.isAdministrator) throw new MappaError('not_allowed', 'Only an administrator of this register can manage users.');
-    return v;
+    const actor = actorOf(v);
+    if (!actor) throw new MappaError('setup_needed', 'Your office and role in this register are not set yet. Ask an administrator of this register to set them.');
+    const allowed = can(actor.role, action) || (action === 'user.manage' && actor.registerAdministrator);
+    if (!allowed) throw new MappaError('not_allowed', ACTION_SENTENCES[action] ?? 'Your role in this register does not allow this.');
+    return { actor, now: clock() };
   };
   const closeCurrent = () => {
     if (open && !open.vault.locked) open.vault.lock();
@@ -122,6 +167,12 @@ export function createRegisterSession(options: SessionOptions): RegisterSession 
   const session: RegisterSession = {
     status,
     vault,
+    context,
+    now: clock,
+    act(action, work) {
+      const ctx = context(action);
+      return vault().commit((w) => work(w, ctx));
+    },
     recent: () => readSettings(host.settingsDir).recent,
     progress: () => (running ? { task: running.task, fraction: running.fraction } : { task: null, fraction: 0 }),
 
@@ -181,27 +232,15 @@ export function createRegisterSession(options: SessionOptions): RegisterSession 
       });
     },
 
-    users: () => vault().listUsers(),
-
-    async addUser(input) {
-      const v = requireAdministrator();
-      confirmMatches(input.passphrase, input.confirmPassphrase, 'confirmPassphrase');
-      await translate(() => v.addUser({ userName: input.userName, passphrase: input.passphrase, administrator: input.administrator }), {
-        weak_passphrase: 'passphrase',
-        user_exists: 'userName',
-        invalid_user_name: 'userName',
+    setup(input) {
+      const v = vault();
+      if (homeOffice(v.reader)) throw new MappaError('already_set_up', 'This register already belongs to an office.');
+      const at = clock();
+      v.commit((w) => {
+        const office = addOffice(w, at, v.userName, input.office, { home: true });
+        createProfile(w, at, null, { userName: v.userName, role: input.role, officeId: office.id });
       });
-      return v.listUsers();
-    },
-
-    removeUser(userName) {
-      const v = requireAdministrator();
-      try {
-        v.removeUser(userName);
-      } catch (error) {
-        throw asMappaError(error, {});
-      }
-      return v.listUsers();
+      return status();
     },
 
     async backup(file) {

@@ -1,34 +1,54 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ChannelOutput, RegisterStatus } from '../../shared/contract';
+import type { Action } from '../../shared/permissions';
 import { Layout } from './components/Layout';
+import { SuccessBanner } from './components/forms';
 import { api, LOCKED_EVENT } from './mappa';
+import { SessionProvider, type Route, type SessionValue, type Unlocked } from './session';
 import { BackupScreen } from './screens/BackupScreen';
 import { ChangePassphraseScreen } from './screens/ChangePassphraseScreen';
 import { CreateScreen } from './screens/CreateScreen';
 import { HomeScreen } from './screens/HomeScreen';
+import { ItemFormScreen } from './screens/ItemFormScreen';
+import { OfficesScreen } from './screens/OfficesScreen';
 import { RestoreScreen } from './screens/RestoreScreen';
+import { RetentionScreen } from './screens/RetentionScreen';
+import { ReviewsScreen } from './screens/ReviewsScreen';
+import { SetupScreen } from './screens/SetupScreen';
 import { StartScreen } from './screens/StartScreen';
+import { SubjectFormScreen } from './screens/SubjectFormScreen';
+import { SubjectScreen } from './screens/SubjectScreen';
+import { SubjectsScreen } from './screens/SubjectsScreen';
 import { UnlockScreen } from './screens/UnlockScreen';
 import { UsersScreen } from './screens/UsersScreen';
 
 type AppInfo = ChannelOutput<'app.info'>;
-type Unlocked = Extract<RegisterStatus, { state: 'unlocked' }>;
-
 type ClosedScreen = { name: 'start' } | { name: 'create' } | { name: 'restore' } | { name: 'unlock'; folder: string; userName: string };
-type OpenScreen = 'home' | 'users' | 'passphrase' | 'backup';
 
-const OPEN_SCREENS: { id: OpenScreen; label: string; administratorOnly?: boolean }[] = [
-  { id: 'home', label: 'Register' },
-  { id: 'users', label: 'Users', administratorOnly: true },
-  { id: 'passphrase', label: 'Change passphrase' },
-  { id: 'backup', label: 'Backup' },
+/** The sections in the navigation bar, each shown only to roles that may use it. */
+const SECTIONS: { route: Route['name']; label: string; needs?: Action }[] = [
+  { route: 'home', label: 'Home' },
+  { route: 'subjects', label: 'Subjects', needs: 'subject.view' },
+  { route: 'reviews', label: 'Reviews due', needs: 'subject.view' },
+  { route: 'retention', label: 'Retention', needs: 'retention.configure' },
+  { route: 'offices', label: 'Agency offices' },
+  { route: 'users', label: 'Users', needs: 'user.manage' },
+  { route: 'passphrase', label: 'Change passphrase' },
+  { route: 'backup', label: 'Backup' },
 ];
+
+/** Which section a route belongs to, for aria-current in the navigation. */
+function sectionOf(route: Route): Route['name'] {
+  if (route.name === 'subject' || route.name === 'subjectForm' || route.name === 'itemForm') return 'subjects';
+  return route.name;
+}
 
 export function App() {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [status, setStatus] = useState<Unlocked | null>(null);
   const [closed, setClosed] = useState<ClosedScreen>({ name: 'start' });
-  const [screen, setScreen] = useState<OpenScreen>('home');
+  const [route, setRoute] = useState<Route>({ name: 'home' });
+  const [notice, setNotice] = useState<string | null>(null);
   const [lockedMessage, setLockedMessage] = useState<string | null>(null);
 
   useEffect(() => {
@@ -42,17 +62,19 @@ export function App() {
   const opened = (next: RegisterStatus) => {
     if (next.state !== 'unlocked') return;
     setLockedMessage(null);
-    setScreen('home');
+    setNotice(null);
+    setRoute({ name: 'home' });
     setStatus(next);
   };
 
-  // Locking drops everything the screens hold: the whole open part of the tree unmounts.
+  // Locking drops everything the screens hold: the whole unlocked tree unmounts.
   const lock = useCallback(
     async (message: string) => {
       const folder = status?.folder;
       const userName = status?.userName ?? '';
       await api().register.lock({}).catch(() => undefined);
       setStatus(null);
+      setNotice(null);
       setLockedMessage(message);
       setClosed(folder ? { name: 'unlock', folder, userName } : { name: 'start' });
     },
@@ -76,49 +98,76 @@ export function App() {
     };
   }, [status, lock]);
 
-  if (status) {
-    const visible = OPEN_SCREENS.filter((s) => !s.administratorOnly || status.administrator);
+  const session = useMemo<SessionValue | null>(() => {
+    if (!status) return null;
+    const permissions = new Set(status.profile?.permissions ?? []);
+    return {
+      status,
+      can: (action) => permissions.has(action),
+      navigate: (next) => {
+        setRoute(next);
+        window.scrollTo(0, 0);
+      },
+      notify: setNotice,
+    };
+  }, [status]);
+
+  if (status && session) {
+    const visible = status.setupNeeded ? [] : SECTIONS.filter((s) => !s.needs || session.can(s.needs));
+    const current = sectionOf(route);
     return (
       <Layout
         version={info?.version}
         account={
           <div className="app-account">
-            <span>Signed in as {status.userName}</span>
+            <span>
+              {status.userName}
+              {status.profile ? `, ${status.profile.officeName}` : ''}
+            </span>
             <button type="button" className="govuk-button govuk-button--inverse" aria-keyshortcuts="Control+L" onClick={() => void lock('The register is locked.')}>
               Lock register
             </button>
           </div>
         }
         navigation={
-          <nav className="moj-primary-navigation" aria-label="Register sections">
-            <div className="moj-primary-navigation__container">
-              <div className="moj-primary-navigation__nav">
-                <ul className="moj-primary-navigation__list">
-                  {visible.map((s) => (
-                    <li className="moj-primary-navigation__item" key={s.id}>
-                      <a
-                        className="moj-primary-navigation__link"
-                        href={`#${s.id}`}
-                        aria-current={screen === s.id ? 'page' : undefined}
-                        onClick={(event) => {
-                          event.preventDefault();
-                          setScreen(s.id);
-                        }}
-                      >
-                        {s.label}
-                      </a>
-                    </li>
-                  ))}
-                </ul>
+          visible.length > 0 ? (
+            <nav className="moj-primary-navigation" aria-label="Register sections">
+              <div className="moj-primary-navigation__container">
+                <div className="moj-primary-navigation__nav">
+                  <ul className="moj-primary-navigation__list">
+                    {visible.map((s) => (
+                      <li className="moj-primary-navigation__item" key={s.route}>
+                        <a
+                          className="moj-primary-navigation__link"
+                          href={`#${s.route}`}
+                          aria-current={current === s.route ? 'page' : undefined}
+                          onClick={(event) => {
+                            event.preventDefault();
+                            setNotice(null);
+                            session.navigate({ name: s.route } as Route);
+                          }}
+                        >
+                          {s.label}
+                        </a>
+                      </li>
+                    ))}
+                  </ul>
+                </div>
               </div>
-            </div>
-          </nav>
+            </nav>
+          ) : undefined
         }
       >
-        {screen === 'home' ? <HomeScreen status={status} /> : null}
-        {screen === 'users' && status.administrator ? <UsersScreen currentUser={status.userName} /> : null}
-        {screen === 'passphrase' ? <ChangePassphraseScreen /> : null}
-        {screen === 'backup' ? <BackupScreen /> : null}
+        <SessionProvider value={session}>
+          {status.setupNeeded ? (
+            <SetupScreen status={status} onDone={opened} />
+          ) : (
+            <>
+              <SuccessBanner message={notice} />
+              <RouteView route={route} />
+            </>
+          )}
+        </SessionProvider>
       </Layout>
     );
   }
@@ -153,4 +202,31 @@ export function App() {
       ) : null}
     </Layout>
   );
+}
+
+function RouteView({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'home':
+      return <HomeScreen />;
+    case 'subjects':
+      return <SubjectsScreen />;
+    case 'subject':
+      return <SubjectScreen key={route.id} id={route.id} />;
+    case 'subjectForm':
+      return <SubjectFormScreen key={route.id ?? 'new'} {...(route.id ? { id: route.id } : {})} />;
+    case 'itemForm':
+      return <ItemFormScreen key={`${route.subjectId}-${route.itemId ?? 'new'}`} subjectId={route.subjectId} {...(route.itemId ? { itemId: route.itemId } : {})} />;
+    case 'reviews':
+      return <ReviewsScreen />;
+    case 'retention':
+      return <RetentionScreen />;
+    case 'offices':
+      return <OfficesScreen />;
+    case 'users':
+      return <UsersScreen />;
+    case 'passphrase':
+      return <ChangePassphraseScreen />;
+    case 'backup':
+      return <BackupScreen />;
+  }
 }

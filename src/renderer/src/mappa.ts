@@ -50,8 +50,11 @@ export interface FieldError {
   message: string;
 }
 
-/** What to show the person for a failed call: the service's sentence, next to its field. */
-export function toFieldError(error: unknown): FieldError {
-  if (error instanceof MappaError) return error.field ? { field: error.field, message: error.message } : { message: error.message };
-  return { message: 'Something went wrong. Nothing was changed. Try again.' };
+/** What to show the person for a failed call: the service's sentences, each next to its field. */
+export function toFieldErrors(error: unknown): FieldError[] {
+  if (error instanceof MappaError) {
+    if (error.fields) return error.fields.map((f) => ({ field: f.field, message: f.message }));
+    return [error.field ? { field: error.field, message: error.message } : { message: error.message }];
+  }
+  return [{ message: 'Something went wrong. Nothing was changed. Try again.' }];
 }

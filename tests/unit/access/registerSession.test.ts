@@ -17,10 +17,26 @@ async function aCreatedRegister(userName = 'Sam') {
   return { api, folder, status };
 }
 
+async function aSetUpRegister(userName = 'Alex') {
+  const made = await aCreatedRegister(userName);
+  const status = await made.api.service['register.setup']({ office: { name: 'Wigan PDU', agency: 'probation', area: 'Greater Manchester' }, role: 'coordinator' });
+  const homeId = status.state === 'unlocked' ? status.homeOffice!.id : '';
+  return { ...made, status, homeId };
+}
+
 describe('opening and locking a register', () => {
   it('creates a register in the folder the person chose and opens it for them', async () => {
     const { status, folder } = await aCreatedRegister();
-    expect(status).toEqual({ state: 'unlocked', folder, userName: 'Sam', administrator: true, failedAttemptsSinceLastUnlock: 0 });
+    expect(status).toEqual({
+      state: 'unlocked',
+      folder,
+      userName: 'Sam',
+      administrator: true,
+      failedAttemptsSinceLastUnlock: 0,
+      setupNeeded: 'office',
+      homeOffice: null,
+      profile: null,
+    });
   });
 
   it('refuses a folder that did not come from the dialog, and writes nothing there', async () => {
@@ -57,7 +73,7 @@ describe('opening and locking a register', () => {
   it('locks: the status is closed and every register call is refused until unlocked', async () => {
     const { api, folder } = await aCreatedRegister();
     expect(await api.service['register.lock']({})).toEqual({ state: 'closed' });
-    expect(await dispatch(api.service, 'register.users', {})).toEqual({
+    expect(await dispatch(api.service, 'users.list', {})).toEqual({
       ok: false,
       error: { code: 'locked', message: 'The register is locked. Unlock it to continue.' },
     });
@@ -75,23 +91,50 @@ describe('opening and locking a register', () => {
   });
 });
 
-describe('managing users', () => {
-  it('lets only an administrator add users', async () => {
-    const { api, folder } = await aCreatedRegister('Alex');
-    await api.service['register.addUser']({ userName: 'Pat', passphrase: 'pat passphrase long', confirmPassphrase: 'pat passphrase long', administrator: false });
-    await api.service['register.lock']({});
-    await api.service['register.unlock']({ folder, userName: 'Pat', passphrase: 'pat passphrase long' });
-    const reply = await dispatch(api.service, 'register.addUser', { userName: 'Eve', passphrase: 'eve passphrase long', confirmPassphrase: 'eve passphrase long', administrator: true });
-    expect(reply).toEqual({ ok: false, error: { code: 'not_allowed', message: 'Only an administrator of this register can manage users.' } });
-    expect((await api.service['register.users']({})).map((u) => u.userName)).toEqual(['Alex', 'Pat']);
+describe('setting up and managing users', () => {
+  it('asks the creator for the office the register belongs to and their role, once', async () => {
+    const { api, status } = await aSetUpRegister();
+    expect(status).toMatchObject({ setupNeeded: null, homeOffice: { name: 'Wigan PDU', agency: 'probation', isHome: true }, profile: { role: 'coordinator' } });
+    expect(status.state === 'unlocked' && status.profile?.permissions).toContain('user.manage');
+    const again = await dispatch(api.service, 'register.setup', { office: { name: 'Other', agency: 'police', area: 'X' }, role: 'chair' });
+    expect(again).toMatchObject({ ok: false, error: { code: 'already_set_up' } });
     api.session.lock();
   });
 
-  it('never removes the last administrator', async () => {
-    const { api } = await aCreatedRegister('Alex');
-    const reply = await dispatch(api.service, 'register.removeUser', { userName: 'Alex' });
-    expect(reply).toMatchObject({ ok: false, error: { code: 'last_administrator' } });
-    expect(await api.service['register.users']({})).toEqual([{ userName: 'Alex', administrator: true }]);
+  it('refuses every register act until the register is set up', async () => {
+    const { api } = await aCreatedRegister();
+    expect(await dispatch(api.service, 'subjects.search', {})).toMatchObject({ ok: false, error: { code: 'setup_needed' } });
+    api.session.lock();
+  });
+
+  it('gives a colleague a passphrase, an office and a role; a representative cannot manage users', async () => {
+    const { api, folder, homeId } = await aSetUpRegister('Alex');
+    const users = await api.service['users.add']({ userName: 'Pat', passphrase: 'pat passphrase long', confirmPassphrase: 'pat passphrase long', administrator: false, role: 'representative', officeId: homeId });
+    expect(users.map((u) => [u.userName, u.role, u.officeName, u.administrator])).toEqual([
+      ['Alex', 'coordinator', 'Wigan PDU', true],
+      ['Pat', 'representative', 'Wigan PDU', false],
+    ]);
+    await api.service['register.lock']({});
+    const pat = await api.service['register.unlock']({ folder, userName: 'Pat', passphrase: 'pat passphrase long' });
+    expect(pat.state === 'unlocked' && pat.profile?.permissions).not.toContain('user.manage');
+    const reply = await dispatch(api.service, 'users.add', { userName: 'Eve', passphrase: 'eve passphrase long', confirmPassphrase: 'eve passphrase long', administrator: true, role: 'chair', officeId: homeId });
+    expect(reply).toEqual({ ok: false, error: { code: 'not_allowed', message: 'Only an administrator of this register can manage users.' } });
+    expect((await api.service['users.list']({})).map((u) => u.userName)).toEqual(['Alex', 'Pat']);
+    api.session.lock();
+  });
+
+  it('refuses a new user with an unknown office before making their key slot', async () => {
+    const { api } = await aSetUpRegister();
+    const reply = await dispatch(api.service, 'users.add', { userName: 'Pat', passphrase: 'pat passphrase long', confirmPassphrase: 'pat passphrase long', administrator: false, role: 'representative', officeId: 'nowhere' });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'unknown_office', field: 'officeId' } });
+    expect(api.session.vault().listUsers().map((u) => u.userName)).toEqual(['Alex']);
+    api.session.lock();
+  });
+
+  it('does not let an administrator remove themselves (so a register always keeps one)', async () => {
+    const { api } = await aSetUpRegister('Alex');
+    expect(await dispatch(api.service, 'users.remove', { userName: 'Alex' })).toMatchObject({ ok: false, error: { code: 'cannot_remove_self' } });
+    expect((await api.service['users.list']({})).map((u) => u.userName)).toEqual(['Alex']);
     api.session.lock();
   });
 });

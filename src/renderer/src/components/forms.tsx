@@ -51,9 +51,9 @@ interface TextInputProps {
   onChange: (value: string) => void;
   hint?: ReactNode;
   error?: string | undefined;
-  type?: 'text' | 'password';
+  type?: 'text' | 'password' | 'date' | 'number' | 'search';
   autoComplete?: string;
-  width?: 'govuk-input--width-20' | 'govuk-input--width-30' | 'govuk-!-width-two-thirds';
+  width?: 'govuk-input--width-10' | 'govuk-input--width-20' | 'govuk-input--width-30' | 'govuk-!-width-two-thirds' | 'govuk-!-width-full';
 }
 
 export function TextInput({ id, label, value, onChange, hint, error, type = 'text', autoComplete = 'off', width = 'govuk-input--width-20' }: TextInputProps) {
@@ -140,6 +140,105 @@ export function ProgressBar({ label, fraction }: { label: string; fraction: numb
       </p>
       <div className="app-progress__track" role="progressbar" aria-labelledby="progress-label" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
         <div className="app-progress__bar" style={{ width: `${percent}%` }} />
+      </div>
+    </div>
+  );
+}
+
+function FieldShell({ id, label, hint, error, children }: { id: string; label: string; hint?: ReactNode; error?: string | undefined; children: ReactNode }) {
+  return (
+    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <label className="govuk-label govuk-label--s" htmlFor={id}>
+        {label}
+      </label>
+      {hint ? (
+        <div className="govuk-hint" id={`${id}-hint`}>
+          {hint}
+        </div>
+      ) : null}
+      {error ? (
+        <p className="govuk-error-message" id={`${id}-error`}>
+          <span className="govuk-visually-hidden">Error:</span> {error}
+        </p>
+      ) : null}
+      {children}
+    </div>
+  );
+}
+
+function describedBy(id: string, hint: unknown, error: unknown): string | undefined {
+  return [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+}
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+export function Select({ id, label, value, options, onChange, hint, error, placeholder }: { id: string; label: string; value: string; options: Option[]; onChange: (value: string) => void; hint?: ReactNode; error?: string | undefined; placeholder?: string }) {
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error}>
+      <select className={`govuk-select${error ? ' govuk-select--error' : ''}`} id={id} name={id} value={value} aria-describedby={describedBy(id, hint, error)} onChange={(e) => onChange(e.target.value)}>
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </FieldShell>
+  );
+}
+
+export function Textarea({ id, label, value, onChange, hint, error, rows = 4 }: { id: string; label: string; value: string; onChange: (value: string) => void; hint?: ReactNode; error?: string | undefined; rows?: number }) {
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error}>
+      <textarea className={`govuk-textarea${error ? ' govuk-textarea--error' : ''}`} id={id} name={id} rows={rows} value={value} spellCheck={false} aria-describedby={describedBy(id, hint, error)} onChange={(e) => onChange(e.target.value)} />
+    </FieldShell>
+  );
+}
+
+export function Radios({ id, legend, value, options, onChange, hint, error, inline = false }: { id: string; legend: string; value: string; options: Option[]; onChange: (value: string) => void; hint?: string; error?: string | undefined; inline?: boolean }) {
+  return (
+    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <fieldset className="govuk-fieldset" aria-describedby={describedBy(id, hint, error)}>
+        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
+        {hint ? (
+          <div className="govuk-hint" id={`${id}-hint`}>
+            {hint}
+          </div>
+        ) : null}
+        {error ? (
+          <p className="govuk-error-message" id={`${id}-error`}>
+            <span className="govuk-visually-hidden">Error:</span> {error}
+          </p>
+        ) : null}
+        <div className={`govuk-radios govuk-radios--small${inline ? ' govuk-radios--inline' : ''}`}>
+          {options.map((o, index) => (
+            <div className="govuk-radios__item" key={o.value}>
+              <input className="govuk-radios__input" id={index === 0 ? id : `${id}-${o.value}`} name={id} type="radio" value={o.value} checked={value === o.value} onChange={() => onChange(o.value)} />
+              <label className="govuk-label govuk-radios__label" htmlFor={index === 0 ? id : `${id}-${o.value}`}>
+                {o.label}
+              </label>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+export function SuccessBanner({ message, title = 'Success' }: { message: string | null; title?: string }) {
+  if (!message) return null;
+  return (
+    <div className="govuk-notification-banner govuk-notification-banner--success" role="status" aria-labelledby="success-banner-title">
+      <div className="govuk-notification-banner__header">
+        <h2 className="govuk-notification-banner__title" id="success-banner-title">
+          {title}
+        </h2>
+      </div>
+      <div className="govuk-notification-banner__content">
+        <p className="govuk-notification-banner__heading">{message}</p>
       </div>
     </div>
   );

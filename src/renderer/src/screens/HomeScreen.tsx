@@ -1,8 +1,9 @@
-import type { RegisterStatus } from '../../../shared/contract';
+import { ROLES } from '../../../shared/permissions';
+import { AGENCY_KINDS } from '../../../shared/vocabulary';
+import { useSession } from '../session';
 
-type Unlocked = Extract<RegisterStatus, { state: 'unlocked' }>;
-
-export function HomeScreen({ status }: { status: Unlocked }) {
+export function HomeScreen() {
+  const { status, can, navigate } = useSession();
   const failed = status.failedAttemptsSinceLastUnlock;
   return (
     <>
@@ -18,21 +19,40 @@ export function HomeScreen({ status }: { status: Unlocked }) {
           </strong>
         </div>
       ) : null}
-      <h1 className="govuk-heading-xl">Register</h1>
+      <h1 className="govuk-heading-xl">{status.homeOffice?.name ?? 'Register'}</h1>
       <dl className="govuk-summary-list">
         <div className="govuk-summary-list__row">
           <dt className="govuk-summary-list__key">Signed in as</dt>
           <dd className="govuk-summary-list__value">{status.userName}</dd>
         </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Access</dt>
-          <dd className="govuk-summary-list__value">{status.administrator ? 'Administrator' : 'User'}</dd>
-        </div>
+        {status.profile ? (
+          <div className="govuk-summary-list__row">
+            <dt className="govuk-summary-list__key">Role</dt>
+            <dd className="govuk-summary-list__value">
+              {ROLES[status.profile.role]}, {status.profile.officeName} ({AGENCY_KINDS[status.profile.agency].label})
+            </dd>
+          </div>
+        ) : null}
         <div className="govuk-summary-list__row">
           <dt className="govuk-summary-list__key">Register folder</dt>
           <dd className="govuk-summary-list__value app-path">{status.folder}</dd>
         </div>
       </dl>
+      {can('subject.view') ? (
+        <div className="govuk-button-group">
+          <button type="button" className="govuk-button" onClick={() => navigate({ name: 'subjects' })}>
+            Find a subject
+          </button>
+          {can('subject.create') ? (
+            <button type="button" className="govuk-button govuk-button--secondary" onClick={() => navigate({ name: 'subjectForm' })}>
+              Add a subject
+            </button>
+          ) : null}
+          <button type="button" className="govuk-button govuk-button--secondary" onClick={() => navigate({ name: 'reviews' })}>
+            Reviews due
+          </button>
+        </div>
+      ) : null}
       <p className="govuk-body">Every change is saved, encrypted, the moment you make it. Lock the register when you leave your desk: press Ctrl+L, or use Lock register at the top.</p>
     </>
   );

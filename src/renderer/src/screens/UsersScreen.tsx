@@ -1,21 +1,33 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import type { UserSummary } from '../../../shared/contract';
+import type { OfficeView } from '../../../shared/registerSchemas';
+import type { UserRow } from '../../../shared/contract';
+import { ROLES, type Role } from '../../../shared/permissions';
 import { api } from '../mappa';
-import { Checkbox, ErrorSummary, errorFor, TextInput } from '../components/forms';
+import { useSession } from '../session';
+import { Checkbox, ErrorSummary, errorFor, Select, SuccessBanner, TextInput } from '../components/forms';
+import { ROLE_OPTIONS } from './SetupScreen';
 import { useSubmit } from './useSubmit';
 
-/** An administrator gives each colleague their own key slot (their own passphrase). */
-export function UsersScreen({ currentUser }: { currentUser: string }) {
-  const [users, setUsers] = useState<UserSummary[]>([]);
+/** An administrator gives each colleague their own key slot (passphrase), office and role. */
+export function UsersScreen() {
+  const { status } = useSession();
+  const [users, setUsers] = useState<UserRow[]>([]);
+  const [offices, setOffices] = useState<OfficeView[]>([]);
   const [userName, setUserName] = useState('');
   const [passphrase, setPassphrase] = useState('');
   const [confirmPassphrase, setConfirmPassphrase] = useState('');
   const [administrator, setAdministrator] = useState(false);
+  const [role, setRole] = useState<string>('representative');
+  const [officeId, setOfficeId] = useState(status.homeOffice?.id ?? '');
   const [notice, setNotice] = useState<string | null>(null);
   const { errors, busy, submit } = useSubmit();
 
   useEffect(() => {
-    void submit(async () => setUsers(await api().register.users({})));
+    void submit(async () => {
+      const [u, o] = await Promise.all([api().users.list({}), api().offices.list({})]);
+      setUsers(u);
+      setOffices(o);
+    });
     // Load once on arrival.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
@@ -24,7 +36,7 @@ export function UsersScreen({ currentUser }: { currentUser: string }) {
     event.preventDefault();
     setNotice(null);
     void submit(async () => {
-      setUsers(await api().register.addUser({ userName, passphrase, confirmPassphrase, administrator }));
+      setUsers(await api().users.add({ userName, passphrase, confirmPassphrase, administrator, role: role as Role, officeId }));
       setNotice(`${userName.trim()} can now unlock the register with the passphrase you set. Give it to them in person, not by email.`);
       setUserName('');
       setPassphrase('');
@@ -37,7 +49,7 @@ export function UsersScreen({ currentUser }: { currentUser: string }) {
     if (!window.confirm(`Remove ${name}? They will no longer be able to unlock this register.`)) return;
     setNotice(null);
     void submit(async () => {
-      setUsers(await api().register.removeUser({ userName: name }));
+      setUsers(await api().users.remove({ userName: name }));
       setNotice(`${name} has been removed and can no longer unlock this register.`);
     });
   };
@@ -45,18 +57,7 @@ export function UsersScreen({ currentUser }: { currentUser: string }) {
   return (
     <>
       <ErrorSummary errors={errors} />
-      {notice ? (
-        <div className="govuk-notification-banner govuk-notification-banner--success" role="status" aria-labelledby="users-notice-title">
-          <div className="govuk-notification-banner__header">
-            <h2 className="govuk-notification-banner__title" id="users-notice-title">
-              Done
-            </h2>
-          </div>
-          <div className="govuk-notification-banner__content">
-            <p className="govuk-notification-banner__heading">{notice}</p>
-          </div>
-        </div>
-      ) : null}
+      <SuccessBanner message={notice} title="Done" />
       <h1 className="govuk-heading-xl">Users and passphrases</h1>
       <table className="govuk-table">
         <caption className="govuk-table__caption govuk-table__caption--m">People who can unlock this register</caption>
@@ -66,7 +67,10 @@ export function UsersScreen({ currentUser }: { currentUser: string }) {
               Name
             </th>
             <th scope="col" className="govuk-table__header">
-              Access
+              Role
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Office
             </th>
             <th scope="col" className="govuk-table__header">
               <span className="govuk-visually-hidden">Actions</span>
@@ -76,12 +80,13 @@ export function UsersScreen({ currentUser }: { currentUser: string }) {
         <tbody className="govuk-table__body">
           {users.map((user) => (
             <tr className="govuk-table__row" key={user.userName}>
-              <td className="govuk-table__cell">{user.userName}</td>
               <td className="govuk-table__cell">
-                <strong className={`govuk-tag ${user.administrator ? 'govuk-tag--purple' : 'govuk-tag--grey'}`}>{user.administrator ? 'Administrator' : 'User'}</strong>
+                {user.userName} {user.administrator ? <strong className="govuk-tag govuk-tag--purple app-tag">Administrator</strong> : null}
               </td>
+              <td className="govuk-table__cell">{user.role ? ROLES[user.role] : 'Not set'}</td>
+              <td className="govuk-table__cell">{user.officeName ?? 'Not set'}</td>
               <td className="govuk-table__cell">
-                {user.userName !== currentUser ? (
+                {user.userName !== status.userName ? (
                   <button type="button" className="govuk-button govuk-button--warning govuk-!-margin-bottom-0" onClick={() => remove(user.userName)}>
                     Remove <span className="govuk-visually-hidden">{user.userName}</span>
                   </button>
@@ -96,9 +101,11 @@ export function UsersScreen({ currentUser }: { currentUser: string }) {
       <h2 className="govuk-heading-m">Add a user</h2>
       <form onSubmit={add} noValidate>
         <TextInput id="userName" label="Their name" value={userName} onChange={setUserName} error={errorFor(errors, 'userName')} />
+        <Select id="role" label="Their role" value={role} options={ROLE_OPTIONS} onChange={setRole} error={errorFor(errors, 'role')} />
+        <Select id="officeId" label="Their office" value={officeId} placeholder="Choose their office" options={offices.map((o) => ({ value: o.id, label: `${o.name}, ${o.area}` }))} onChange={setOfficeId} error={errorFor(errors, 'officeId')} />
         <TextInput id="passphrase" label="Their passphrase" type="password" hint="At least 12 characters. They can change it after they first unlock." value={passphrase} onChange={setPassphrase} error={errorFor(errors, 'passphrase')} autoComplete="new-password" />
         <TextInput id="confirmPassphrase" label="Confirm their passphrase" type="password" value={confirmPassphrase} onChange={setConfirmPassphrase} error={errorFor(errors, 'confirmPassphrase')} autoComplete="new-password" />
-        <Checkbox id="administrator" label="Administrator" hint="Administrators can add and remove users." checked={administrator} onChange={setAdministrator} />
+        <Checkbox id="administrator" label="Can manage users (administrator)" hint="Administrators add and remove users and their passphrases." checked={administrator} onChange={setAdministrator} />
         <button type="submit" className="govuk-button" disabled={busy} aria-disabled={busy}>
           Add user
         </button>

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api, toFieldError, type FieldError } from '../mappa';
+import { api, toFieldErrors, type FieldError } from '../mappa';
 
 /**
  * Runs a form's call: clears old errors, stops a double submit, and turns a refusal
@@ -38,7 +38,7 @@ export function useSubmit(options: { trackProgress?: boolean } = {}) {
       try {
         return await work();
       } catch (error) {
-        if (mounted.current) setErrors([toFieldError(error)]);
+        if (mounted.current) setErrors(toFieldErrors(error));
         return undefined;
       } finally {
         if (timer) clearInterval(timer);

@@ -1,0 +1,87 @@
+import { MappaError } from '../../shared/errors';
+import type { Role } from '../../shared/permissions';
+import { createProfile, deactivateProfile, listProfiles, updateProfile } from '../register/people';
+import { requireOffice } from '../register/offices';
+import { checkPassphrasePolicy, VaultError } from '../vault';
+import type { RegisterSession } from './registerSession';
+
+// The people who can unlock the register: each has a key slot in the vault's header
+// (their own passphrase) and a profile in the register (office and role). An
+// administrator manages both together.
+
+export interface UserRow {
+  userName: string;
+  administrator: boolean;
+  role: Role | null;
+  officeId: string | null;
+  officeName: string | null;
+}
+
+export function listUsers(session: RegisterSession): UserRow[] {
+  const v = session.vault();
+  const profiles = new Map(listProfiles(v.reader).map((p) => [p.userName.toLowerCase(), p]));
+  return v.listUsers().map((slot) => {
+    const profile = profiles.get(slot.userName.toLowerCase());
+    return { userName: slot.userName, administrator: slot.administrator, role: profile?.role ?? null, officeId: profile?.officeId ?? null, officeName: profile?.officeName ?? null };
+  });
+}
+
+function vaultRefusal(error: unknown): unknown {
+  if (!(error instanceof VaultError)) return error;
+  const field = error.code === 'weak_passphrase' ? 'passphrase' : error.code === 'user_exists' || error.code === 'invalid_user_name' ? 'userName' : undefined;
+  return new MappaError(error.code, error.message, field);
+}
+
+export async function addUser(
+  session: RegisterSession,
+  input: { userName: string; passphrase: string; confirmPassphrase: string; administrator: boolean; role: Role; officeId: string },
+): Promise<UserRow[]> {
+  const ctx = session.context('user.manage');
+  const v = session.vault();
+  // Everything that can be refused is checked before either store is written.
+  if (input.passphrase !== input.confirmPassphrase) {
+    throw new MappaError('passphrases_differ', 'The two passphrases you entered are different. Enter the same passphrase twice.', 'confirmPassphrase');
+  }
+  try {
+    checkPassphrasePolicy(input.passphrase);
+  } catch (error) {
+    throw vaultRefusal(error);
+  }
+  requireOffice(v.reader, input.officeId, 'officeId');
+  if (v.listUsers().some((u) => u.userName.toLowerCase() === input.userName.toLowerCase())) {
+    throw new MappaError('user_exists', `${input.userName} can already unlock this register.`, 'userName');
+  }
+  try {
+    await v.addUser({ userName: input.userName, passphrase: input.passphrase, administrator: input.administrator });
+  } catch (error) {
+    throw vaultRefusal(error);
+  }
+  try {
+    v.commit((w) => createProfile(w, ctx.now, ctx.actor.userName, { userName: input.userName, role: input.role, officeId: input.officeId }));
+  } catch (error) {
+    // The profile could not be saved: take the key slot back so no half-made user remains.
+    v.removeUser(input.userName);
+    throw error;
+  }
+  return listUsers(session);
+}
+
+export function updateUser(session: RegisterSession, input: { userName: string; role: Role; officeId: string }): UserRow[] {
+  session.act('user.manage', (w) => updateProfile(w, input.userName, { role: input.role, officeId: input.officeId }));
+  return listUsers(session);
+}
+
+export function removeUser(session: RegisterSession, userName: string): UserRow[] {
+  const ctx = session.context('user.manage');
+  const v = session.vault();
+  if (userName.toLowerCase() === ctx.actor.userName.toLowerCase()) {
+    throw new MappaError('cannot_remove_self', 'You cannot remove yourself. Ask another administrator.', 'userName');
+  }
+  try {
+    v.removeUser(userName);
+  } catch (error) {
+    throw vaultRefusal(error);
+  }
+  v.commit((w) => deactivateProfile(w, userName));
+  return listUsers(session);
+}

@@ -1,0 +1,40 @@
+import { createContext, useContext, type ReactNode } from 'react';
+import type { RegisterStatus } from '../../shared/contract';
+import type { Action } from '../../shared/permissions';
+
+export type Unlocked = Extract<RegisterStatus, { state: 'unlocked' }>;
+
+/** Where the person is, inside an unlocked register. */
+export type Route =
+  | { name: 'home' }
+  | { name: 'subjects' }
+  | { name: 'subject'; id: string }
+  | { name: 'subjectForm'; id?: string }
+  | { name: 'itemForm'; subjectId: string; itemId?: string }
+  | { name: 'reviews' }
+  | { name: 'retention' }
+  | { name: 'offices' }
+  | { name: 'users' }
+  | { name: 'passphrase' }
+  | { name: 'backup' };
+
+export interface SessionValue {
+  status: Unlocked;
+  navigate: (route: Route) => void;
+  /** The UI hides what the role may not do; the service refuses it anyway. */
+  can: (action: Action) => boolean;
+  /** Shows a success message on the next screen (GOV.UK notification banner). */
+  notify: (message: string) => void;
+}
+
+const SessionContext = createContext<SessionValue | null>(null);
+
+export function SessionProvider({ value, children }: { value: SessionValue; children: ReactNode }) {
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionValue {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useSession outside an unlocked register');
+  return value;
+}
