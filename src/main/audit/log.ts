@@ -1,5 +1,5 @@
 import { MappaError } from '../../shared/errors';
-import type { Reader, Writer } from '../db/types';
+import type { Reader, SqlValue, Writer } from '../db/types';
 import { canonicalJson, sha256Hex } from './canonical';
 import type { AuditActor, AuditDetails, AuditEntry, AuditInput, AuditRecord } from './types';
 import { isAuditAction } from './types';
@@ -149,8 +149,13 @@ export function appendAudit(w: Writer, input: AuditInput, at: string): AuditReco
   return record;
 }
 
-/** Every stored entry in seq order (for verification), or a page of them. */
-export function readAuditRecords(r: Reader, where = '', params: (string | number | null)[] = [], tail = 'ORDER BY seq'): AuditRecord[] {
+/** Every stored entry, in seq order (for verification). */
+export function readAuditRecords(r: Reader): AuditRecord[] {
+  return selectAuditRecords(r, '', [], 'ORDER BY seq');
+}
+
+/** For review.ts: `where` and `tail` are SQL built from fixed text, values only in params. */
+export function selectAuditRecords(r: Reader, where: string, params: readonly SqlValue[], tail: string): AuditRecord[] {
   return r.all<AuditRow>(`SELECT ${COLUMNS} FROM audit_log ${where} ${tail}`, params).map(fromRow);
 }
 

@@ -1,5 +1,5 @@
 import type { Reader, SqlValue } from '../db/types';
-import { readAuditRecords, toEntry } from './log';
+import { selectAuditRecords, toEntry } from './log';
 import type { AuditAction, AuditEntry } from './types';
 
 // Reviewing the audit trail: filtered pages for the IG lead, and the pattern the APP
@@ -66,7 +66,7 @@ export function queryAudit(r: Reader, filter: AuditFilter = {}): AuditPage {
   const total = r.get<{ n: number }>(`SELECT COUNT(*) AS n FROM audit_log ${where}`, params)?.n ?? 0;
   const limit = Math.max(1, Math.min(MAX_LIMIT, Math.floor(filter.limit ?? 50)));
   const offset = Math.max(0, Math.floor(filter.offset ?? 0));
-  const records = readAuditRecords(r, where, [...params] as (string | number | null)[], `ORDER BY at DESC, seq DESC LIMIT ${limit} OFFSET ${offset}`);
+  const records = selectAuditRecords(r, where, params, `ORDER BY at DESC, seq DESC LIMIT ${limit} OFFSET ${offset}`);
   return { total, entries: records.map(toEntry) };
 }
 

@@ -63,6 +63,12 @@ export const auditMigration: Migration = {
     `CREATE INDEX declared_associations_user ON declared_associations (user_id) WHERE withdrawn_at IS NULL`,
     `CREATE TRIGGER declared_associations_no_delete BEFORE DELETE ON declared_associations
       BEGIN SELECT RAISE(ABORT, 'A declared association cannot be removed: withdraw it instead.'); END`,
+    `CREATE TRIGGER declared_associations_withdraw_only BEFORE UPDATE ON declared_associations
+      WHEN OLD.withdrawn_at IS NOT NULL OR NEW.withdrawn_at IS NULL
+        OR NEW.id IS NOT OLD.id OR NEW.user_id IS NOT OLD.user_id OR NEW.names IS NOT OLD.names
+        OR NEW.date_of_birth IS NOT OLD.date_of_birth OR NEW.relationship IS NOT OLD.relationship
+        OR NEW.declared_at IS NOT OLD.declared_at
+      BEGIN SELECT RAISE(ABORT, 'A declared association cannot be changed: withdraw it and declare it again.'); END`,
     `CREATE TABLE association_alerts (
       id TEXT PRIMARY KEY NOT NULL,
       user_id TEXT NOT NULL,
@@ -77,6 +83,11 @@ export const auditMigration: Migration = {
     `CREATE INDEX association_alerts_status ON association_alerts (status, at)`,
     `CREATE TRIGGER association_alerts_no_delete BEFORE DELETE ON association_alerts
       BEGIN SELECT RAISE(ABORT, 'An association alert cannot be removed: close it with an outcome instead.'); END`,
+    `CREATE TRIGGER association_alerts_close_only BEFORE UPDATE ON association_alerts
+      WHEN OLD.status = 'closed' OR NEW.status IS NOT 'closed' OR NEW.closed_by IS NULL OR NEW.closed_at IS NULL
+        OR NEW.id IS NOT OLD.id OR NEW.user_id IS NOT OLD.user_id OR NEW.subject_id IS NOT OLD.subject_id
+        OR NEW.association_id IS NOT OLD.association_id OR NEW.at IS NOT OLD.at
+      BEGIN SELECT RAISE(ABORT, 'An association alert can only be closed, once, with its outcome.'); END`,
     `CREATE TABLE association_exceptions (
       id TEXT PRIMARY KEY NOT NULL,
       user_id TEXT NOT NULL,

@@ -1,0 +1,44 @@
+import { MappaError } from '../../shared/errors';
+import type { Writer } from '../db/types';
+import { accessReasonSchema, accessReasonsRequired, describeAccessReason } from './accessReasons';
+import { checkSubjectAccess, recordAssociationAlert, type SubjectAccess } from './associations';
+import { appendAudit } from './log';
+import type { AuditActor } from './types';
+
+// Opening a subject's record, in one commit: the declared-association check, the reason
+// (when the register asks for one) and the subject_view entry. A blocked attempt is not
+// a view: it raises an alert for the IG lead instead (APP counter-corruption).
+//
+// The result says what happened. The caller must NOT throw inside the same commit when
+// access is refused, or the alert would be rolled back with it; commit, then refuse.
+
+export type SubjectViewResult = SubjectAccess & { auditSeq: number };
+
+export function recordSubjectView(
+  w: Writer,
+  input: { actor: AuditActor; subjectId: string; reason: unknown; at: string },
+): SubjectViewResult {
+  if (input.actor.userId === null) throw new MappaError('not_allowed', 'Only a register user with an office can open a subject’s record.');
+  const access = checkSubjectAccess(w, { userId: input.actor.userId, subjectId: input.subjectId });
+  if (!access.allowed) {
+    recordAssociationAlert(w, { actor: input.actor, subjectId: input.subjectId, associationId: access.association.id, at: input.at });
+    return { ...access, auditSeq: lastSeq(w) };
+  }
+  let reason: string | null = null;
+  if (input.reason !== undefined && input.reason !== null) {
+    const parsed = accessReasonSchema.safeParse(input.reason);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new MappaError('reason_needed', issue?.message ?? 'Choose why you are opening this record.', `reason.${issue?.path.join('.') ?? 'code'}`);
+    }
+    reason = describeAccessReason(parsed.data);
+  } else if (accessReasonsRequired(w)) {
+    throw new MappaError('reason_needed', 'Choose why you are opening this record.', 'reason.code');
+  }
+  const entry = appendAudit(w, { actor: input.actor, action: 'subject_view', subjectId: input.subjectId, reason }, input.at);
+  return { allowed: true, auditSeq: entry.seq };
+}
+
+function lastSeq(w: Writer): number {
+  return w.get<{ seq: number }>('SELECT MAX(seq) AS seq FROM audit_log')?.seq ?? 0;
+}
