@@ -93,6 +93,13 @@ function checkDetails(details: AuditDetails): string {
   return json;
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Text SQLite stores as UTF-8 must be well-formed, or it would read back different from what was hashed. */
+function wellFormed<T extends string | null>(text: T): T {
+  return (text === null ? null : text.replace(LONE_SURROGATE, '\uFFFD')) as T;
+}
+
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 
 /** The last entry, or undefined when the log is empty. */
@@ -117,15 +124,15 @@ export function appendAudit(w: Writer, input: AuditInput, at: string): AuditReco
   const unhashed: Omit<AuditRecord, 'hash'> = {
     seq: (last?.seq ?? 0) + 1,
     at,
-    actorUserId: input.actor.userId,
-    actorUserName: input.actor.userName,
+    actorUserId: wellFormed(input.actor.userId),
+    actorUserName: wellFormed(input.actor.userName),
     actorRole: input.actor.role,
-    actorOfficeId: input.actor.officeId,
+    actorOfficeId: wellFormed(input.actor.officeId),
     actorAgency: input.actor.agency,
     action: input.action,
-    subjectId: input.subjectId ?? null,
-    itemIds,
-    reason,
+    subjectId: wellFormed(input.subjectId ?? null),
+    itemIds, // canonical JSON escapes lone surrogates itself
+    reason: wellFormed(reason),
     details,
     prevHash: last?.hash ?? GENESIS_HASH,
   };

@@ -35,8 +35,9 @@ const anAct: fc.Arbitrary<AuditInput> = fc.record({
   action: fc.constantFrom(...AUDIT_ACTIONS),
   subjectId: fc.option(fc.uuid(), { nil: null }),
   itemIds: fc.array(fc.uuid(), { maxLength: 3 }),
-  reason: fc.option(fc.string({ minLength: 1, maxLength: 40 }), { nil: null }),
-  details: fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }), fc.oneof(fc.string({ maxLength: 20 }), fc.integer(), fc.boolean(), fc.constant(null)), {
+  // any UTF-16, lone surrogates included: what is stored must read back exactly as hashed
+  reason: fc.option(fc.string({ minLength: 1, maxLength: 40, unit: 'binary' }), { nil: null }),
+  details: fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }), fc.oneof(fc.string({ maxLength: 20, unit: 'binary' }), fc.integer(), fc.boolean(), fc.constant(null)), {
     maxKeys: 3,
   }),
 });
