@@ -13,13 +13,14 @@ const optionalText = (label: string, max = 200) =>
     .string()
     .trim()
     .max(max, `${capital(label)} must be ${max} characters or fewer`)
-    .nullable()
-    .transform((v) => (v === null || v === '' ? null : v));
+    .nullish()
+    .transform((v) => (v === null || v === undefined || v === '' ? null : v));
 const isoDate = (label: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${capital(label)} must be a date like 2026-11-24`);
 const optionalDate = (label: string) =>
   z
     .union([isoDate(label), z.literal(''), z.null()])
-    .transform((v) => (v === '' || v === null ? null : v));
+    .optional()
+    .transform((v) => (v === '' || v === null || v === undefined ? null : v));
 
 function capital(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
@@ -51,11 +52,11 @@ export const subjectInput = z
     areaOfClosestLinks: optionalText('area of closest links', 200),
     indexOffence: optionalText('index offence', 400),
     sentence: optionalText('sentence', 400),
-    category: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.null()], { error: 'Choose a MAPPA category from 1 to 4' }),
-    level: z.union([z.literal(1), z.literal(2), z.literal(3), z.null()], { error: 'Choose a MAPPA level from 1 to 3' }),
-    risk: z.enum(RISK_CODES, { error: 'Choose a risk of serious harm from the list' }).nullable(),
+    category: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.null()], { error: 'Choose a MAPPA category from 1 to 4' }).default(null),
+    level: z.union([z.literal(1), z.literal(2), z.literal(3), z.null()], { error: 'Choose a MAPPA level from 1 to 3' }).default(null),
+    risk: z.enum(RISK_CODES, { error: 'Choose a risk of serious harm from the list' }).nullable().default(null),
     exceptionalReason: optionalText('exceptional reason', 1000),
-    leadOfficeId: z.string().min(1, 'Choose the lead agency from the list').max(100).nullable(),
+    leadOfficeId: z.string().min(1, 'Choose the lead agency from the list').max(100).nullable().default(null),
     nextReview: optionalDate('next review date'),
   })
   .strict();
@@ -135,7 +136,7 @@ export const itemInput = z
     classification: z.enum(CLASSIFICATIONS, { error: 'Choose OFFICIAL or OFFICIAL-SENSITIVE' }),
     noOnwardDisclosure: z.boolean().nullable().default(null),
     notToSubject: z.boolean().default(false),
-    notToSubjectReason: optionalText('reason', 1000).default(null),
+    notToSubjectReason: optionalText('reason', 1000),
   })
   .strict();
 export type ItemInput = z.output<typeof itemInput>;
@@ -149,8 +150,8 @@ export const itemUpdate = z
     classification: z.enum(CLASSIFICATIONS, { error: 'Choose OFFICIAL or OFFICIAL-SENSITIVE' }),
     noOnwardDisclosure: z.boolean(),
     notToSubject: z.boolean(),
-    notToSubjectReason: optionalText('reason', 1000).default(null),
-    changeReason: optionalText('reason for the change', 1000).default(null),
+    notToSubjectReason: optionalText('reason', 1000),
+    changeReason: optionalText('reason for the change', 1000),
   })
   .strict();
 export type ItemUpdate = z.output<typeof itemUpdate>;
