@@ -16,7 +16,8 @@ const monthsText = (n: number) => (n === 1 ? '1 month' : `${n} months`);
 /** The form's text as the contract's number; empty text is sent as missing so the contract's own sentence comes back. */
 const asMonths = (text: string): number => (text.trim() === '' ? (null as unknown as number) : Number(text));
 
-const describeItem = (item: RetentionDue) => `${FIELD_KINDS[item.fieldKind].label} about ${item.subjectName}`;
+/** 'the address item about Daniel Hartley' */
+const describeItem = (item: RetentionDue) => `${FIELD_KINDS[item.fieldKind].label.toLowerCase()} item about ${item.subjectName}`;
 
 export function RetentionScreen() {
   const { can } = useSession();
@@ -87,6 +88,12 @@ export function RetentionScreen() {
     setChosen(item);
     setDecision('');
     setReason('');
+  };
+
+  const cancel = () => {
+    // Back to the row the person came from.
+    if (chosen) document.getElementById(`decide-${chosen.itemId}`)?.focus();
+    setChosen(null);
   };
 
   const decide = (event: FormEvent) => {
@@ -211,7 +218,7 @@ export function RetentionScreen() {
                     <td className="govuk-table__cell">{formatDate(item.dueOn)}</td>
                     <td className="govuk-table__cell">{item.lastDecision === 'retain' ? <Tag colour="green">Retained</Tag> : 'None yet'}</td>
                     <td className="govuk-table__cell">
-                      <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={() => choose(item)}>
+                      <button type="button" id={`decide-${item.itemId}`} className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={() => choose(item)}>
                         Decide <span className="govuk-visually-hidden">on the {describeItem(item)}</span>
                       </button>
                     </td>
@@ -246,7 +253,7 @@ export function RetentionScreen() {
                   <button type="submit" className={`govuk-button${decision === 'dispose' ? ' govuk-button--warning' : ''}`} disabled={busy} aria-disabled={busy}>
                     Record decision
                   </button>
-                  <button type="button" className="govuk-button govuk-button--secondary" onClick={() => setChosen(null)}>
+                  <button type="button" className="govuk-button govuk-button--secondary" onClick={cancel}>
                     Cancel
                   </button>
                 </div>
