@@ -1,5 +1,7 @@
 // One bench scale, run in its own process so peak RSS is per scale. Prints one JSON line.
 // Usage: node --import tsx bench/scale.ts <items> build|work|load|open <root folder>
+// The register is a real one made by the demo generator (items/10 subjects, <items> items),
+// and every timed commit is a real addItem (the same checks, versions and search index as the app).
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -13,17 +15,48 @@ import { wipeKeys } from '../src/main/vault/keys';
 import { HEADER_FILE } from '../src/main/vault/format';
 import { parseHeader } from '../src/main/vault/header';
 import { unlockHeader } from '../src/main/vault/unlock';
+import type { Reader, Writer } from '../src/main/db/types';
+import type { Vault } from '../src/main/vault';
+import { generateDemoRegister, planItem } from '../src/main/register/demo/generate';
+import { Prng } from '../src/main/register/demo/prng';
+import { addItem } from '../src/main/register/items';
+import { findProfile } from '../src/main/register/people';
+import { listOffices } from '../src/main/register/offices';
+import { searchSubjects } from '../src/main/register/search';
+import { getSubject } from '../src/main/register/subjects';
+import type { Ctx } from '../src/main/register/context';
+import { today } from '../src/main/register/dates';
+import { searchInput } from '../src/shared/registerSchemas';
 
 const items = Number(process.argv[2] ?? 10_000);
 const USER = 'Bench Administrator';
 const PASS = 'bench passphrase not secret';
 const CHEAP = { N: 2 ** 10, r: 8, p: 1 };
-const CREATE_ITEMS = 'CREATE TABLE bench_items (id TEXT PRIMARY KEY, subject_id TEXT NOT NULL, owner TEXT NOT NULL, kind TEXT NOT NULL, body TEXT NOT NULL, created_at TEXT NOT NULL)';
-const INSERT = 'INSERT INTO bench_items VALUES (?, ?, ?, ?, ?, ?)';
+const NOW = new Date('2026-03-02T10:00:00Z'); // fixed, so review dates and ages are the same every run
 
-function row(i: number): [string, string, string, string, string, string] {
-  // ~300 bytes of text per item, like a real register entry
-  return [`item-${i}`, `subject-${i % 5000}`, 'probation', 'risk-note', randomBytes(190).toString('base64'), new Date(1_700_000_000_000 + i * 1000).toISOString()];
+/** Adds random real items (addItem) through `w`; the subject/office choices come from the register itself. */
+class ItemMaker {
+  private readonly p = new Prng('bench items');
+  private readonly subjects: Array<{ id: string; given_name: string; family_name: string }>;
+  private readonly offices;
+  private readonly ctx: Ctx;
+
+  constructor(r: Reader) {
+    this.subjects = r.all<{ id: string; given_name: string; family_name: string }>('SELECT id, given_name, family_name FROM subjects ORDER BY rowid');
+    this.offices = listOffices(r);
+    const profile = findProfile(r, USER);
+    if (profile === undefined) throw new Error('bench: no profile');
+    this.ctx = { actor: { ...profile, registerAdministrator: true }, now: NOW };
+  }
+
+  add(w: Writer): void {
+    const s = this.p.pick(this.subjects);
+    addItem(w, this.ctx, planItem(this.p, today(NOW), s.id, { givenName: s.given_name, familyName: s.family_name }, this.offices));
+  }
+}
+
+function rawWriter(db: SqlDb): Writer {
+  return { all: (q, p) => db.reader.all(q, p), get: (q, p) => db.reader.get(q, p), run: (q, p) => db.runOne(q, p) };
 }
 
 const now = (): number => Number(process.hrtime.bigint()) / 1e6;
@@ -35,22 +68,25 @@ const round = (x: number): number => Math.round(x * 1000) / 1000;
 
 async function build(root: string): Promise<Record<string, number>> {
   const folder = path.join(root, 'reg');
-  const vault = await createRegister({ folder, userName: USER, passphrase: PASS, kdf: CHEAP });
-  vault.commit((w) => w.run(CREATE_ITEMS));
-  for (let i = 0; i < items; i += 1000) {
-    vault.commit((w) => {
-      for (let j = i; j < Math.min(items, i + 1000); j++) w.run(INSERT, row(j));
-    });
-  }
-  vault.snapshot();
-  for (let i = 0; i < 50; i++) vault.commit((w) => w.run(INSERT, row(items + 10_000 + i))); // warm-up
+  const vault = await createRegister({
+    folder,
+    userName: USER,
+    passphrase: PASS,
+    kdf: CHEAP,
+    snapshotThreshold: { bytes: 512 * 1024 * 1024, records: 100_000 }, // the generator snapshots every 20k items
+  });
+  const tg = now();
+  await generateDemoRegister(vault, { subjects: Math.max(10, Math.round(items / 10)), items, seed: 1, now: NOW });
+  const generateMs = now() - tg;
+  const maker = new ItemMaker(vault.reader);
+  for (let i = 0; i < 50; i++) vault.commit((w) => maker.add(w)); // warm-up
   vault.snapshot();
 
   // durable commits through the journal
   const commit: number[] = [];
   for (let i = 0; i < 500; i++) {
     const t = now();
-    vault.commit((w) => w.run(INSERT, row(items + i)));
+    vault.commit((w) => maker.add(w));
     commit.push(now() - t);
   }
   // a copy with a 500-record journal to replay, for the open measurement (another process)
@@ -80,11 +116,12 @@ async function build(root: string): Promise<Record<string, number>> {
 
   // the naive design: export + encrypt everything + atomic replace with fsync, per commit
   const naive: number[] = [];
+  const naiveMaker = new ItemMaker(loaded.reader);
   const naiveFile = path.join(root, 'naive.mrs');
   for (let i = 0; i < 20; i++) {
     const t = now();
     loaded.begin();
-    loaded.runOne(INSERT, row(items + 2000 + i));
+    naiveMaker.add(rawWriter(loaded));
     loaded.commit();
     const plain = loaded.export();
     writeAtomicWith(naiveFile, (f) => {
@@ -110,6 +147,7 @@ async function build(root: string): Promise<Record<string, number>> {
     snapshot_ms: snapshotMs,
     kdf_ms: pct(kdf, 50),
     db_mb: dbBytes / (1024 * 1024),
+    generate_s: generateMs / 1000,
     build_peak_rss_mb: process.resourceUsage().maxRSS / 1024,
   };
 }
@@ -157,13 +195,63 @@ async function work(root: string, mode: string): Promise<Record<string, number>>
   const { vault } = await openRegister({ folder: copy, userName: USER, passphrase: PASS });
   const openMs = now() - t0 - pct(kdfCheap, 50);
   if (mode === 'open') {
+    const openPeak = process.resourceUsage().maxRSS / 1024;
+    const q = queries(vault);
     vault.lock();
-    return { open_ms: openMs, open_peak_rss_mb: process.resourceUsage().maxRSS / 1024 };
+    return { open_ms: openMs, open_peak_rss_mb: openPeak, ...q };
   }
   // 'work': opened after a crash with 500 records to replay, then 500 commits and lock (snapshot)
-  for (let i = 0; i < 500; i++) vault.commit((w) => w.run(INSERT, row(items + 5000 + i)));
+  const maker = new ItemMaker(vault.reader);
+  for (let i = 0; i < 500; i++) vault.commit((w) => maker.add(w));
   vault.lock();
   return { open_replay500_ms: openMs, peak_rss_mb: process.resourceUsage().maxRSS / 1024 };
+}
+
+/**
+ * The screens people wait on: search by name (surname, alias, first letters), search that
+ * includes item text, and a subject's page. Many different queries, each timed on its own.
+ */
+function queries(vault: Vault): Record<string, number> {
+  const r = vault.reader;
+  const p = new Prng('bench queries');
+  const families = r.all<{ f: string }>('SELECT DISTINCT family_name AS f FROM subjects').map((x) => x.f);
+  const aliases = r.all<{ a: string }>('SELECT DISTINCT alias AS a FROM subject_aliases').map((x) => x.a);
+  const givens = r.all<{ g: string }>('SELECT DISTINCT given_name AS g FROM subjects').map((x) => x.g);
+  const nameQueries: string[] = [];
+  for (let i = 0; i < 150; i++) {
+    const k = i % 4;
+    if (k === 0) nameQueries.push(p.pick(families));
+    else if (k === 1 && aliases.length > 0) nameQueries.push(p.pick(aliases));
+    else if (k === 2) nameQueries.push(p.pick(families).slice(0, p.int(3, 5))); // partial name
+    else nameQueries.push(`${p.pick(givens)} ${p.pick(families).slice(0, 4)}`);
+  }
+  const WORDS = ['curfew', 'polygraph', 'warehouse', 'approved premises', 'exclusion zone', 'tattoo', 'school', 'victim', 'Marrowby', 'drinking', 'mental health', 'programme', 'ANPR', 'Kestlebury warehouse', 'licence', 'tag'];
+  const textQueries: string[] = [];
+  for (let i = 0; i < 80; i++) textQueries.push(i < WORDS.length ? (WORDS[i] ?? 'curfew') : `${p.pick(WORDS)} ${p.pick(families).slice(0, 4)}`);
+  const time = (fn: () => unknown): number => {
+    const t = now();
+    fn();
+    return now() - t;
+  };
+  // one warm-up each, outside the figures
+  searchSubjects(r, searchInput.parse({ query: 'warm', includeItemText: true }), NOW);
+  const name = nameQueries.map((q) => time(() => searchSubjects(r, searchInput.parse({ query: q, includeItemText: false }), NOW)));
+  const text = textQueries.map((q) => time(() => searchSubjects(r, searchInput.parse({ query: q, includeItemText: true }), NOW)));
+  const ids = r.all<{ id: string }>('SELECT id FROM subjects WHERE deleted_at IS NULL').map((x) => x.id);
+  const page: number[] = [];
+  for (let i = 0; i < 300; i++) {
+    const id = p.pick(ids);
+    page.push(time(() => getSubject(r, id, NOW)));
+  }
+  return {
+    search_name_p50_ms: pct(name, 50),
+    search_name_p95_ms: pct(name, 95),
+    search_text_p50_ms: pct(text, 50),
+    search_text_p95_ms: pct(text, 95),
+    subject_page_p50_ms: pct(page, 50),
+    subject_page_p95_ms: pct(page, 95),
+    subjects: ids.length,
+  };
 }
 
 async function main(): Promise<void> {

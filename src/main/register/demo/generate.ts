@@ -184,7 +184,8 @@ function fill(p: Prng, template: string, s: { givenName: string; familyName: str
     .replaceAll('{n}', String(p.int(1, 180)));
 }
 
-function planItem(p: Prng, day: string, subjectId: string, subject: { givenName: string; familyName: string }, offices: readonly Office[]): ItemInput {
+/** One random item for a subject (for benches that add items one at a time). */
+export function planItem(p: Prng, day: string, subjectId: string, subject: { givenName: string; familyName: string }, offices: readonly Office[]): ItemInput {
   const fieldKind = p.weighted(FIELD_WEIGHTS);
   const templates = W.TEMPLATES[fieldKind] ?? W.TEMPLATES.other ?? [];
   const sentences = p.weighted([[1, 45], [2, 40], [3, 15]]);
