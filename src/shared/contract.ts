@@ -3,6 +3,8 @@ import { CLASSIFICATION } from './classification';
 import type { Result } from './errors';
 import { PERMISSIONS, type Action } from './permissions';
 import * as rs from './registerSchemas';
+import { accessReasonSchema } from './accessReasons';
+import { AUDIT_ACTIONS } from './auditActions';
 
 // The whole IPC surface as data. Each channel is "<area>.<action>" with a zod schema
 // for its input and its output. The preload builds `window.mappa` from this table, the
@@ -37,6 +39,71 @@ export const registerStatus = z.discriminatedUnion('state', [
   }),
 ]);
 export type RegisterStatus = z.infer<typeof registerStatus>;
+
+const accessSettings = z.object({
+  accessReasonsRequired: z.boolean(),
+  autoLockMinutes: z.number({ error: 'Enter the number of minutes' }).int('Enter a whole number of minutes').min(1, 'Lock after at least 1 minute').max(60, 'Lock after 60 minutes or fewer'),
+});
+
+const association = z.object({
+  id: z.string(),
+  names: z.array(z.string()),
+  dateOfBirth: z.string().nullable(),
+  relationship: z.string(),
+  declaredAt: z.string(),
+  withdrawnAt: z.string().nullable(),
+});
+
+const isoDay = z
+  .union([z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date like 2026-11-24'), z.literal(''), z.null()])
+  .optional()
+  .transform((v) => (v === '' || v === undefined ? null : v));
+
+export const auditFilter = z
+  .object({
+    userId: z.string().max(100).nullable().default(null),
+    subjectId: z.string().max(100).nullable().default(null),
+    actions: z.array(z.enum(AUDIT_ACTIONS)).max(AUDIT_ACTIONS.length).default([]),
+    from: isoDay,
+    to: isoDay,
+    limit: z.number().int().min(1).max(500).default(50),
+    offset: z.number().int().min(0).default(0),
+  })
+  .strict();
+export type AuditFilterInput = z.output<typeof auditFilter>;
+
+const auditEntry = z.object({
+  seq: z.number(),
+  at: z.string(),
+  userName: z.string(),
+  role: z.string().nullable(),
+  agency: z.string().nullable(),
+  action: z.string(),
+  subjectId: z.string().nullable(),
+  subjectName: z.string().nullable(),
+  itemIds: z.array(z.string()),
+  reason: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+});
+export type AuditEntryView = z.infer<typeof auditEntry>;
+
+const viewPattern = z.object({ userId: z.string(), userName: z.string(), subjectId: z.string(), subjectName: z.string(), views: z.number(), firstAt: z.string(), lastAt: z.string() });
+
+const alertView = z.object({
+  id: z.string(),
+  userId: z.string(),
+  userName: z.string(),
+  subjectId: z.string(),
+  subjectName: z.string(),
+  relationship: z.string(),
+  at: z.string(),
+  status: z.enum(['open', 'closed']),
+  closedBy: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  outcome: z.string().nullable(),
+  exceptionGranted: z.boolean(),
+});
+export type AlertView = z.infer<typeof alertView>;
 
 export const userRow = z.object({
   userName: z.string(),
@@ -110,7 +177,8 @@ export const contract = {
     input: rs.searchInput,
     output: z.object({ subjects: z.array(rs.subjectSummary), total: z.number(), matchedBy: z.enum(['everything', 'date_of_birth', 'reference', 'words']) }),
   },
-  'subjects.get': { input: z.object({ id: rs.id }).strict(), output: rs.subjectDetail },
+  /** Opening a record: asks why (when the register requires it) and checks declared associations. */
+  'subjects.get': { input: z.object({ id: rs.id, reason: accessReasonSchema.nullable().default(null) }).strict(), output: rs.subjectDetail },
   'subjects.create': { input: rs.subjectInput, output: z.object({ id: rs.id }) },
   'subjects.update': { input: z.object({ id: rs.id, subject: rs.subjectInput }).strict(), output: z.object({ id: rs.id }) },
   'subjects.delete': { input: rs.deletion, output: ok },
@@ -125,6 +193,42 @@ export const contract = {
   'retention.setRule': { input: rs.retentionRule, output: z.array(rs.retentionRule) },
   'retention.due': { input: none, output: z.array(rs.retentionDue) },
   'retention.decide': { input: rs.retentionDecisionInput, output: z.array(rs.retentionDue) },
+
+  'access.settings': { input: none, output: accessSettings },
+  'access.setSettings': { input: accessSettings.strict(), output: accessSettings },
+  /** The person is active (typing, clicking): the auto-lock clock starts again. */
+  'access.activity': { input: none, output: z.object({ lockInSeconds: z.number().nullable() }) },
+
+  'associations.list': { input: none, output: z.array(association) },
+  'associations.declare': {
+    input: z
+      .object({
+        names: z.array(z.string().trim().min(1, 'Enter a name').max(200, 'A name must be 200 characters or fewer')).min(1, 'Enter the person’s name').max(20, 'Enter at most 20 names'),
+        dateOfBirth: z
+          .union([z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Date of birth must be a date like 1980-05-17'), z.literal(''), z.null()])
+          .optional()
+          .transform((v) => (v === '' || v === undefined ? null : v)),
+        relationship: z.string().trim().min(1, 'Say how you know this person').max(500, 'Describe the relationship in 500 characters or fewer'),
+      })
+      .strict(),
+    output: z.array(association),
+  },
+  'associations.withdraw': { input: z.object({ id: rs.id, reason: z.string().trim().min(1, 'Say why you are withdrawing this declaration').max(500) }).strict(), output: z.array(association) },
+
+  'audit.users': { input: none, output: z.array(z.object({ userId: z.string(), userName: z.string() })) },
+  'audit.query': { input: auditFilter, output: z.object({ total: z.number(), entries: z.array(auditEntry) }) },
+  'audit.patterns': { input: none, output: z.array(viewPattern) },
+  'audit.alerts': { input: z.object({ status: z.enum(['open', 'closed']).nullable().default('open') }).strict(), output: z.array(alertView) },
+  'audit.closeAlert': { input: z.object({ alertId: rs.id, outcome: z.string().trim().min(1, 'Record what you found and did').max(1000) }).strict(), output: z.array(alertView) },
+  'audit.grantException': { input: z.object({ alertId: rs.id, reason: z.string().trim().min(1, 'Give the reason for the exception').max(1000) }).strict(), output: z.array(alertView) },
+  'audit.verify': {
+    input: none,
+    output: z.object({ ok: z.boolean(), entries: z.number(), lastHash: z.string().nullable(), firstBroken: z.object({ seq: z.number(), reason: z.string() }).nullable() }),
+  },
+  'audit.export': {
+    input: z.object({ format: z.enum(['csv', 'pdf']), filter: auditFilter }).strict(),
+    output: z.object({ file: z.string().nullable(), entries: z.number() }),
+  },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

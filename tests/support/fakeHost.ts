@@ -33,6 +33,10 @@ export function aFakeHost(settingsDir = mkdtempSync(path.join(os.tmpdir(), 'mapp
         opened.push(`file:${mode}`);
         return files.shift() ?? null;
       },
+      chooseExportFile: async (format: 'csv' | 'pdf') => {
+        opened.push(`export:${format}`);
+        return files.shift() ?? null;
+      },
     },
   };
 }

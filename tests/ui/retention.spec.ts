@@ -139,7 +139,7 @@ test('an IG lead sets a retention rule, retains one item due for review and disp
   await expectNoAxeViolations(page);
 
   // Really gone from the record; the retained and the recent items stay.
-  const subject = await app.service['subjects.get']({ id: subjectId });
+  const subject = await app.service['subjects.get']({ id: subjectId, reason: { code: 'supervision_audit' } });
   expect(subject.itemGroups.flatMap((g) => g.items.map((i) => i.fieldKind)).sort()).toEqual(['address', 'licence_conditions']);
 });
 

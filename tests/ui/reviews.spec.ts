@@ -71,6 +71,9 @@ test('reviews due lists a Level 3 case due within 7 days and an overdue case, an
   // Keyboard: the name is a link that opens the subject.
   await daniel.getByRole('link', { name: 'Daniel Hartley' }).focus();
   await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Why are you opening this record?' })).toBeVisible();
+  await page.getByLabel('Meeting preparation').check();
+  await page.getByRole('button', { name: 'Open record' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Daniel Hartley' })).toBeVisible();
 });
 

@@ -141,5 +141,19 @@ test('a coordinator finds subjects by name, alias, date of birth and item text, 
   await expectNoAxeViolations(page);
 
   await results.getByRole('link', { name: 'BYRNE, Siobhán' }).click();
+  // Opening a record asks why, and says the opening is recorded.
+  await expect(page.getByRole('heading', { level: 1, name: 'Why are you opening this record?' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Open record' }).click();
+  await expect(page.getByRole('alert')).toContainText('Choose why you are opening this record.');
+  await page.getByLabel('Other').check();
+  await page.getByRole('button', { name: 'Open record' }).click();
+  await expect(page.locator('#reason\\.text-error')).toContainText('Say why you are opening this record.');
+  await page.getByLabel('Meeting preparation').check();
+  await page.getByRole('button', { name: 'Open record' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Siobhán Byrne' })).toBeVisible();
+  // Asked once per record while the register stays unlocked.
+  await page.getByRole('link', { name: 'Back to subjects' }).click();
+  await results.getByRole('link', { name: 'BYRNE, Siobhán' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Siobhán Byrne' })).toBeVisible();
 });

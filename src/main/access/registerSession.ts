@@ -8,6 +8,8 @@ import { addOffice, homeOffice } from '../register/offices';
 import { createProfile, findProfile } from '../register/people';
 import type { Actor, Ctx } from '../register/context';
 import type { Writer } from '../db/types';
+import { actorFor, appendAudit, recordLock, recordUnlock, type AuditActor, type AuditInput } from '../audit';
+import { autoLockMinutes, IdleTimer } from './autoLock';
 import type { FolderPurpose, Host } from '../host';
 import { readSettings, rememberRegister } from '../settings';
 import {
@@ -30,7 +32,12 @@ export interface SessionOptions {
   kdf?: KdfParams;
   /** The time acts are recorded at; tests pass a fixed clock. */
   clock?: () => Date;
+  /** How often to check for inactivity (ms); 0 turns the timer off (tests call checkIdle). */
+  idleCheckMs?: number;
 }
+
+/** An audit entry for an act, without its actor (the session fills that in). */
+export type ActEntry = Omit<AuditInput, 'actor'>;
 
 type Task = 'backup' | 'restore';
 
@@ -52,9 +59,24 @@ export interface RegisterSession {
   vault(): Vault;
   /** Who is acting, now; throws 'not_allowed' with a sentence if their role may not do `action`. */
   context(action: Action): Ctx;
-  /** Runs `work` as one durable commit done by the signed-in user, if their role allows `action`. */
-  act<T>(action: Action, work: (w: Writer, ctx: Ctx) => T): T;
+  /** Who is acting, for acts every signed-in user may do about themselves. */
+  signedIn(): Ctx;
+  /**
+   * Runs `work` as one durable commit done by the signed-in user, if their role allows
+   * `action`, with its audit entries in the same commit: no act without its entry.
+   */
+  act<T>(action: Action, work: (w: Writer, ctx: Ctx) => T, audit: (result: T, ctx: Ctx) => ActEntry | ActEntry[]): T;
+  /** Appends audit entries in their own commit, for acts outside the database (key slots, backups). */
+  record(entries: ActEntry | ActEntry[]): void;
   now(): Date;
+  /** The person did something: the inactivity clock starts again. */
+  touch(): void;
+  /** Locks (and records an auto_lock) if the register has been idle for its auto-lock period. */
+  checkIdle(): boolean;
+  /** Seconds until the register locks itself, or null when none is open. */
+  lockInSeconds(): number | null;
+  /** Re-reads the register's auto-lock setting. */
+  refreshAutoLock(): void;
 }
 
 const ACTION_SENTENCES: Partial<Record<Action, string>> = {
@@ -90,7 +112,9 @@ function confirmMatches(passphrase: string, confirmation: string, field: string)
 export function createRegisterSession(options: SessionOptions): RegisterSession {
   const { host } = options;
   const approved = new Set<string>(readSettings(host.settingsDir).recent.map((r) => path.resolve(r.folder)));
-  let open: { vault: Vault; failedAttemptsSinceLastUnlock: number } | null = null;
+  let open: { vault: Vault; failedAttemptsSinceLastUnlock: number; idle: IdleTimer } | null = null;
+  let unlocking = false;
+  let idleInterval: ReturnType<typeof setInterval> | undefined;
   let running: { task: Task; fraction: number } | null = null;
 
   const clock = options.clock ?? (() => new Date());
@@ -140,17 +164,43 @@ export function createRegisterSession(options: SessionOptions): RegisterSession 
     }
     return open.vault;
   };
-  const context = (action: Action): Ctx => {
-    const v = vault();
-    const actor = actorOf(v);
+  const signedIn = (): Ctx => {
+    const actor = actorOf(vault());
     if (!actor) throw new MappaError('setup_needed', 'Your office and role in this register are not set yet. Ask an administrator of this register to set them.');
+    return { actor, now: clock() };
+  };
+  const context = (action: Action): Ctx => {
+    const { actor } = signedIn();
     const allowed = can(actor.role, action) || (action === 'user.manage' && actor.registerAdministrator);
     if (!allowed) throw new MappaError('not_allowed', ACTION_SENTENCES[action] ?? 'Your role in this register does not allow this.');
     return { actor, now: clock() };
   };
-  const closeCurrent = () => {
-    if (open && !open.vault.locked) open.vault.lock();
+  const auditActorOf = (v: Vault): AuditActor => actorFor(v.reader, { userName: v.userName });
+  const append = (w: Writer, actor: AuditActor, at: Date, entries: ActEntry | ActEntry[]) => {
+    for (const entry of Array.isArray(entries) ? entries : [entries]) appendAudit(w, { ...entry, actor }, at.toISOString());
+  };
+  const closeCurrent = (how: 'lock' | 'auto_lock' | 'silent' = 'lock') => {
+    if (idleInterval) clearInterval(idleInterval);
+    idleInterval = undefined;
+    if (open && !open.vault.locked) {
+      const v = open.vault;
+      try {
+        // The lock is recorded while the key is still here to write it.
+        if (how !== 'silent') v.commit((w) => recordLock(w, { actor: auditActorOf(v), automatic: how === 'auto_lock', at: clock().toISOString() }));
+      } finally {
+        v.lock();
+      }
+    }
     open = null;
+  };
+  const becomeOpen = (v: Vault, failedAttemptsSinceLastUnlock: number) => {
+    const idle = new IdleTimer(clock, autoLockMinutes(v.reader));
+    open = { vault: v, failedAttemptsSinceLastUnlock, idle };
+    const every = options.idleCheckMs ?? 15_000;
+    if (every > 0) {
+      idleInterval = setInterval(() => session.checkIdle(), every);
+      idleInterval.unref?.();
+    }
   };
   const longTask = async <T>(task: Task, work: (onProgress: (f: number) => void) => Promise<T>): Promise<T> => {
     if (running) throw new MappaError('busy', `Wait for the ${running.task} that is running to finish.`);
@@ -168,10 +218,33 @@ export function createRegisterSession(options: SessionOptions): RegisterSession 
     status,
     vault,
     context,
+    signedIn,
     now: clock,
-    act(action, work) {
+    act(action, work, audit) {
       const ctx = context(action);
-      return vault().commit((w) => work(w, ctx));
+      const actor: AuditActor = { userId: ctx.actor.userId, userName: ctx.actor.userName, role: ctx.actor.role, officeId: ctx.actor.officeId, agency: ctx.actor.agency };
+      return vault().commit((w) => {
+        const result = work(w, ctx);
+        append(w, actor, ctx.now, audit(result, ctx));
+        return result;
+      });
+    },
+    record(entries) {
+      const v = vault();
+      const at = clock();
+      v.commit((w) => append(w, auditActorOf(v), at, entries));
+    },
+    touch() {
+      open?.idle.touch();
+    },
+    checkIdle() {
+      if (!open || open.idle.remainingMs() > 0) return false;
+      closeCurrent('auto_lock');
+      return true;
+    },
+    lockInSeconds: () => (open ? Math.ceil(open.idle.remainingMs() / 1000) : null),
+    refreshAutoLock() {
+      if (open) open.idle.setMinutes(autoLockMinutes(open.vault.reader));
     },
     recent: () => readSettings(host.settingsDir).recent,
     progress: () => (running ? { task: running.task, fraction: running.fraction } : { task: null, fraction: 0 }),
@@ -199,23 +272,40 @@ export function createRegisterSession(options: SessionOptions): RegisterSession 
         { weak_passphrase: 'passphrase', invalid_user_name: 'userName', folder_not_empty: 'folder' },
       );
       closeCurrent();
-      open = { vault: created, failedAttemptsSinceLastUnlock: 0 };
+      created.commit((w) =>
+        append(w, auditActorOf(created), clock(), [
+          { action: 'key_change', details: { change: 'register_created', administrator: true } },
+          { action: 'unlock' },
+        ]),
+      );
+      becomeOpen(created, 0);
       rememberRegister(host.settingsDir, folder, created.userName);
       return status();
     },
 
     async unlock(input) {
       const folder = requireApproved(input.folder, 'folder', 'register folder');
-      const opened = await translate(() => openRegister({ folder, userName: input.userName, passphrase: input.passphrase }), {
-        wrong_passphrase: 'passphrase',
-        unlock_delay: 'passphrase',
-        invalid_user_name: 'userName',
-        not_a_register: 'folder',
-      });
-      closeCurrent();
-      open = { vault: opened.vault, failedAttemptsSinceLastUnlock: opened.failedAttemptsSinceLastUnlock };
-      rememberRegister(host.settingsDir, folder, opened.vault.userName);
-      return status();
+      // One attempt at a time, so the growing delay between failures cannot be raced.
+      if (unlocking) throw new MappaError('busy', 'The register is already being unlocked. Wait a moment.');
+      unlocking = true;
+      try {
+        const opened = await translate(() => openRegister({ folder, userName: input.userName, passphrase: input.passphrase }), {
+          wrong_passphrase: 'passphrase',
+          unlock_delay: 'passphrase',
+          invalid_user_name: 'userName',
+          not_a_register: 'folder',
+          in_use: 'folder',
+        });
+        closeCurrent();
+        const v = opened.vault;
+        // Failed attempts could not be written while locked: they are recorded now, with the unlock.
+        v.commit((w) => recordUnlock(w, { actor: auditActorOf(v), failedAttemptsSinceLastUnlock: opened.failedAttemptsSinceLastUnlock, at: clock().toISOString() }));
+        becomeOpen(v, opened.failedAttemptsSinceLastUnlock);
+        rememberRegister(host.settingsDir, folder, v.userName);
+        return status();
+      } finally {
+        unlocking = false;
+      }
     },
 
     lock() {
@@ -230,6 +320,7 @@ export function createRegisterSession(options: SessionOptions): RegisterSession 
         wrong_passphrase: 'currentPassphrase',
         weak_passphrase: 'newPassphrase',
       });
+      session.record({ action: 'key_change', details: { change: 'passphrase_changed' } });
     },
 
     setup(input) {
@@ -238,7 +329,12 @@ export function createRegisterSession(options: SessionOptions): RegisterSession 
       const at = clock();
       v.commit((w) => {
         const office = addOffice(w, at, v.userName, input.office, { home: true });
-        createProfile(w, at, null, { userName: v.userName, role: input.role, officeId: office.id });
+        const profile = createProfile(w, at, null, { userName: v.userName, role: input.role, officeId: office.id });
+        const actor = auditActorOf(v);
+        append(w, actor, at, [
+          { action: 'office_create', details: { officeId: office.id, agency: office.agency, home: true } },
+          { action: 'user_create', details: { userId: profile.userId, role: profile.role, officeId: office.id } },
+        ]);
       });
       return status();
     },
@@ -255,7 +351,9 @@ export function createRegisterSession(options: SessionOptions): RegisterSession 
           return v.backup(target, onProgress);
         }, {}),
       );
-      return { file: target, bytes: statSync(target).size };
+      const bytes = statSync(target).size;
+      session.record({ action: 'backup', details: { bytes } });
+      return { file: target, bytes };
     },
 
     async restore(input) {
@@ -269,7 +367,9 @@ export function createRegisterSession(options: SessionOptions): RegisterSession 
           invalid_user_name: 'userName',
         }),
       );
-      return session.unlock({ folder, userName: input.userName, passphrase: input.passphrase });
+      const restored = await session.unlock({ folder, userName: input.userName, passphrase: input.passphrase });
+      session.record({ action: 'restore', details: { from: 'backup' } });
+      return restored;
     },
   };
   return session;

@@ -3,7 +3,7 @@ import type { Role } from '../../shared/permissions';
 import { createProfile, deactivateProfile, listProfiles, updateProfile } from '../register/people';
 import { requireOffice } from '../register/offices';
 import { checkPassphrasePolicy, VaultError } from '../vault';
-import type { RegisterSession } from './registerSession';
+import type { ActEntry, RegisterSession } from './registerSession';
 
 // The people who can unlock the register: each has a key slot in the vault's header
 // (their own passphrase) and a profile in the register (office and role). An
@@ -57,7 +57,14 @@ export async function addUser(
     throw vaultRefusal(error);
   }
   try {
-    v.commit((w) => createProfile(w, ctx.now, ctx.actor.userName, { userName: input.userName, role: input.role, officeId: input.officeId }));
+    session.act(
+      'user.manage',
+      (w) => createProfile(w, ctx.now, ctx.actor.userName, { userName: input.userName, role: input.role, officeId: input.officeId }),
+      (profile): ActEntry[] => [
+        { action: 'user_create', details: { userId: profile.userId, role: profile.role, officeId: profile.officeId } },
+        { action: 'key_change', details: { change: 'slot_added', userId: profile.userId, administrator: input.administrator } },
+      ],
+    );
   } catch (error) {
     // The profile could not be saved: take the key slot back so no half-made user remains.
     v.removeUser(input.userName);
@@ -67,7 +74,11 @@ export async function addUser(
 }
 
 export function updateUser(session: RegisterSession, input: { userName: string; role: Role; officeId: string }): UserRow[] {
-  session.act('user.manage', (w) => updateProfile(w, input.userName, { role: input.role, officeId: input.officeId }));
+  session.act(
+    'user.manage',
+    (w) => updateProfile(w, input.userName, { role: input.role, officeId: input.officeId }),
+    (profile) => ({ action: 'user_edit', details: { userId: profile.userId, role: profile.role, officeId: profile.officeId } }),
+  );
   return listUsers(session);
 }
 
@@ -82,6 +93,13 @@ export function removeUser(session: RegisterSession, userName: string): UserRow[
   } catch (error) {
     throw vaultRefusal(error);
   }
-  v.commit((w) => deactivateProfile(w, userName));
+  session.act(
+    'user.manage',
+    (w) => deactivateProfile(w, userName),
+    (): ActEntry[] => [
+      { action: 'user_remove', details: { userName } },
+      { action: 'key_change', details: { change: 'slot_removed', userName } },
+    ],
+  );
   return listUsers(session);
 }

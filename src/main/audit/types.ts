@@ -4,52 +4,9 @@ import type { AgencyKindCode } from '../../shared/vocabulary';
 // What the audit trail records. Every act that reads, changes or sends register
 // information leaves one entry (DESIGN.md promise 3; DOMAIN.md "Integrity and misuse").
 
-export const AUDIT_ACTIONS = [
-  // the register itself
-  'unlock',
-  'failed_unlock', // recorded at the next successful unlock, with the count
-  'lock',
-  'auto_lock',
-  'key_change', // passphrase change, key slot added or removed
-  'backup',
-  'restore',
-  'settings_change',
-  // subjects and items
-  'subject_view',
-  'subject_create',
-  'subject_edit',
-  'subject_delete',
-  'item_create',
-  'item_edit',
-  'item_delete',
-  // offices and users
-  'office_create',
-  'office_edit',
-  'user_create',
-  'user_edit',
-  'user_remove',
-  // information leaving or entering the register
-  'share',
-  'share_declined',
-  'disclosure_step',
-  'meeting_signature',
-  'minutes_copy',
-  'sar_step',
-  'export',
-  'import',
-  // retention
-  'retention_rule',
-  'retention_decision',
-  // declared associations (APP counter-corruption)
-  'association_declare',
-  'association_withdraw',
-  'association_alert',
-  'association_alert_close',
-  'association_exception',
-  // the audit trail itself
-  'audit_export',
-  'audit_verify',
-] as const;
+import { AUDIT_ACTIONS } from '../../shared/auditActions';
+
+export { AUDIT_ACTIONS };
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export function isAuditAction(value: string): value is AuditAction {

@@ -17,9 +17,12 @@ export function requireDate(value: string, field: string, label: string): string
   return value;
 }
 
+// Made once: building a formatter costs ~0.1 ms, which dominated searches of thousands of rows.
+const LONDON = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** Today's date in England and Wales. */
 export function today(now: Date): string {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+  const parts = LONDON.formatToParts(now);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }

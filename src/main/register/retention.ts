@@ -5,7 +5,7 @@ import type { Reader, Writer } from '../db/types';
 import { iso, newId, type Ctx } from './context';
 import { addMonths, today } from './dates';
 import { getItem } from './items';
-import { unindexItem } from './searchIndex';
+import { reindexSubjectTextFor, unindexItem } from './searchIndex';
 
 // Retention is per owning agency (police MoPI review, HMPPS records policy, local
 // authority schedules): a period after which each item is reviewed, and a recorded
@@ -92,6 +92,7 @@ export function decideRetention(w: Writer, ctx: Ctx, input: { itemId: string; de
     unindexItem(w, item.id);
     w.run('DELETE FROM item_versions WHERE item_id = ?', [item.id]);
     w.run('DELETE FROM items WHERE id = ?', [item.id]);
+    reindexSubjectTextFor(w, item.subjectId);
   }
   return { subjectId: item.subjectId, ownerOfficeId: item.owner.id, nextReview };
 }

@@ -2,7 +2,7 @@ import type { SearchInput, SubjectSummary } from '../../shared/registerSchemas';
 import type { Reader, SqlValue } from '../db/types';
 import { addDays, today } from './dates';
 import { normaliseReference } from './subjectRules';
-import { REVIEW_DUE_WITHIN_DAYS, SUMMARY_COLUMNS, toSummary, type SubjectRow } from './subjects';
+import { REVIEW_DUE_WITHIN_DAYS, SUMMARY_COLUMNS, summaryDay, toSummary, type SubjectRow } from './subjects';
 
 // Finding a subject: by name or alias (prefix, any order, diacritics ignored), date of
 // birth, agency reference, or the text of their items, with filters. FTS4 indexes make
@@ -55,12 +55,13 @@ export function searchSubjects(r: Reader, input: SearchInput, now: Date): Search
     const fts = ftsQuery(query);
     if (fts === null) return { subjects: [], total: 0, matchedBy: 'words' };
     matchedBy = 'words';
-    const byName = 's.rowid IN (SELECT docid FROM subject_search WHERE subject_search MATCH ?)';
     if (input.includeItemText) {
-      where.push(`(${byName} OR s.id IN (SELECT i.subject_id FROM items i WHERE i.rowid IN (SELECT docid FROM item_search WHERE item_search MATCH ?)))`);
+      // One document per subject holds the text of all their live items: a common word
+      // is one index lookup per subject, not one per item.
+      where.push('s.rowid IN (SELECT docid FROM subject_search WHERE subject_search MATCH ? UNION SELECT docid FROM subject_text_search WHERE subject_text_search MATCH ?)');
       params.push(fts, fts);
     } else {
-      where.push(byName);
+      where.push('s.rowid IN (SELECT docid FROM subject_search WHERE subject_search MATCH ?)');
       params.push(fts);
     }
   }
@@ -90,5 +91,6 @@ export function searchSubjects(r: Reader, input: SearchInput, now: Date): Search
     `SELECT ${SUMMARY_COLUMNS} FROM subjects s WHERE ${clause} ORDER BY s.family_name COLLATE NOCASE, s.given_name COLLATE NOCASE, s.id LIMIT ?`,
     [...params, input.limit],
   );
-  return { subjects: rows.map((row) => toSummary(row, now)), total, matchedBy };
+  const day = summaryDay(now);
+  return { subjects: rows.map((row) => toSummary(row, day)), total, matchedBy };
 }

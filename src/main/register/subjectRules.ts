@@ -99,7 +99,3 @@ export function checkSubject(r: Reader, input: SubjectInput, now: Date, existing
   problems.throwIfAny();
   return subject;
 }
-
-export function isUnder18(dateOfBirth: string | null, now: Date): boolean {
-  return dateOfBirth !== null && ageOn(dateOfBirth, today(now)) < 18;
-}

@@ -3,9 +3,9 @@ import type { SubjectDetail, SubjectInput, SubjectSummary } from '../../shared/r
 import type { RiskOfSeriousHarm } from '../../shared/vocabulary';
 import type { Reader, SqlValue, Writer } from '../db/types';
 import { iso, newId, type Ctx } from './context';
-import { addDays, today } from './dates';
+import { addDays, ageOn, today } from './dates';
 import { itemGroupsFor } from './items';
-import { checkSubject, isUnder18, type NormalisedSubject } from './subjectRules';
+import { checkSubject, type NormalisedSubject } from './subjectRules';
 import { indexSubject, unindexSubject } from './searchIndex';
 
 // MAPPA nominals and Potentially Dangerous Persons. Edits overwrite the current record
@@ -33,8 +33,19 @@ export const SUMMARY_COLUMNS = `s.id, s.kind, s.given_name, s.family_name, s.dat
   (SELECT name FROM offices WHERE id = s.lead_office_id) AS lead_office_name,
   (SELECT group_concat(alias, char(31)) FROM subject_aliases WHERE subject_id = s.id) AS aliases`;
 
-export function toSummary(row: SubjectRow, now: Date): SubjectSummary {
-  const dueBy = addDays(today(now), REVIEW_DUE_WITHIN_DAYS);
+/** What a summary needs to know about "now", worked out once per list, not per row. */
+export interface SummaryDay {
+  today: string;
+  dueBy: string;
+}
+
+export function summaryDay(now: Date): SummaryDay {
+  const day = today(now);
+  return { today: day, dueBy: addDays(day, REVIEW_DUE_WITHIN_DAYS) };
+}
+
+export function toSummary(row: SubjectRow, day: SummaryDay): SubjectSummary {
+  const { dueBy } = day;
   return {
     id: row.id,
     kind: row.kind === 'pdp' ? 'pdp' : 'nominal',
@@ -42,7 +53,7 @@ export function toSummary(row: SubjectRow, now: Date): SubjectSummary {
     familyName: row.family_name,
     aliases: row.aliases ? row.aliases.split('\u001f').sort() : [],
     dateOfBirth: row.date_of_birth,
-    under18: isUnder18(row.date_of_birth, now),
+    under18: row.date_of_birth !== null && ageOn(row.date_of_birth, day.today) < 18,
     category: row.category,
     level: row.level,
     risk: row.risk as RiskOfSeriousHarm | null,
@@ -156,7 +167,7 @@ export function getSubject(r: Reader, id: string, now: Date): SubjectDetail {
   );
   if (!row) throw new MappaError('unknown_subject', 'That subject is not in this register (it may have been deleted).');
   return {
-    ...toSummary(row, now),
+    ...toSummary(row, summaryDay(now)),
     ethnicity: row.ethnicity,
     pnc: row.pnc,
     ndelius: row.ndelius,
@@ -181,5 +192,5 @@ export function reviewsDue(r: Reader, now: Date): SubjectSummary[] {
   const dueBy = addDays(today(now), REVIEW_DUE_WITHIN_DAYS);
   return r
     .all<SubjectRow>(`SELECT ${SUMMARY_COLUMNS} FROM subjects s WHERE s.deleted_at IS NULL AND s.next_review IS NOT NULL AND s.next_review <= ? ORDER BY s.next_review, s.family_name`, [dueBy])
-    .map((row) => toSummary(row, now));
+    .map((row) => toSummary(row, summaryDay(now)));
 }

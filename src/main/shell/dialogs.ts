@@ -29,5 +29,16 @@ export function electronDialogs(dialog: Pick<Dialog, 'showOpenDialog' | 'showSav
       const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
+    async chooseExportFile(format, suggestedName) {
+      const parent = window();
+      const options = {
+        title: 'Save the export (OFFICIAL-SENSITIVE)',
+        defaultPath: suggestedName,
+        filters: [format === 'csv' ? { name: 'CSV', extensions: ['csv'] } : { name: 'PDF', extensions: ['pdf'] }],
+        properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const],
+      };
+      const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+      return result.canceled ? null : (result.filePath ?? null);
+    },
   };
 }

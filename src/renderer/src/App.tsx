@@ -1,10 +1,13 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { AccessReason } from '../../shared/accessReasons';
 import type { ChannelOutput, RegisterStatus } from '../../shared/contract';
 import type { Action } from '../../shared/permissions';
 import { Layout } from './components/Layout';
 import { SuccessBanner } from './components/forms';
 import { api, LOCKED_EVENT } from './mappa';
 import { SessionProvider, type Route, type SessionValue, type Unlocked } from './session';
+import { AssociationsScreen } from './screens/AssociationsScreen';
+import { AuditScreen } from './screens/AuditScreen';
 import { BackupScreen } from './screens/BackupScreen';
 import { ChangePassphraseScreen } from './screens/ChangePassphraseScreen';
 import { CreateScreen } from './screens/CreateScreen';
@@ -32,7 +35,9 @@ const SECTIONS: { route: Route['name']; label: string; needs?: Action }[] = [
   { route: 'reviews', label: 'Reviews due', needs: 'subject.view' },
   { route: 'retention', label: 'Retention', needs: 'retention.configure' },
   { route: 'offices', label: 'Agency offices' },
+  { route: 'audit', label: 'Audit', needs: 'audit.review' },
   { route: 'users', label: 'Users', needs: 'user.manage' },
+  { route: 'associations', label: 'My associations' },
   { route: 'passphrase', label: 'Change passphrase' },
   { route: 'backup', label: 'Backup' },
 ];
@@ -50,6 +55,8 @@ export function App() {
   const [route, setRoute] = useState<Route>({ name: 'home' });
   const [notice, setNotice] = useState<string | null>(null);
   const [lockedMessage, setLockedMessage] = useState<string | null>(null);
+  // Reasons given for opening subjects, for this unlocked session only.
+  const [reasons] = useState(() => new Map<string, AccessReason>());
 
   useEffect(() => {
     void api().app.info({}).then(setInfo).catch(() => setInfo(null));
@@ -73,12 +80,13 @@ export function App() {
       const folder = status?.folder;
       const userName = status?.userName ?? '';
       await api().register.lock({}).catch(() => undefined);
+      reasons.clear();
       setStatus(null);
       setNotice(null);
       setLockedMessage(message);
       setClosed(folder ? { name: 'unlock', folder, userName } : { name: 'start' });
     },
-    [status],
+    [status, reasons],
   );
 
   useEffect(() => {
@@ -90,11 +98,33 @@ export function App() {
       }
     };
     const onLocked = () => void lock('The register was locked. Unlock it to carry on.');
+    // The person is active: tell the service, at most every 20 seconds, so it does not
+    // lock the register under them.
+    let lastReport = 0;
+    const onActivity = () => {
+      const now = Date.now();
+      if (now - lastReport < 20_000) return;
+      lastReport = now;
+      void api().access.activity({}).catch(() => undefined);
+    };
+    // The service locks by itself after inactivity (or when the computer sleeps): the
+    // page finds out and drops everything it holds.
+    const poll = setInterval(() => {
+      void api()
+        .register.status({})
+        .then((s) => {
+          if (s.state === 'closed') void lock('The register was locked because it was left without activity. Unlock it to carry on.');
+        })
+        .catch(() => undefined);
+    }, 15_000);
     window.addEventListener('keydown', onKey);
     window.addEventListener(LOCKED_EVENT, onLocked);
+    for (const type of ['keydown', 'mousedown', 'pointermove', 'wheel', 'touchstart'] as const) window.addEventListener(type, onActivity, { passive: true });
     return () => {
+      clearInterval(poll);
       window.removeEventListener('keydown', onKey);
       window.removeEventListener(LOCKED_EVENT, onLocked);
+      for (const type of ['keydown', 'mousedown', 'pointermove', 'wheel', 'touchstart'] as const) window.removeEventListener(type, onActivity);
     };
   }, [status, lock]);
 
@@ -109,8 +139,12 @@ export function App() {
         window.scrollTo(0, 0);
       },
       notify: setNotice,
+      reasonFor: (id) => reasons.get(id) ?? null,
+      rememberReason: (id, reason) => {
+        reasons.set(id, reason);
+      },
     };
-  }, [status]);
+  }, [status, reasons]);
 
   if (status && session) {
     const visible = status.setupNeeded ? [] : SECTIONS.filter((s) => !s.needs || session.can(s.needs));
@@ -228,5 +262,9 @@ function RouteView({ route }: { route: Route }) {
       return <ChangePassphraseScreen />;
     case 'backup':
       return <BackupScreen />;
+    case 'associations':
+      return <AssociationsScreen />;
+    case 'audit':
+      return <AuditScreen />;
   }
 }

@@ -1,6 +1,7 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { RegisterStatus } from '../../shared/contract';
 import type { Action } from '../../shared/permissions';
+import type { AccessReason } from '../../shared/accessReasons';
 
 export type Unlocked = Extract<RegisterStatus, { state: 'unlocked' }>;
 
@@ -16,7 +17,9 @@ export type Route =
   | { name: 'offices' }
   | { name: 'users' }
   | { name: 'passphrase' }
-  | { name: 'backup' };
+  | { name: 'backup' }
+  | { name: 'associations' }
+  | { name: 'audit' };
 
 export interface SessionValue {
   status: Unlocked;
@@ -25,6 +28,9 @@ export interface SessionValue {
   can: (action: Action) => boolean;
   /** Shows a success message on the next screen (GOV.UK notification banner). */
   notify: (message: string) => void;
+  /** The reason given for opening a subject in this unlocked session (dropped on lock). */
+  reasonFor: (subjectId: string) => AccessReason | null;
+  rememberReason: (subjectId: string, reason: AccessReason) => void;
 }
 
 const SessionContext = createContext<SessionValue | null>(null);

@@ -135,5 +135,7 @@ export const registerMigration: Migration = {
     // item, so a document is replaced by docid without scanning the index.
     `CREATE VIRTUAL TABLE subject_search USING fts4(body, tokenize=unicode61 "remove_diacritics=2")`,
     `CREATE VIRTUAL TABLE item_search USING fts4(body, tokenize=unicode61 "remove_diacritics=2")`,
+    // One document per subject with the text of all their live items (docid = subject rowid).
+    `CREATE VIRTUAL TABLE subject_text_search USING fts4(body, tokenize=unicode61 "remove_diacritics=2")`,
   ],
 };

@@ -16,7 +16,7 @@ function todayIso(): string {
 
 /** Add information to a subject, or edit it (the earlier version is kept). */
 export function ItemFormScreen({ subjectId, itemId }: { subjectId: string; itemId?: string }) {
-  const { status, navigate, notify } = useSession();
+  const { status, navigate, notify, reasonFor } = useSession();
   const [offices, setOffices] = useState<OfficeView[]>([]);
   const [subjectName, setSubjectName] = useState('');
   const [fieldKind, setFieldKind] = useState('');
@@ -37,7 +37,7 @@ export function ItemFormScreen({ subjectId, itemId }: { subjectId: string; itemI
 
   useEffect(() => {
     void submit(async () => {
-      const [list, subject] = await Promise.all([api().offices.list({}), api().subjects.get({ id: subjectId })]);
+      const [list, subject] = await Promise.all([api().offices.list({}), api().subjects.get({ id: subjectId, reason: reasonFor(subjectId) })]);
       setOffices(list);
       setSubjectName(`${subject.givenName} ${subject.familyName}`);
       const item = itemId ? subject.itemGroups.flatMap((g) => g.items).find((i) => i.id === itemId) : undefined;

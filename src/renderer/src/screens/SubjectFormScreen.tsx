@@ -61,7 +61,7 @@ function toInput(f: Form): SubjectInput {
 
 /** Add or edit a MAPPA nominal or a Potentially Dangerous Person (the MAPPA A referral's fields). */
 export function SubjectFormScreen({ id }: { id?: string }) {
-  const { navigate, notify } = useSession();
+  const { navigate, notify, reasonFor, rememberReason } = useSession();
   const [form, setForm] = useState<Form>(EMPTY);
   const [offices, setOffices] = useState<OfficeView[]>([]);
   const { errors, busy, submit } = useSubmit();
@@ -72,7 +72,7 @@ export function SubjectFormScreen({ id }: { id?: string }) {
     void submit(async () => {
       setOffices(await api().offices.list({}));
       if (!id) return;
-      const s = await api().subjects.get({ id });
+      const s = await api().subjects.get({ id, reason: reasonFor(id) });
       setForm({
         kind: s.kind,
         givenName: s.givenName,
@@ -105,6 +105,8 @@ export function SubjectFormScreen({ id }: { id?: string }) {
     void submit(async () => {
       const input = toInput(form);
       const saved = id ? await api().subjects.update({ id, subject: input }) : await api().subjects.create(input);
+      // Whoever has just recorded a person is managing their case: the record opens for that reason.
+      if (!id) rememberReason(saved.id, { code: 'case_management' });
       notify(id ? `The details of ${input.givenName} ${input.familyName} were saved.` : `${input.givenName} ${input.familyName} was added to the register.`);
       navigate({ name: 'subject', id: saved.id });
     });

@@ -1,9 +1,11 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { ItemVersion, ItemView, SubjectDetail } from '../../../shared/registerSchemas';
 import { FIELD_KINDS, RMP_HEADINGS } from '../../../shared/vocabulary';
-import { api } from '../mappa';
+import { ACCESS_REASONS, type AccessReason, type AccessReasonCode } from '../../../shared/accessReasons';
+import { MappaError } from '../../../shared/errors';
+import { api, toFieldErrors, type FieldError } from '../mappa';
 import { useSession } from '../session';
-import { ErrorSummary, errorFor, Textarea } from '../components/forms';
+import { ErrorSummary, errorFor, Radios, Textarea } from '../components/forms';
 import { AgencyTag, CategoryTag, formatDate, LevelTag, RiskTag, Tag } from '../components/tags';
 import { useSubmit } from './useSubmit';
 
@@ -131,26 +133,106 @@ function Item({ item, onChanged }: { item: ItemView; onChanged: () => void }) {
   );
 }
 
+/** Asked before a record opens, when the register requires a reason (DOMAIN.md "Integrity and misuse"). */
+function ReasonPrompt({ errors, onGive, onCancel }: { errors: FieldError[]; onGive: (reason: AccessReason) => void; onCancel: () => void }) {
+  const [code, setCode] = useState('');
+  const [text, setText] = useState('');
+  return (
+    <>
+      <ErrorSummary errors={errors} />
+      <h1 className="govuk-heading-xl">Why are you opening this record?</h1>
+      <p className="govuk-body">Every time a record is opened, who opened it and why is recorded for your information governance lead.</p>
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          onGive(code === 'other' ? { code: 'other', text } : ({ code: code as AccessReasonCode } as AccessReason));
+        }}
+      >
+        <Radios id="reason.code" legend="Reason" value={code} options={(Object.keys(ACCESS_REASONS) as AccessReasonCode[]).map((c) => ({ value: c, label: ACCESS_REASONS[c] }))} onChange={setCode} error={errorFor(errors, 'reason.code')} />
+        {code === 'other' ? <Textarea id="reason.text" label="Say why" value={text} onChange={setText} error={errorFor(errors, 'reason.text')} rows={2} /> : null}
+        <div className="govuk-button-group">
+          <button type="submit" className="govuk-button">
+            Open record
+          </button>
+          <button type="button" className="govuk-button govuk-button--secondary" onClick={onCancel}>
+            Go back
+          </button>
+        </div>
+      </form>
+    </>
+  );
+}
+
+type Opening = { state: 'loading' } | { state: 'reason'; errors: FieldError[] } | { state: 'blocked'; message: string } | { state: 'failed'; errors: FieldError[] } | { state: 'open'; subject: SubjectDetail };
+
 export function SubjectScreen({ id }: { id: string }) {
-  const { can, navigate, notify } = useSession();
-  const [subject, setSubject] = useState<SubjectDetail | null>(null);
+  const { can, navigate, notify, reasonFor, rememberReason } = useSession();
+  const [opening, setOpening] = useState<Opening>({ state: 'loading' });
   const [deleting, setDeleting] = useState(false);
-  const { errors, submit } = useSubmit();
+  const { errors } = useSubmit();
 
-  const load = useCallback(() => {
-    void submit(async () => setSubject(await api().subjects.get({ id })));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [id]);
-  useEffect(load, [load]);
+  // What a refusal to open means for the screen: ask why, say it is blocked, or show the error.
+  const refused = useCallback((error: unknown, reasonGiven: boolean): Opening => {
+    if (error instanceof MappaError && error.code === 'reason_needed') return { state: 'reason', errors: reasonGiven ? toFieldErrors(error) : [] };
+    // A reason the contract itself refused (none chosen, "Other" without words): ask again.
+    if (error instanceof MappaError && error.code === 'invalid_input' && error.field?.startsWith('reason')) return { state: 'reason', errors: toFieldErrors(error) };
+    if (error instanceof MappaError && error.code === 'association_block') return { state: 'blocked', message: error.message };
+    return { state: 'failed', errors: toFieldErrors(error) };
+  }, []);
+  const open = useCallback(
+    (reason: AccessReason | null) =>
+      api()
+        .subjects.get({ id, reason })
+        .then((subject) => {
+          if (reason) rememberReason(id, reason);
+          setOpening({ state: 'open', subject });
+        })
+        .catch((error: unknown) => setOpening(refused(error, reason !== null))),
+    [id, rememberReason, refused],
+  );
+  const load = useCallback(() => void open(reasonFor(id)), [open, reasonFor, id]);
+  useEffect(() => {
+    let current = true;
+    const reason = reasonFor(id);
+    api()
+      .subjects.get({ id, reason })
+      .then((subject) => current && setOpening({ state: 'open', subject }))
+      .catch((error: unknown) => current && setOpening(refused(error, reason !== null)));
+    return () => {
+      current = false;
+    };
+  }, [id, reasonFor, refused]);
 
-  if (!subject) {
+  if (opening.state === 'reason') return <ReasonPrompt errors={opening.errors} onGive={(reason) => void open(reason)} onCancel={() => navigate({ name: 'subjects' })} />;
+  if (opening.state === 'blocked') {
     return (
       <>
-        <ErrorSummary errors={errors} />
-        {errors.length === 0 ? <p className="govuk-body">Opening the record…</p> : null}
+        <h1 className="govuk-heading-xl">You cannot open this record</h1>
+        <div className="govuk-warning-text">
+          <span className="govuk-warning-text__icon" aria-hidden="true">
+            !
+          </span>
+          <strong className="govuk-warning-text__text">
+            <span className="govuk-visually-hidden">Warning</span>
+            {opening.message}
+          </strong>
+        </div>
+        <button type="button" className="govuk-button govuk-button--secondary" onClick={() => navigate({ name: 'subjects' })}>
+          Back to subjects
+        </button>
       </>
     );
   }
+  if (opening.state !== 'open') {
+    return (
+      <>
+        <ErrorSummary errors={opening.state === 'failed' ? opening.errors : []} />
+        {opening.state === 'loading' ? <p className="govuk-body">Opening the record…</p> : null}
+      </>
+    );
+  }
+  const subject = opening.subject;
   const name = `${subject.givenName} ${subject.familyName}`;
   const itemCount = subject.itemGroups.reduce((n, g) => n + g.items.length, 0);
   return (

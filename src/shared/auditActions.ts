@@ -1,0 +1,88 @@
+// Every kind of act the audit log records. Shared so the review screen can filter by them.
+
+export const AUDIT_ACTIONS = [
+  // the register itself
+  'unlock',
+  'failed_unlock', // recorded at the next successful unlock, with the count
+  'lock',
+  'auto_lock',
+  'key_change', // passphrase change, key slot added or removed
+  'backup',
+  'restore',
+  'settings_change',
+  // subjects and items
+  'subject_view',
+  'subject_create',
+  'subject_edit',
+  'subject_delete',
+  'item_create',
+  'item_edit',
+  'item_delete',
+  // offices and users
+  'office_create',
+  'office_edit',
+  'user_create',
+  'user_edit',
+  'user_remove',
+  // information leaving or entering the register
+  'share',
+  'share_declined',
+  'disclosure_step',
+  'meeting_signature',
+  'minutes_copy',
+  'sar_step',
+  'export',
+  'import',
+  // retention
+  'retention_rule',
+  'retention_decision',
+  // declared associations (APP counter-corruption)
+  'association_declare',
+  'association_withdraw',
+  'association_alert',
+  'association_alert_close',
+  'association_exception',
+  // the audit trail itself
+  'audit_export',
+  'audit_verify',
+] as const;
+
+export const AUDIT_ACTION_LABELS: Record<(typeof AUDIT_ACTIONS)[number], string> = {
+  unlock: 'Unlocked the register',
+  failed_unlock: 'Failed unlock attempts',
+  lock: 'Locked the register',
+  auto_lock: 'Register locked automatically',
+  key_change: 'Passphrase or key slot change',
+  backup: 'Backup made',
+  restore: 'Register restored',
+  settings_change: 'Setting changed',
+  subject_view: 'Opened a subject',
+  subject_create: 'Added a subject',
+  subject_edit: 'Edited a subject',
+  subject_delete: 'Deleted a subject',
+  item_create: 'Added information',
+  item_edit: 'Edited information',
+  item_delete: 'Deleted information',
+  office_create: 'Added an office',
+  office_edit: 'Edited an office',
+  user_create: 'Added a user',
+  user_edit: 'Changed a user',
+  user_remove: 'Removed a user',
+  share: 'Shared information',
+  share_declined: 'Decided not to share',
+  disclosure_step: 'Disclosure step',
+  meeting_signature: 'Signed a confidentiality undertaking',
+  minutes_copy: 'Copied minutes',
+  sar_step: 'Subject access request step',
+  export: 'Exported',
+  import: 'Imported',
+  retention_rule: 'Set a retention rule',
+  retention_decision: 'Retention decision',
+  association_declare: 'Declared an association',
+  association_withdraw: 'Withdrew an association',
+  association_alert: 'Stopped by a declared association',
+  association_alert_close: 'Closed an association alert',
+  association_exception: 'Granted an association exception',
+  audit_export: 'Exported the audit log',
+  audit_verify: 'Checked the audit chain',
+};
