@@ -45,5 +45,10 @@ export function aFakeHost(settingsDir = mkdtempSync(path.join(os.tmpdir(), 'mapp
 export const TEST_KDF = { N: 2 ** 10, r: 8, p: 1 } as const;
 
 export function anApi(host: FakeHost = aFakeHost()): Api & { host: FakeHost } {
-  return { ...createApi({ version: '0.0.0-test', host, kdf: TEST_KDF }), host };
+  return anApiWith({}, host);
+}
+
+/** An api with a test clock or other session options. */
+export function anApiWith(options: { clock?: () => Date; idleCheckMs?: number }, host: FakeHost = aFakeHost()): Api & { host: FakeHost } {
+  return { ...createApi({ version: '0.0.0-test', host, kdf: TEST_KDF, idleCheckMs: 0, ...options }), host };
 }
