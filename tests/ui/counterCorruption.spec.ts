@@ -138,3 +138,31 @@ test('an officer who declared their partner is stopped from opening the partner�
   await expect(auditSections.getByRole('link', { name: 'Alerts', exact: true })).toBeVisible();
   await expectNoAxeViolations(page);
 });
+
+test('the IG lead grants an exception when the officer’s work needs the record, and the officer can then open it', async ({ page, app }) => {
+  await theRegister(page, app);
+  await signInAs(page, OFFICER);
+  // Not what this test is about: the declaration and the stopped look, through the service as the officer.
+  await app.service['associations.declare']({ names: ['Leigh Marsh'], dateOfBirth: '1986-09-14', relationship: 'My brother-in-law; we meet at family events.' });
+  await findAndOpen(page, 'Marsh', 'MARSH, Lee');
+  await expect(page.getByRole('heading', { level: 1, name: 'You cannot open this record' })).toBeVisible();
+
+  await signInAs(page, IG_LEAD);
+  await section(page, 'Audit').click();
+  await page.getByRole('button', { name: `Decide on the alert about ${OFFICER.name} and Lee Marsh` }).click();
+  await page.getByRole('group', { name: 'Decision' }).getByLabel('Grant an exception').check();
+  await page.getByRole('button', { name: 'Record decision' }).click();
+  await expect(page.getByRole('alert')).toContainText('Give the reason for the exception');
+  await expect(page.locator('#reason-error')).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByLabel('Reason for the exception').fill('Jordan is the allocated officer for the MAPPA meeting; line manager agrees and reviews each view.');
+  await page.getByRole('button', { name: 'Record decision' }).click();
+  await expect(page.getByRole('status')).toContainText(`${OFFICER.name} can now open Lee Marsh’s record.`);
+  await expect(page.getByRole('table', { name: 'Closed alerts' })).toContainText('Exception granted: Jordan is the allocated officer');
+
+  await signInAs(page, OFFICER);
+  await findAndOpen(page, 'Marsh', 'MARSH, Lee');
+  await page.getByRole('group', { name: 'Reason' }).getByLabel('Meeting preparation').check();
+  await page.getByRole('button', { name: 'Open record' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Lee Marsh' })).toBeVisible();
+});
