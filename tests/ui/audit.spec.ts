@@ -117,8 +117,18 @@ test('an IG lead finds a representative’s views and their reasons in the log, 
 test('an IG lead checks the audit chain and finds it intact', async ({ page, app }) => {
   await aRegisterWithACase(page, app);
   await signInAs(page, IG_LEAD);
-  await openAudit(page, 'Check the audit chain');
-  await page.getByRole('button', { name: 'Check the chain' }).click();
+  await page.getByRole('navigation', { name: 'Register sections' }).getByRole('link', { name: 'Audit' }).click();
+  // By keyboard alone: the section links, then the button.
+  await page.getByRole('navigation', { name: 'Audit sections' }).getByRole('link', { name: 'Search the audit log' }).focus();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Check the audit chain' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 2, name: 'Check the audit chain' })).toBeVisible();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Settings' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Check the chain' })).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(page.getByRole('status')).toHaveText(/The audit chain is intact: \d+ entries\./);
   await expectNoAxeViolations(page);
 
