@@ -227,7 +227,7 @@ export async function generateDemoRegister(vault: Vault, opts: DemoOptions): Pro
     const home = addOffice(w, at, admin, DEMO_HOME_OFFICE, { home: true });
     const partners = PARTNER_OFFICES.map((o) => addOffice(w, at, admin, o));
     const all = [home, ...partners];
-    const profiles = [createProfile(w, at, null, { userName: admin, role: 'administrator', officeId: home.id })];
+    const profiles = [createProfile(w, at, null, { userName: admin, role: 'coordinator', officeId: home.id })];
     for (const u of DEMO_USERS) profiles.push(createProfile(w, at, admin, { userName: u.userName, role: u.role, officeId: (all[u.office] ?? home).id }));
     const acts: Actor[] = profiles.map((pr) => ({
       userId: pr.userId,
@@ -307,7 +307,7 @@ export async function generateDemoRegister(vault: Vault, opts: DemoOptions): Pro
   vault.snapshot();
   return {
     offices,
-    users: [{ userName: admin, role: 'administrator' }, ...DEMO_USERS.map((u) => ({ userName: u.userName, role: u.role }))],
+    users: [{ userName: admin, role: 'coordinator' }, ...DEMO_USERS.map((u) => ({ userName: u.userName, role: u.role }))],
     subjectIds,
     items: made,
     samples: {

@@ -29,6 +29,7 @@ export function SubjectsScreen() {
   const [errors, setErrors] = useState<FieldError[]>([]);
   const listRef = useRef<HTMLDivElement>(null);
   const latest = useRef(0);
+  const first = useRef(true);
 
   useEffect(() => {
     // Search as the person types, a moment after they pause; only the newest answer counts.
@@ -52,7 +53,8 @@ export function SubjectsScreen() {
         .catch((error: unknown) => {
           if (ticket === latest.current) setErrors(toFieldErrors(error));
         });
-    }, 150);
+    }, first.current ? 0 : 150);
+    first.current = false;
     return () => clearTimeout(timer);
   }, [query, includeItemText, ownerAgency, category, level, kind, reviewDue]);
 
