@@ -189,7 +189,7 @@ export function createApi(options: ApiOptions): Api {
     },
     'audit.closeAlert': ({ alertId, outcome }) => {
       session.act('audit.review', (w, ctx) => closeAlert(w, { alertId, closedBy: actorOf(ctx), outcome, at: ctx.now.toISOString() }), () => []);
-      return alertViews(read(), 'open');
+      return alertViews(read(), null);
     },
     'audit.grantException': ({ alertId, reason }) => {
       session.act(
@@ -202,7 +202,7 @@ export function createApi(options: ApiOptions): Api {
         },
         () => [],
       );
-      return alertViews(read(), 'open');
+      return alertViews(read(), null);
     },
     'audit.verify': () => {
       const verdict = session.act('audit.review', (w) => verifyAuditChain(w), (v) => ({ action: 'audit_verify', details: { ok: v.ok, entries: v.entries } }));

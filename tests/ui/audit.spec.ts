@@ -3,21 +3,13 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { subjectInput } from '../../src/shared/registerSchemas';
 import { test, expect, expectNoAxeViolations, type AppFixture } from './harness';
-import { createSetUpRegister } from './steps';
+import { createSetUpRegister, signInAs } from './steps';
 
 // DOMAIN.md "Integrity and misuse": the register records every view with its reason, and
 // the IG lead reviews who looked at what, checks the chain and decides the settings.
 
 const IG_LEAD = { name: 'Indra Governance', passphrase: 'indra keeps the records straight' };
 const REPRESENTATIVE = { name: 'Pat Probation', passphrase: 'pat reads the case files' };
-
-async function signInAs(page: Page, who: { name: string; passphrase: string }): Promise<void> {
-  await page.getByRole('button', { name: 'Lock register' }).click();
-  await page.getByLabel('Your name').fill(who.name);
-  await page.getByLabel('Passphrase').fill(who.passphrase);
-  await page.getByRole('button', { name: 'Unlock' }).click();
-  await expect(page.getByRole('banner')).toContainText(who.name);
-}
 
 /** The coordinator (an administrator) adds a Level 2 case, a representative and an IG lead, all at the home office. */
 async function aRegisterWithACase(page: Page, app: AppFixture): Promise<void> {

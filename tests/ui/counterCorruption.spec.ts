@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { subjectInput } from '../../src/shared/registerSchemas';
 import { test, expect, expectNoAxeViolations, type AppFixture } from './harness';
-import { createSetUpRegister } from './steps';
+import { createSetUpRegister, signInAs } from './steps';
 
 // APP Professional standards, counter-corruption case study (seeds/app-counter-corruption-
 // case-study.txt): a police officer's partner was known to the police; "audits showed that
@@ -12,14 +12,6 @@ import { createSetUpRegister } from './steps';
 const OFFICER = { name: 'PC Jordan Reid', passphrase: 'jordan works out of wigan' };
 const IG_LEAD = { name: 'Indra Governance', passphrase: 'indra keeps the records straight' };
 const PARTNER_RELATIONSHIP = 'My partner. We have lived together since 2019; I wrote to them while they were in prison.';
-
-async function signInAs(page: Page, who: { name: string; passphrase: string }): Promise<void> {
-  await page.getByRole('button', { name: 'Lock register' }).click();
-  await page.getByLabel('Your name').fill(who.name);
-  await page.getByLabel('Passphrase').fill(who.passphrase);
-  await page.getByRole('button', { name: 'Unlock' }).click();
-  await expect(page.getByRole('banner')).toContainText(who.name);
-}
 
 const section = (page: Page, name: string) => page.getByRole('navigation', { name: 'Register sections' }).getByRole('link', { name });
 

@@ -18,6 +18,8 @@ export default defineConfig({
       executablePath: '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
+    locale: 'en-GB',
+    timezoneId: 'Europe/London',
     screenshot: 'only-on-failure',
     trace: 'off',
   },

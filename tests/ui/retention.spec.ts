@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { today } from '../../src/main/register/dates';
 import { itemInput, subjectInput, type ItemInput } from '../../src/shared/registerSchemas';
 import { test, expect, expectNoAxeViolations, type AppFixture } from './harness';
-import { createSetUpRegister } from './steps';
+import { createSetUpRegister, signInAs } from './steps';
 
 const IG_LEAD = 'Indra Governance';
 const IG_PASSPHRASE = 'indra keeps the records straight';
@@ -45,10 +45,7 @@ async function aCaseWithItems(app: AppFixture, items: { fieldKind: ItemInput['fi
 /** The coordinator who created the register gives an IG lead a passphrase, then the IG lead unlocks. */
 async function signInAsIgLead(page: Page, app: AppFixture, officeId: string): Promise<void> {
   await app.service['users.add']({ userName: IG_LEAD, passphrase: IG_PASSPHRASE, confirmPassphrase: IG_PASSPHRASE, administrator: false, role: 'ig_lead', officeId });
-  await page.getByRole('button', { name: 'Lock register' }).click();
-  await page.getByLabel('Your name').fill(IG_LEAD);
-  await page.getByLabel('Passphrase').fill(IG_PASSPHRASE);
-  await page.getByRole('button', { name: 'Unlock' }).click();
+  await signInAs(page, { name: IG_LEAD, passphrase: IG_PASSPHRASE });
   await expect(page.getByRole('banner')).toContainText(`${IG_LEAD}, Wigan Probation Delivery Unit`);
 }
 

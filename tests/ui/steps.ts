@@ -40,3 +40,12 @@ export async function addOffice(page: Page, name: string, agencyLabel: string, a
   await page.getByRole('button', { name: 'Add office' }).click();
   await expect(page.getByRole('table')).toContainText(name);
 }
+
+/** Locks the register and unlocks it as someone else, like a person changing over at the desk. */
+export async function signInAs(page: Page, who: { name: string; passphrase: string }): Promise<void> {
+  await page.getByRole('button', { name: 'Lock register' }).click();
+  await page.getByLabel('Your name').fill(who.name);
+  await page.getByLabel('Passphrase').fill(who.passphrase);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByRole('banner')).toContainText(who.name);
+}

@@ -10,9 +10,9 @@ export interface AuditFilter {
   userId?: string;
   subjectId?: string;
   actions?: readonly AuditAction[];
-  /** Inclusive: an ISO time, or a date "YYYY-MM-DD" meaning the start of that day (UTC). */
+  /** Inclusive: an ISO time, or a date "YYYY-MM-DD" meaning the start of that day (in England and Wales). */
   from?: string;
-  /** Inclusive: an ISO time, or a date "YYYY-MM-DD" meaning the whole of that day (UTC). */
+  /** Inclusive: an ISO time, or a date "YYYY-MM-DD" meaning the whole of that day (in England and Wales). */
   to?: string;
   limit?: number;
   offset?: number;
@@ -24,12 +24,25 @@ export interface AuditPage {
 }
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-const MAX_LIMIT = 1000;
+/** Screens page 50 at a time; exports take the whole filtered log in one go. */
+const MAX_LIMIT = 100_000;
+
+const LONDON_HOUR = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', hourCycle: 'h23' });
+
+/**
+ * The instant a day starts in England and Wales: the screens show local times, so a
+ * filter "from 5 June" must include 00:30 BST on 5 June (23:30 UTC on 4 June).
+ */
+export function londonDayStart(date: string): string {
+  const utcMidnight = new Date(`${date}T00:00:00.000Z`);
+  const londonHour = Number(LONDON_HOUR.format(utcMidnight));
+  return new Date(utcMidnight.getTime() - londonHour * 3_600_000).toISOString();
+}
 
 function dayAfter(date: string): string {
   const d = new Date(`${date}T00:00:00.000Z`);
   d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString();
+  return londonDayStart(d.toISOString().slice(0, 10));
 }
 
 /** Matching entries, newest first, with the total count for paging. */
@@ -51,7 +64,7 @@ export function queryAudit(r: Reader, filter: AuditFilter = {}): AuditPage {
   }
   if (filter.from !== undefined) {
     clauses.push('at >= ?');
-    params.push(DATE_ONLY.test(filter.from) ? `${filter.from}T00:00:00.000Z` : filter.from);
+    params.push(DATE_ONLY.test(filter.from) ? londonDayStart(filter.from) : filter.from);
   }
   if (filter.to !== undefined) {
     if (DATE_ONLY.test(filter.to)) {

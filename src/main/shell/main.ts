@@ -19,6 +19,8 @@ protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);
 app.enableSandbox();
+// Dates in the page (date inputs, toLocaleDateString) read day/month/year, as UK staff expect.
+app.commandLine.appendSwitch('lang', 'en-GB');
 
 if (!app.requestSingleInstanceLock()) {
   // A second copy would fight the first over the register files.

@@ -108,3 +108,14 @@ describe('reasons for opening a record', () => {
     ]);
   });
 });
+
+describe('filtering by day follows the clock in England and Wales', () => {
+  it('starts a summer day at midnight BST (23:00 UTC the day before) and a winter day at midnight GMT', async () => {
+    const { londonDayStart } = await import('../../../src/main/audit/review');
+    expect(londonDayStart('2026-06-05')).toBe('2026-06-04T23:00:00.000Z');
+    expect(londonDayStart('2026-11-24')).toBe('2026-11-24T00:00:00.000Z');
+    // The days the clocks change.
+    expect(londonDayStart('2026-03-29')).toBe('2026-03-29T00:00:00.000Z');
+    expect(londonDayStart('2026-10-25')).toBe('2026-10-24T23:00:00.000Z');
+  });
+});
