@@ -73,6 +73,8 @@ export interface RegisterSession {
   touch(): void;
   /** Locks (and records an auto_lock) if the register has been idle for its auto-lock period. */
   checkIdle(): boolean;
+  /** Locks now, recorded as automatic: the computer is going to sleep or its screen locked. */
+  autoLock(): void;
   /** Seconds until the register locks itself, or null when none is open. */
   lockInSeconds(): number | null;
   /** Re-reads the register's auto-lock setting. */
@@ -241,6 +243,9 @@ export function createRegisterSession(options: SessionOptions): RegisterSession 
       if (!open || open.idle.remainingMs() > 0) return false;
       closeCurrent('auto_lock');
       return true;
+    },
+    autoLock() {
+      closeCurrent('auto_lock');
     },
     lockInSeconds: () => (open ? Math.ceil(open.idle.remainingMs() / 1000) : null),
     refreshAutoLock() {

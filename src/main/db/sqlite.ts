@@ -38,8 +38,16 @@ function toBind(params: SqlParams | null | undefined): BindParams {
   return params as BindParams;
 }
 
+/** A named parameter as SQLite spells one; anything else (e.g. "__proto__") would not survive the journal. */
+const PARAM_NAME = /^[:@$][A-Za-z_][A-Za-z0-9_]*$/;
+
 export function checkParams(params: SqlParams | null | undefined): void {
   if (params === undefined || params === null) return;
+  if (!Array.isArray(params)) {
+    for (const key of Object.keys(params)) {
+      if (!PARAM_NAME.test(key)) throw new TypeError(`"${key}" is not an SQL parameter name: use :name, @name or $name.`);
+    }
+  }
   const values: SqlValue[] = Array.isArray(params)
     ? (params as readonly SqlValue[]).slice()
     : Object.values(params as Readonly<Record<string, SqlValue>>);

@@ -55,8 +55,8 @@ if (!app.requestSingleInstanceLock()) {
     });
     bindService(ipcMain, api.service, trustedOrigins);
     // Keys and data leave memory when the machine sleeps, the screen locks or the app quits.
-    powerMonitor.on('suspend', () => api.session.lock());
-    powerMonitor.on('lock-screen', () => api.session.lock());
+    powerMonitor.on('suspend', () => api.session.autoLock());
+    powerMonitor.on('lock-screen', () => api.session.autoLock());
     app.on('before-quit', () => api.session.lock());
 
     mainWindow = createMainWindow(BrowserWindow, path.join(__dirname, '../preload/index.js'), devServerUrl ?? APP_ENTRY_URL, { devTools });

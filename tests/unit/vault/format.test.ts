@@ -18,7 +18,8 @@ const sqlValue = fc.oneof(
 );
 const statement: fc.Arbitrary<Statement> = fc.tuple(
   fc.string(),
-  fc.oneof(fc.constant(null), fc.array(sqlValue, { maxLength: 5 }), fc.dictionary(fc.string({ minLength: 1 }), sqlValue)),
+  // Named parameters are SQLite parameter names (':name', '@name', '$name'); the Writer refuses any other key.
+  fc.oneof(fc.constant(null), fc.array(sqlValue, { maxLength: 5 }), fc.dictionary(fc.stringMatching(/^[:@$][A-Za-z_][A-Za-z0-9_]{0,12}$/), sqlValue)),
 );
 
 describe('journal records', () => {

@@ -57,22 +57,8 @@ interface TextInputProps {
 }
 
 export function TextInput({ id, label, value, onChange, hint, error, type = 'text', autoComplete = 'off', width = 'govuk-input--width-20' }: TextInputProps) {
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <label className="govuk-label govuk-label--s" htmlFor={id}>
-        {label}
-      </label>
-      {hint ? (
-        <div className="govuk-hint" id={`${id}-hint`}>
-          {hint}
-        </div>
-      ) : null}
-      {error ? (
-        <p className="govuk-error-message" id={`${id}-error`}>
-          <span className="govuk-visually-hidden">Error:</span> {error}
-        </p>
-      ) : null}
+    <FieldShell id={id} label={label} hint={hint} error={error}>
       <input
         className={`govuk-input ${width}${error ? ' govuk-input--error' : ''}`}
         id={id}
@@ -81,10 +67,10 @@ export function TextInput({ id, label, value, onChange, hint, error, type = 'tex
         value={value}
         spellCheck={false}
         autoComplete={autoComplete}
-        aria-describedby={describedBy}
+        aria-describedby={describedBy(id, hint, error)}
         onChange={(event) => onChange(event.target.value)}
       />
-    </div>
+    </FieldShell>
   );
 }
 

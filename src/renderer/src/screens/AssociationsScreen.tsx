@@ -4,6 +4,7 @@ import { api, type FieldError } from '../mappa';
 import { ErrorSummary, errorFor, SuccessBanner, Textarea, TextInput } from '../components/forms';
 import { formatDate, Tag } from '../components/tags';
 import { useSubmit } from './useSubmit';
+import { TableHead } from '../components/TableHead';
 
 // APP counter-corruption case study: an officer who failed to declare their partner read
 // the incident logs about them. Every user declares their own notifiable associations.
@@ -103,28 +104,7 @@ export function AssociationsScreen() {
       ) : (
         <table className="govuk-table">
           <caption className="govuk-table__caption govuk-table__caption--m">Your declarations</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Name
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Date of birth
-              </th>
-              <th scope="col" className="govuk-table__header">
-                How you know them
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Declared
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Status
-              </th>
-              <th scope="col" className="govuk-table__header">
-                <span className="govuk-visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['Name', 'Date of birth', 'How you know them', 'Declared', 'Status', { hidden: 'Actions' }]} />
           <tbody className="govuk-table__body">
             {declarations.map((d) => (
               <tr className="govuk-table__row" key={d.id}>

@@ -7,6 +7,7 @@ import { ErrorSummary, errorFor, Select, SuccessBanner, TextInput } from '../com
 import { Tag } from '../components/tags';
 import { AGENCY_OPTIONS } from './SetupScreen';
 import { useSubmit } from './useSubmit';
+import { TableHead } from '../components/TableHead';
 
 /**
  * The agency offices this register knows. Every item names the office that owns it
@@ -47,19 +48,7 @@ export function OfficesScreen() {
       <p className="govuk-body">Every item in the register names the agency office that owns it: MAPPA itself owns no information. Add each partner agency’s local office before recording what it shares.</p>
       <table className="govuk-table">
         <caption className="govuk-table__caption govuk-table__caption--m">Offices in this register</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              Office
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Kind of agency
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Area
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={['Office', 'Kind of agency', 'Area']} />
         <tbody className="govuk-table__body">
           {offices.map((office) => (
             <tr className="govuk-table__row" key={office.id}>

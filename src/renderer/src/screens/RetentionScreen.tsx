@@ -7,6 +7,7 @@ import { ErrorSummary, errorFor, Radios, Select, SuccessBanner, Textarea, TextIn
 import { AgencyTag, formatDate, Tag } from '../components/tags';
 import { AGENCY_OPTIONS } from './SetupScreen';
 import { useSubmit } from './useSubmit';
+import { TableHead } from '../components/TableHead';
 
 // DOMAIN.md "Markings and retention": retention is per owning agency (police MoPI
 // review, HMPPS records policy, local authority schedules), with recorded decisions.
@@ -131,16 +132,7 @@ export function RetentionScreen() {
 
       <table className="govuk-table">
         <caption className="govuk-table__caption govuk-table__caption--m">Retention rules</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              Owning agency
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Rule
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={['Owning agency', 'Rule']} />
         <tbody className="govuk-table__body">
           {shown.map((code) => {
             const rule = ruleFor(code);
@@ -181,31 +173,7 @@ export function RetentionScreen() {
           ) : (
             <table className="govuk-table">
               <caption className="govuk-table__caption govuk-table__caption--m">{due.length === 1 ? '1 item due for review' : `${due.length} items due for review`}</caption>
-              <thead className="govuk-table__head">
-                <tr className="govuk-table__row">
-                  <th scope="col" className="govuk-table__header">
-                    Subject
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    Information
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    Owned by
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    Received
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    Review due
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    Last decision
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    <span className="govuk-visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
+              <TableHead columns={['Subject', 'Information', 'Owned by', 'Received', 'Review due', 'Last decision', { hidden: 'Actions' }]} />
               <tbody className="govuk-table__body">
                 {due.map((item) => (
                   <tr className="govuk-table__row" key={item.itemId}>

@@ -6,6 +6,7 @@ import { useSession } from '../session';
 import { ErrorSummary } from '../components/forms';
 import { CategoryTag, formatDate, LevelTag, RiskTag, Tag } from '../components/tags';
 import { useSubmit } from './useSubmit';
+import { TableHead } from '../components/TableHead';
 
 /** Today in England and Wales as YYYY-MM-DD, the calendar the service counts reviews in. */
 function todayInLondon(): string {
@@ -44,22 +45,7 @@ export function ReviewsScreen() {
           <caption className="govuk-table__caption govuk-table__caption--m">
             {subjects.length === 1 ? '1 case due for review' : `${subjects.length} cases due for review`}
           </caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Name
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Date of birth
-              </th>
-              <th scope="col" className="govuk-table__header">
-                MAPPA
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Next review
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['Name', 'Date of birth', 'MAPPA', 'Next review']} />
           <tbody className="govuk-table__body">
             {subjects.map((subject) => {
               const name = `${subject.givenName} ${subject.familyName}`;

@@ -8,6 +8,7 @@ import { useSession } from '../session';
 import { ErrorSummary, errorFor, Radios, Textarea } from '../components/forms';
 import { AgencyTag, CategoryTag, formatDate, LevelTag, RiskTag, Tag } from '../components/tags';
 import { useSubmit } from './useSubmit';
+import { TableHead } from '../components/TableHead';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -47,19 +48,7 @@ function History({ itemId }: { itemId: string }) {
   return (
     <table className="govuk-table govuk-!-margin-top-2">
       <caption className="govuk-table__caption govuk-table__caption--s">Earlier versions</caption>
-      <thead className="govuk-table__head">
-        <tr className="govuk-table__row">
-          <th scope="col" className="govuk-table__header">
-            Version
-          </th>
-          <th scope="col" className="govuk-table__header">
-            Information
-          </th>
-          <th scope="col" className="govuk-table__header">
-            Changed
-          </th>
-        </tr>
-      </thead>
+      <TableHead columns={['Version', 'Information', 'Changed']} />
       <tbody className="govuk-table__body">
         {versions.map((v) => (
           <tr className="govuk-table__row" key={v.version}>

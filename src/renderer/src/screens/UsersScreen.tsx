@@ -7,6 +7,7 @@ import { useSession } from '../session';
 import { Checkbox, ErrorSummary, errorFor, Select, SuccessBanner, TextInput } from '../components/forms';
 import { ROLE_OPTIONS } from './SetupScreen';
 import { useSubmit } from './useSubmit';
+import { TableHead } from '../components/TableHead';
 
 /** An administrator gives each colleague their own key slot (passphrase), office and role. */
 export function UsersScreen() {
@@ -61,22 +62,7 @@ export function UsersScreen() {
       <h1 className="govuk-heading-xl">Users and passphrases</h1>
       <table className="govuk-table">
         <caption className="govuk-table__caption govuk-table__caption--m">People who can unlock this register</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              Name
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Role
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Office
-            </th>
-            <th scope="col" className="govuk-table__header">
-              <span className="govuk-visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={['Name', 'Role', 'Office', { hidden: 'Actions' }]} />
         <tbody className="govuk-table__body">
           {users.map((user) => (
             <tr className="govuk-table__row" key={user.userName}>

@@ -4,6 +4,7 @@ import { api } from '../../mappa';
 import { ErrorSummary, errorFor, Radios, SuccessBanner, Textarea } from '../../components/forms';
 import { useSubmit } from '../useSubmit';
 import { formatDateTime } from './format';
+import { TableHead } from '../../components/TableHead';
 
 // APP counter-corruption: an officer who opens the record of someone they declared is
 // stopped, and the IG lead decides what happens next. Nothing here opens the record.
@@ -96,25 +97,7 @@ export function AlertsSection({ onOpenCount }: { onOpenCount: (n: number) => voi
       ) : (
         <table className="govuk-table">
           <caption className="govuk-table__caption govuk-table__caption--m">{open.length === 1 ? '1 open alert' : `${open.length} open alerts`}</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                When
-              </th>
-              <th scope="col" className="govuk-table__header">
-                User
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Subject
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Declared relationship
-              </th>
-              <th scope="col" className="govuk-table__header">
-                <span className="govuk-visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['When', 'User', 'Subject', 'Declared relationship', { hidden: 'Actions' }]} />
           <tbody className="govuk-table__body">
             {open.map((alert) => (
               <tr className="govuk-table__row" key={alert.id}>
@@ -177,25 +160,7 @@ export function AlertsSection({ onOpenCount }: { onOpenCount: (n: number) => voi
       {closed.length > 0 ? (
         <table className="govuk-table">
           <caption className="govuk-table__caption govuk-table__caption--m">Closed alerts</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                When
-              </th>
-              <th scope="col" className="govuk-table__header">
-                User
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Subject
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Declared relationship
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Outcome
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['When', 'User', 'Subject', 'Declared relationship', 'Outcome']} />
           <tbody className="govuk-table__body">
             {closed.map((alert) => (
               <tr className="govuk-table__row" key={alert.id}>

@@ -5,6 +5,7 @@ import { api } from '../../mappa';
 import { ErrorSummary, errorFor, Select, SuccessBanner, TextInput } from '../../components/forms';
 import { useSubmit } from '../useSubmit';
 import { actionLabel, entriesText, formatDateTime, roleAndAgency } from './format';
+import { TableHead } from '../../components/TableHead';
 
 type Filter = ChannelInput<'audit.query'>;
 type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -137,25 +138,7 @@ export function AuditLogSection({ start = {} }: { start?: LogStart }) {
             <caption className="govuk-table__caption govuk-table__caption--m" ref={resultsRef} tabIndex={-1}>
               {result.total === 0 ? 'No entries match this filter' : `Showing ${(offset + 1).toLocaleString('en-GB')}–${shownTo.toLocaleString('en-GB')} of ${entriesText(result.total)}`}
             </caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  When
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Who
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  What
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Subject
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Why
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={['When', 'Who', 'What', 'Subject', 'Why']} />
             <tbody className="govuk-table__body">
               {result.entries.map((entry) => (
                 <tr className="govuk-table__row" key={entry.seq}>
