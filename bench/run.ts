@@ -10,6 +10,8 @@ interface Figures {
   items: number;
   commit_p50_ms: number;
   commit_p99_ms: number;
+  journal_commit_p50_ms: number;
+  journal_commit_p99_ms: number;
   naive_commit_p50_ms: number;
   naive_over_ours: number;
   open_ms: number;
@@ -78,8 +80,9 @@ function runScale(items: number): Figures {
 
 function checks(f: Figures): Array<[string, string, boolean]> {
   return [
-    ['commit p50 ≤ 1 ms', `${f.commit_p50_ms} ms`, f.commit_p50_ms <= 1],
-    ['commit p99 ≤ 5 ms', `${f.commit_p99_ms} ms`, f.commit_p99_ms <= 5],
+    ['commit p50 ≤ 1 ms (a real item save)', `${f.commit_p50_ms} ms`, f.commit_p50_ms <= 1],
+    ['commit p99 ≤ 5 ms (a real item save)', `${f.commit_p99_ms} ms`, f.commit_p99_ms <= 5],
+    ['journal commit alone (one row)', `p50 ${f.journal_commit_p50_ms} ms, p99 ${f.journal_commit_p99_ms} ms`, true],
     ['naive/ours ≥ 50×', `${f.naive_commit_p50_ms} ms / ${f.commit_p50_ms} ms = ${f.naive_over_ours}×`, f.naive_over_ours >= 50],
     ['open ≤ 2× decrypt+load', `${f.open_ms} ms vs ${f.decrypt_load_ms} ms`, f.open_ms <= 2 * f.decrypt_load_ms],
     ['open after a crash (500 to replay)', `${f.open_replay500_ms} ms`, true],
@@ -108,11 +111,11 @@ function main(): void {
   }
   for (const [label, f] of Object.entries(results)) {
     console.log(`\n${label} items`);
-    console.log(`${'measure'.padEnd(36)} ${'figure'.padEnd(56)} target`);
+    console.log(`${'measure'.padEnd(40)} ${'figure'.padEnd(56)} target`);
     for (const [name, figure, ok] of checks(f)) {
       const informational = !name.includes('≤') && !name.includes('≥');
       const target = informational ? '-' : ok ? 'pass' : label === '100k' ? 'FAIL' : '(miss; target is at 100k)';
-      console.log(`${name.padEnd(36)} ${figure.padEnd(56)} ${target}`);
+      console.log(`${name.padEnd(40)} ${figure.padEnd(56)} ${target}`);
     }
   }
 }

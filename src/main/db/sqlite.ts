@@ -7,7 +7,7 @@ type SqlJsStatic = initSqlJs.SqlJsStatic;
 type BindParams = initSqlJs.BindParams;
 type Statement = initSqlJs.Statement;
 
-const STATEMENT_CACHE_SIZE = 64;
+const STATEMENT_CACHE_SIZE = 256;
 
 let sqlModule: Promise<SqlJsStatic> | undefined;
 
@@ -60,7 +60,7 @@ export function checkParams(params: SqlParams | null | undefined): void {
 export class SqlDb {
   private db: Database | undefined;
   private inTransaction = false;
-  /** Prepared data-changing statements by SQL text (commits and replay repeat the same few). */
+  /** Prepared statements by SQL text (commits, replay and screens repeat the same few). */
   private readonly cache = new Map<string, Statement>();
   readonly reader: Reader;
 
@@ -87,14 +87,15 @@ export class SqlDb {
   select<T extends Row>(sql: string, params?: SqlParams, limit = Infinity): T[] {
     if (!READ_ONLY.test(sql)) throw new TypeError('Reader only runs SELECT, WITH or VALUES queries.');
     checkParams(params);
-    const stmt = this.handle.prepare(sql);
+    // Reads reuse prepared statements too: compiling a query cost more than running most.
+    const stmt = this.prepareOne(sql);
     try {
       stmt.bind(toBind(params));
       const rows: T[] = [];
       while (rows.length < limit && stmt.step()) rows.push(stmt.getAsObject() as T);
       return rows;
     } finally {
-      stmt.free();
+      stmt.reset();
     }
   }
 

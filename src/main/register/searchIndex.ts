@@ -1,7 +1,7 @@
 import type { Writer } from '../db/types';
 
 // Keeps the FTS4 indexes in step with subjects and items, inside the same commit.
-// docid is the row's own rowid, so replacing a document never scans the index. The
+// docid is the subject's own rowid, so replacing a document never scans the index. The
 // statements read the rows they index, so journal replay rebuilds exactly the same index.
 
 export function indexSubject(w: Writer, subjectId: string): void {
@@ -21,30 +21,13 @@ export function unindexSubject(w: Writer, subjectId: string): void {
   w.run('DELETE FROM subject_text_search WHERE docid = (SELECT rowid FROM subjects WHERE id = ?)', [subjectId]);
 }
 
-/** Rebuilds the subject's item-text document from their live items. */
-function indexSubjectText(w: Writer, itemId: string): void {
-  w.run('DELETE FROM subject_text_search WHERE docid = (SELECT s.rowid FROM subjects s JOIN items i ON i.subject_id = s.id WHERE i.id = ?)', [itemId]);
-  w.run(
-    `INSERT INTO subject_text_search (docid, body)
-     SELECT s.rowid, group_concat(i.value, ' ') FROM subjects s JOIN items i ON i.subject_id = s.id
-     WHERE s.id = (SELECT subject_id FROM items WHERE id = ?) AND i.deleted_at IS NULL AND s.deleted_at IS NULL
-     GROUP BY s.rowid`,
-    [itemId],
-  );
-}
-
+/** After an item is added or edited: the subject's item-text document, rebuilt from their live items. */
 export function indexItem(w: Writer, itemId: string): void {
-  w.run('DELETE FROM item_search WHERE docid = (SELECT rowid FROM items WHERE id = ?)', [itemId]);
-  w.run('INSERT INTO item_search (docid, body) SELECT rowid, value FROM items WHERE id = ? AND deleted_at IS NULL', [itemId]);
-  indexSubjectText(w, itemId);
+  const row = w.get<{ subject_id: string }>('SELECT subject_id FROM items WHERE id = ?', [itemId]);
+  if (row) reindexSubjectTextFor(w, row.subject_id);
 }
 
-/** Takes an item out of search; call it before the item row is deleted or marked deleted. */
-export function unindexItem(w: Writer, itemId: string): void {
-  w.run('DELETE FROM item_search WHERE docid = (SELECT rowid FROM items WHERE id = ?)', [itemId]);
-}
-
-/** After an item is deleted or disposed of: the subject's text document without it. */
+/** The subject's item-text document from their live items (after an item is added, edited, deleted or disposed of). */
 export function reindexSubjectTextFor(w: Writer, subjectId: string): void {
   w.run('DELETE FROM subject_text_search WHERE docid = (SELECT rowid FROM subjects WHERE id = ?)', [subjectId]);
   w.run(
