@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   host.picksFolder(folder);
   await service['register.chooseFolder']({ purpose: 'open' });
   await service['register.unlock']({ folder, userName, passphrase });
-  const total = (await service['subjects.search']({ query: '', ownerAgency: null, category: null, level: null, reviewDue: false, kind: null, includeItemText: true, limit: 20_000 })).total;
+  const total = (await service['subjects.search']({ query: '', ownerAgency: null, category: null, level: null, reviewDue: false, kind: null, includeItemText: true, limit: 1, offset: 0 })).total;
 
   const { server, url } = await serveRenderer();
   const browser = await chromium.launch(CHROMIUM_LAUNCH);

@@ -180,7 +180,9 @@ export const searchInput = z
     reviewDue: z.boolean().default(false),
     kind: z.enum(['nominal', 'pdp']).nullable().default(null),
     includeItemText: z.boolean().default(true),
-    limit: z.number().int().min(1).max(50_000).default(20_000),
+    /** A page of results: the list asks for more as the person scrolls. */
+    limit: z.number().int().min(1).max(5_000).default(200),
+    offset: z.number().int().min(0).default(0),
   })
   .strict();
 export type SearchInput = z.output<typeof searchInput>;

@@ -157,3 +157,21 @@ test('a coordinator finds subjects by name, alias, date of birth and item text, 
   await results.getByRole('link', { name: 'BYRNE, Siobhán' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Siobhán Byrne' })).toBeVisible();
 });
+
+test('a long list arrives a page at a time as the coordinator scrolls to its end', async ({ page, app }) => {
+  await createSetUpRegister(page, app);
+  const { subjectInput } = await import('../../src/shared/registerSchemas');
+  for (let n = 1; n <= 230; n += 1) {
+    const family = `Surname${String(n).padStart(3, '0')}`;
+    await app.service['subjects.create'](subjectInput.parse({ kind: 'nominal', givenName: 'Test', familyName: family, address: `${n} Long Street`, category: 2, level: 1, risk: 'low' }));
+  }
+  await page.getByRole('link', { name: 'Subjects' }).click();
+  await expect(page.getByRole('status')).toHaveText('230 subjects');
+  const results = page.getByRole('list', { name: 'Subjects found' });
+  await expect(results.getByRole('link', { name: 'SURNAME001, Test' })).toBeVisible();
+  // Only what is on screen is in the page; the last subject arrives after scrolling.
+  await expect(results.getByRole('link', { name: 'SURNAME230, Test' })).toHaveCount(0);
+  for (let i = 0; i < 10; i += 1) await results.evaluate((list) => list.parentElement!.scrollBy(0, 4000));
+  await expect(results.getByRole('link', { name: 'SURNAME230, Test' })).toBeVisible();
+  await expect(results.getByRole('listitem').last()).toHaveAttribute('aria-setsize', '230');
+});

@@ -88,8 +88,8 @@ export function searchSubjects(r: Reader, input: SearchInput, now: Date): Search
   const clause = where.join(' AND ');
   const total = r.get<{ n: number }>(`SELECT count(*) AS n FROM subjects s WHERE ${clause}`, params)?.n ?? 0;
   const rows = r.all<SubjectRow>(
-    `SELECT ${SUMMARY_COLUMNS} FROM subjects s WHERE ${clause} ORDER BY s.family_name COLLATE NOCASE, s.given_name COLLATE NOCASE, s.id LIMIT ?`,
-    [...params, input.limit],
+    `SELECT ${SUMMARY_COLUMNS} FROM subjects s WHERE ${clause} ORDER BY s.family_name COLLATE NOCASE, s.given_name COLLATE NOCASE, s.id LIMIT ? OFFSET ?`,
+    [...params, input.limit, input.offset],
   );
   const day = summaryDay(now);
   return { subjects: rows.map((row) => toSummary(row, day)), total, matchedBy };

@@ -117,3 +117,13 @@ describe('subject rules (procedures §2, §5, §6, §8)', () => {
     expect(searchSubjects(fx.vault.reader, searchInput.parse({ query: 'Hollis' }), NOW).total).toBe(0);
   });
 });
+
+describe('search results in pages', () => {
+  it('gives the total and one page at a time, in name order', async () => {
+    fx = await aRegister();
+    for (const family of ['Carter', 'Adams', 'Baker']) fx.vault.commit((w) => createSubject(w, fx.ctx, aSubject({ familyName: family })));
+    const page = (offset: number) => searchSubjects(fx.vault.reader, searchInput.parse({ limit: 2, offset }), NOW);
+    expect(page(0).subjects.map((s) => s.familyName)).toEqual(['Adams', 'Baker']);
+    expect(page(2)).toMatchObject({ total: 3, subjects: [{ familyName: 'Carter' }] });
+  });
+});

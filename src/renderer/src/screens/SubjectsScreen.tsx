@@ -8,6 +8,8 @@ import { Checkbox, ErrorSummary, Select, TextInput } from '../components/forms';
 import { CategoryTag, formatDate, LevelTag, RiskTag, Tag } from '../components/tags';
 
 const ROW_HEIGHT = 76;
+/** Results come a page at a time; the next page is asked for as the list nears its end. */
+const PAGE = 200;
 
 const MATCHED_BY: Record<string, string> = {
   everything: '',
@@ -26,25 +28,28 @@ export function SubjectsScreen() {
   const [kind, setKind] = useState('');
   const [reviewDue, setReviewDue] = useState(false);
   const [result, setResult] = useState<{ subjects: SubjectSummary[]; total: number; matchedBy: string } | null>(null);
+  const loadingMore = useRef(false);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const listRef = useRef<HTMLDivElement>(null);
   const latest = useRef(0);
   const first = useRef(true);
+
+  const criteria = () => ({
+    query,
+    includeItemText,
+    ownerAgency: ownerAgency === '' ? null : (ownerAgency as AgencyKindCode),
+    category: category === '' ? null : (Number(category) as 1 | 2 | 3 | 4),
+    level: level === '' ? null : (Number(level) as 1 | 2 | 3),
+    kind: kind === '' ? null : (kind as 'nominal' | 'pdp'),
+    reviewDue,
+  });
 
   useEffect(() => {
     // Search as the person types, a moment after they pause; only the newest answer counts.
     const ticket = ++latest.current;
     const timer = setTimeout(() => {
       api()
-        .subjects.search({
-          query,
-          includeItemText,
-          ownerAgency: ownerAgency === '' ? null : (ownerAgency as AgencyKindCode),
-          category: category === '' ? null : (Number(category) as 1 | 2 | 3 | 4),
-          level: level === '' ? null : (Number(level) as 1 | 2 | 3),
-          kind: kind === '' ? null : (kind as 'nominal' | 'pdp'),
-          reviewDue,
-        })
+        .subjects.search({ ...criteria(), offset: 0, limit: PAGE })
         .then((found) => {
           if (ticket !== latest.current) return;
           setErrors([]);
@@ -56,11 +61,33 @@ export function SubjectsScreen() {
     }, first.current ? 0 : 150);
     first.current = false;
     return () => clearTimeout(timer);
+    // criteria() is built from exactly these inputs.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [query, includeItemText, ownerAgency, category, level, kind, reviewDue]);
 
   const subjects = result?.subjects ?? [];
+  const total = result?.total ?? 0;
   // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({ count: subjects.length, getScrollElement: () => listRef.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
+  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => listRef.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
+  const lastVisible = virtualizer.getVirtualItems().at(-1)?.index ?? 0;
+
+  useEffect(() => {
+    // The person scrolled near the end of what has arrived: fetch the next page.
+    if (!result || loadingMore.current || subjects.length >= total || lastVisible < subjects.length - 20) return;
+    loadingMore.current = true;
+    const ticket = latest.current;
+    api()
+      .subjects.search({ ...criteria(), offset: subjects.length, limit: PAGE })
+      .then((more) => {
+        if (ticket === latest.current) setResult((r) => (r ? { ...r, total: more.total, subjects: [...r.subjects, ...more.subjects] } : r));
+      })
+      .catch((error: unknown) => setErrors(toFieldErrors(error)))
+      .finally(() => {
+        loadingMore.current = false;
+      });
+    // criteria() reads the same inputs the first page was asked with; a new search resets `result`.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [lastVisible, subjects.length, total, result]);
 
   return (
     <>
@@ -89,14 +116,21 @@ export function SubjectsScreen() {
           <p className="govuk-body" role="status" aria-live="polite">
             {result === null
               ? 'Searching…'
-              : `${result.total.toLocaleString('en-GB')} ${result.total === 1 ? 'subject' : 'subjects'} ${MATCHED_BY[result.matchedBy] ?? ''}${result.total > subjects.length ? ` (showing the first ${subjects.length.toLocaleString('en-GB')})` : ''}`}
+              : `${result.total.toLocaleString('en-GB')} ${result.total === 1 ? 'subject' : 'subjects'} ${MATCHED_BY[result.matchedBy] ?? ''}`.trim()}
           </p>
           <div ref={listRef} className="app-virtual-list" tabIndex={-1}>
             <ul className="app-virtual-list__inner" aria-label="Subjects found" style={{ height: `${virtualizer.getTotalSize()}px` }}>
               {virtualizer.getVirtualItems().map((row) => {
-                const s = subjects[row.index]!;
+                const s = subjects[row.index];
+                if (!s) {
+                  return (
+                    <li key={`loading-${row.index}`} className="app-subject-row" aria-setsize={total} aria-posinset={row.index + 1} style={{ height: `${row.size}px`, transform: `translateY(${row.start}px)` }}>
+                      <span className="govuk-body-s">Loading…</span>
+                    </li>
+                  );
+                }
                 return (
-                  <li key={s.id} className="app-subject-row" aria-setsize={subjects.length} aria-posinset={row.index + 1} style={{ height: `${row.size}px`, transform: `translateY(${row.start}px)` }}>
+                  <li key={s.id} className="app-subject-row" aria-setsize={total} aria-posinset={row.index + 1} style={{ height: `${row.size}px`, transform: `translateY(${row.start}px)` }}>
                     <a
                       href={`#subject-${s.id}`}
                       className="govuk-link govuk-!-font-weight-bold"
