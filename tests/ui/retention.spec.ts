@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { today } from '../../src/main/register/dates';
-import { itemInput, subjectInput, type ItemInput } from '../../src/shared/registerSchemas';
+import { itemInput, type ItemInput } from '../../src/shared/registerSchemas';
+import { aSubject } from '../support/registerBuilders';
 import { test, expect, expectNoAxeViolations, type AppFixture } from './harness';
 import { createSetUpRegister, signInAs } from './steps';
 
@@ -11,28 +12,7 @@ const IG_PASSPHRASE = 'indra keeps the records straight';
 async function aCaseWithItems(app: AppFixture, items: { fieldKind: ItemInput['fieldKind']; value: string; receivedOn: string }[]): Promise<{ subjectId: string; officeId: string }> {
   const [home] = await app.service['offices.list']({});
   const { id: subjectId } = await app.service['subjects.create'](
-    subjectInput.parse({
-      kind: 'nominal',
-      givenName: 'Daniel',
-      familyName: 'Hartley',
-      aliases: [],
-      dateOfBirth: '1979-02-03',
-      ethnicity: null,
-      pnc: null,
-      ndelius: null,
-      visor: null,
-      address: '1 Example Street, Wigan',
-      noFixedAbode: false,
-      areaOfClosestLinks: null,
-      indexOffence: null,
-      sentence: null,
-      category: 2,
-      level: 2,
-      risk: 'high',
-      exceptionalReason: null,
-      leadOfficeId: home!.id,
-      nextReview: null,
-    }),
+    aSubject({ givenName: 'Daniel', familyName: 'Hartley', dateOfBirth: '1979-02-03', address: '1 Example Street, Wigan', indexOffence: null, sentence: null, level: 2, risk: 'high', leadOfficeId: home!.id }),
   );
   for (const item of items) {
     await app.service['items.add'](

@@ -1,37 +1,16 @@
 import { addDays, today } from '../../src/main/register/dates';
-import { subjectInput, type SubjectInput } from '../../src/shared/registerSchemas';
+import type { SubjectInput } from '../../src/shared/registerSchemas';
+import { aSubject } from '../support/registerBuilders';
 import { test, expect, expectNoAxeViolations, type AppFixture } from './harness';
 import { createSetUpRegister } from './steps';
 
-/** A MAPPA nominal with everything the register requires; override what the test is about. */
-function aSubject(overrides: Partial<SubjectInput>): SubjectInput {
-  return subjectInput.parse({
-    kind: 'nominal',
-    givenName: 'Alex',
-    familyName: 'Example',
-    aliases: [],
-    dateOfBirth: '1980-04-12',
-    ethnicity: null,
-    pnc: null,
-    ndelius: null,
-    visor: null,
-    address: '1 Example Street, Wigan',
-    noFixedAbode: false,
-    areaOfClosestLinks: null,
-    indexOffence: null,
-    sentence: null,
-    category: 2,
-    level: 2,
-    risk: 'high',
-    exceptionalReason: null,
-    leadOfficeId: null,
-    nextReview: null,
-    ...overrides,
-  });
+/** A Level 2 nominal with everything the register requires; override what the test is about. */
+function aCase(overrides: Partial<SubjectInput>): SubjectInput {
+  return aSubject({ givenName: 'Alex', familyName: 'Example', dateOfBirth: '1980-04-12', address: '1 Example Street, Wigan', indexOffence: null, sentence: null, level: 2, risk: 'high', ...overrides });
 }
 
 async function addSubject(app: AppFixture, overrides: Partial<SubjectInput>): Promise<string> {
-  return (await app.service['subjects.create'](aSubject(overrides))).id;
+  return (await app.service['subjects.create'](aCase(overrides))).id;
 }
 
 test('reviews due lists a Level 3 case due within 7 days and an overdue case, and opens the subject', async ({ page, app }) => {
