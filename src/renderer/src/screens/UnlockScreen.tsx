@@ -24,9 +24,14 @@ export function UnlockScreen(props: { folder: string; userName: string; onUnlock
     <>
       <ErrorSummary errors={errors} />
       <h1 className="govuk-heading-xl">Unlock the register</h1>
-      <p className="govuk-body">
+      <p className="govuk-body" id="folder" tabIndex={-1}>
         Register folder: <span className="app-path">{props.folder}</span>
       </p>
+      {errorFor(errors, 'folder') ? (
+        <p className="govuk-error-message">
+          <span className="govuk-visually-hidden">Error:</span> {errorFor(errors, 'folder')}
+        </p>
+      ) : null}
       <form onSubmit={unlock} noValidate>
         <TextInput id="userName" label="Your name" value={userName} onChange={setUserName} error={errorFor(errors, 'userName')} autoComplete="username" />
         <TextInput id="passphrase" label="Passphrase" type="password" value={passphrase} onChange={setPassphrase} error={errorFor(errors, 'passphrase')} autoComplete="current-password" />
