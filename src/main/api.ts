@@ -11,6 +11,7 @@ import { addItem, deleteItem, getItem, itemHistory, updateItem } from './registe
 import { addOffice, listOffices } from './register/offices';
 import { listProfiles } from './register/people';
 import { decideRetention, listRetentionRules, retentionDue, setRetentionRule } from './register/retention';
+import { reviewWeeks, setReviewWeeks } from './register/registerSettings';
 import { searchSubjects } from './register/search';
 import { createSubject, deleteSubject, getSubject, reviewsDue, updateSubject } from './register/subjects';
 
@@ -104,6 +105,23 @@ export function createApi(options: ApiOptions): Api {
       return done;
     },
     'subjects.reviewsDue': () => reviewsDue(read(), session.context('subject.view').now),
+    'subjects.reviewIntervals': () => {
+      session.signedIn();
+      return { level2Weeks: reviewWeeks(read(), 2), level3Weeks: reviewWeeks(read(), 3) };
+    },
+    'subjects.setReviewIntervals': (input) => {
+      session.act(
+        'reviews.configure',
+        (w) => {
+          const before = { level2Weeks: reviewWeeks(w, 2), level3Weeks: reviewWeeks(w, 3) };
+          setReviewWeeks(w, 2, input.level2Weeks);
+          setReviewWeeks(w, 3, input.level3Weeks);
+          return before;
+        },
+        (before) => ({ action: 'settings_change', details: { key: 'review_weeks', fromLevel2: before.level2Weeks, fromLevel3: before.level3Weeks, toLevel2: input.level2Weeks, toLevel3: input.level3Weeks } }),
+      );
+      return { level2Weeks: reviewWeeks(read(), 2), level3Weeks: reviewWeeks(read(), 3) };
+    },
 
     'items.add': (input) =>
       session.act('item.add', (w, ctx) => addItem(w, ctx, input), (item) => ({ action: 'item_create', subjectId: item.subjectId, itemIds: [item.id], details: { fieldKind: item.fieldKind, ownerOfficeId: item.owner.id } })),

@@ -40,6 +40,11 @@ export const registerStatus = z.discriminatedUnion('state', [
 ]);
 export type RegisterStatus = z.infer<typeof registerStatus>;
 
+const reviewIntervals = z.object({
+  level2Weeks: z.number({ error: 'Enter the number of weeks for Level 2' }).int('Enter a whole number of weeks').min(1, 'Review Level 2 cases at least 1 week ahead').max(26, 'Review Level 2 cases at least every 26 weeks'),
+  level3Weeks: z.number({ error: 'Enter the number of weeks for Level 3' }).int('Enter a whole number of weeks').min(1, 'Review Level 3 cases at least 1 week ahead').max(6, 'Level 3 cases are reviewed at least every 6 weeks (procedures §8)'),
+});
+
 const accessSettings = z.object({
   accessReasonsRequired: z.boolean(),
   autoLockMinutes: z.number({ error: 'Enter the number of minutes' }).int('Enter a whole number of minutes').min(1, 'Lock after at least 1 minute').max(60, 'Lock after 60 minutes or fewer'),
@@ -183,6 +188,9 @@ export const contract = {
   'subjects.update': { input: z.object({ id: rs.id, subject: rs.subjectInput }).strict(), output: z.object({ id: rs.id }) },
   'subjects.delete': { input: rs.deletion, output: ok },
   'subjects.reviewsDue': { input: none, output: z.array(rs.subjectSummary) },
+  /** Weeks to a Level 2/3 case's next review when none is given (procedures §8: Level 3 every 4–6 weeks). */
+  'subjects.reviewIntervals': { input: none, output: reviewIntervals },
+  'subjects.setReviewIntervals': { input: reviewIntervals.strict(), output: reviewIntervals },
 
   'items.add': { input: rs.itemInput, output: rs.itemView },
   'items.update': { input: rs.itemUpdate, output: rs.itemView },

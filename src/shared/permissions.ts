@@ -23,6 +23,7 @@ export const PERMISSIONS = {
   'item.edit': CASEWORK,
   'item.delete': CASEWORK,
   'office.manage': ['coordinator', 'administrator'],
+  'reviews.configure': ['coordinator', 'chair'],
   'user.manage': ['administrator'],
   'retention.configure': ['ig_lead', 'administrator'],
   'retention.decide': ['ig_lead'],

@@ -69,3 +69,22 @@ test('with nothing due, the screen says so', async ({ page, app }) => {
 function formatted(iso: string): string {
   return new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
+
+test('a coordinator sets how far ahead Level 2 and 3 reviews are set, within the procedures’ limits', async ({ page, app }) => {
+  await createSetUpRegister(page, app);
+  await page.getByRole('navigation', { name: 'Register sections' }).getByRole('link', { name: 'Reviews due' }).click();
+  const level3 = page.getByLabel('Level 3: next review after (weeks)');
+  await expect(level3).toHaveValue('4');
+  await expect(page.getByLabel('Level 2: next review after (weeks)')).toHaveValue('16');
+  await level3.fill('8');
+  await page.getByRole('button', { name: 'Save review intervals' }).click();
+  await expect(page.locator('#level3Weeks-error')).toContainText('Level 3 cases are reviewed at least every 6 weeks (procedures §8).');
+  await expectNoAxeViolations(page);
+  await level3.fill('6');
+  await page.getByRole('button', { name: 'Save review intervals' }).click();
+  await expect(page.getByRole('status')).toContainText('Level 3 cases 6 weeks ahead');
+  // A new Level 3 case without a date is now reviewed six weeks ahead.
+  const id = await addSubject(app, { level: 3, risk: 'very_high', nextReview: null });
+  const subject = await app.service['subjects.get']({ id, reason: { code: 'case_management' } });
+  expect(subject.nextReview).toBe(addDays(today(new Date()), 42));
+});

@@ -84,6 +84,7 @@ export interface RegisterSession {
 const ACTION_SENTENCES: Partial<Record<Action, string>> = {
   'user.manage': 'Only an administrator of this register can manage users.',
   'office.manage': 'Only a MAPPA coordinator or an administrator can add agency offices.',
+  'reviews.configure': 'Only a MAPPA coordinator or chair can change the review intervals.',
   'retention.decide': 'Only an information governance lead can make retention decisions.',
   'retention.configure': 'Only an information governance lead or an administrator can set retention rules.',
   'audit.review': 'Only an information governance lead or an administrator can review the audit log.',

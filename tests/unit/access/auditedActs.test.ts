@@ -169,3 +169,16 @@ describe('opening a subject', () => {
     expect(entries(api).some((e) => e.action === 'subject_view')).toBe(false);
   });
 });
+
+describe('review intervals', () => {
+  it('are changed by a coordinator, recorded, and refused to an IG lead', async () => {
+    const { api, home } = await aRegister();
+    expect(await api.service['subjects.setReviewIntervals']({ level2Weeks: 12, level3Weeks: 5 })).toEqual({ level2Weeks: 12, level3Weeks: 5 });
+    expect(JSON.parse(entries(api).at(-1)!.details)).toMatchObject({ key: 'review_weeks', toLevel2: 12, toLevel3: 5 });
+    await api.service['users.update']({ userName: 'Casey', role: 'ig_lead', officeId: home });
+    expect(await dispatch(api.service, 'subjects.setReviewIntervals', { level2Weeks: 10, level3Weeks: 4 })).toEqual({
+      ok: false,
+      error: { code: 'not_allowed', message: 'Only a MAPPA coordinator or chair can change the review intervals.' },
+    });
+  });
+});

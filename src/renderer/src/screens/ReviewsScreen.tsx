@@ -7,6 +7,7 @@ import { ErrorSummary } from '../components/forms';
 import { CategoryTag, formatDate, LevelTag, RiskTag, Tag } from '../components/tags';
 import { useSubmit } from './useSubmit';
 import { TableHead } from '../components/TableHead';
+import { ReviewIntervals } from './ReviewIntervals';
 
 /** Today in England and Wales as YYYY-MM-DD, the calendar the service counts reviews in. */
 function todayInLondon(): string {
@@ -78,6 +79,7 @@ export function ReviewsScreen() {
           </tbody>
         </table>
       )}
+      <ReviewIntervals />
     </>
   );
 }
