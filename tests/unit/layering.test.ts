@@ -41,3 +41,20 @@ describe('the layering rule', () => {
     expect(await problems('src/main/vault/x.ts', "import { APP_ORIGIN } from '../shell/security';\nexport const a = APP_ORIGIN;")).toHaveLength(1);
   });
 });
+
+describe('no plaintext in crash dumps (promise 1)', () => {
+  it('never starts Electron’s crash reporter, so crashpad collects no memory dumps', async () => {
+    const { readdirSync, readFileSync, statSync } = await import('node:fs');
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const name of readdirSync(dir)) {
+        const full = path.join(dir, name);
+        if (statSync(full).isDirectory()) walk(full);
+        else if (/\.(ts|tsx)$/.test(name)) files.push(full);
+      }
+    };
+    walk(path.resolve(__dirname, '../../src'));
+    expect(files.length).toBeGreaterThan(50);
+    expect(files.filter((f) => readFileSync(f, 'utf8').includes('crashReporter'))).toEqual([]);
+  });
+});
