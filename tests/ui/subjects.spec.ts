@@ -87,7 +87,7 @@ test('a coordinator records a subject, adds information owned by two agencies, e
   await expect(police).toContainText('aged 6 and 9');
   await expect(police).toContainText('Version 2');
   await police.getByRole('button', { name: 'Show history of Relationships and contact with children' }).click();
-  const history = police.getByRole('table', { name: 'Earlier versions' });
+  const history = police.getByRole('table', { name: 'Versions of this item, newest first' });
   await expect(history).toContainText('two children under 10');
   await expect(history).toContainText('Police update with the children’s ages');
   await expectNoAxeViolations(page);

@@ -101,11 +101,14 @@ function checkConditions(problems: Problems, input: { fieldKind: FieldKind; rmpH
   }
 }
 
-function writeVersion(w: Writer, itemId: string, version: number, v: { fieldKind: FieldKind; rmpHeading: RmpHeading | null; value: string; classification: Classification; noOnwardDisclosure: boolean; notToSubject: boolean; notToSubjectReason: string | null }, at: string, by: string, reason: string | null): void {
+/** Keeps the item as it is now as an earlier version, before an edit replaces it. */
+function keepAsEarlierVersion(w: Writer, itemId: string): void {
   w.run(
     `INSERT INTO item_versions (item_id, version, field_kind, rmp_heading, value, classification, no_onward_disclosure, not_to_subject,
-       not_to_subject_reason, changed_at, changed_by, change_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [itemId, version, v.fieldKind, v.rmpHeading, v.value, v.classification, v.noOnwardDisclosure ? 1 : 0, v.notToSubject ? 1 : 0, v.notToSubjectReason, at, by, reason],
+       not_to_subject_reason, changed_at, changed_by, change_reason)
+     SELECT id, version, field_kind, rmp_heading, value, classification, no_onward_disclosure, not_to_subject,
+       not_to_subject_reason, updated_at, updated_by, change_reason FROM items WHERE id = ?`,
+    [itemId],
   );
 }
 
@@ -131,7 +134,6 @@ export function addItem(w: Writer, ctx: Ctx, input: ItemInput): ItemView {
     `INSERT INTO items (${ITEM_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`,
     [id, input.subjectId, input.fieldKind, input.rmpHeading, input.value, input.ownerOfficeId, input.providerName, input.providerOfficeId, input.receivedOn, input.classification, noOnwardDisclosure ? 1 : 0, input.notToSubject ? 1 : 0, input.notToSubject ? input.notToSubjectReason : null, at, by, at, by],
   );
-  writeVersion(w, id, 1, { ...input, noOnwardDisclosure, notToSubjectReason: input.notToSubject ? input.notToSubjectReason : null }, at, by, null);
   indexItem(w, id);
   return getItem(w, id);
 }
@@ -153,12 +155,12 @@ export function updateItem(w: Writer, ctx: Ctx, input: ItemUpdate): ItemView {
   const version = current.version + 1;
   const at = iso(ctx.now);
   const reason = input.notToSubject ? input.notToSubjectReason : null;
+  keepAsEarlierVersion(w, input.itemId);
   w.run(
     `UPDATE items SET field_kind = ?, rmp_heading = ?, value = ?, classification = ?, no_onward_disclosure = ?, not_to_subject = ?,
-       not_to_subject_reason = ?, version = ?, updated_at = ?, updated_by = ? WHERE id = ?`,
-    [input.fieldKind, input.rmpHeading, input.value, input.classification, input.noOnwardDisclosure ? 1 : 0, input.notToSubject ? 1 : 0, reason, version, at, ctx.actor.userName, input.itemId],
+       not_to_subject_reason = ?, version = ?, change_reason = ?, updated_at = ?, updated_by = ? WHERE id = ?`,
+    [input.fieldKind, input.rmpHeading, input.value, input.classification, input.noOnwardDisclosure ? 1 : 0, input.notToSubject ? 1 : 0, reason, version, input.changeReason, at, ctx.actor.userName, input.itemId],
   );
-  writeVersion(w, input.itemId, version, { ...input, notToSubjectReason: reason }, at, ctx.actor.userName, input.changeReason);
   indexItem(w, input.itemId);
   return getItem(w, input.itemId);
 }
@@ -170,12 +172,18 @@ export function deleteItem(w: Writer, ctx: Ctx, itemId: string, reason: string):
   return item;
 }
 
+/** Every version of an item, newest (the current one) first. */
 export function itemHistory(r: Reader, itemId: string): ItemVersion[] {
   getItem(r, itemId);
   return r
     .all<{ version: number; field_kind: string; rmp_heading: string | null; value: string; classification: string; no_onward_disclosure: number; not_to_subject: number; not_to_subject_reason: string | null; changed_at: string; changed_by: string; change_reason: string | null }>(
-      'SELECT * FROM item_versions WHERE item_id = ? ORDER BY version DESC',
-      [itemId],
+      `SELECT version, field_kind, rmp_heading, value, classification, no_onward_disclosure, not_to_subject, not_to_subject_reason,
+         updated_at AS changed_at, updated_by AS changed_by, change_reason FROM items WHERE id = ?
+       UNION ALL
+       SELECT version, field_kind, rmp_heading, value, classification, no_onward_disclosure, not_to_subject, not_to_subject_reason,
+         changed_at, changed_by, change_reason FROM item_versions WHERE item_id = ?
+       ORDER BY version DESC`,
+      [itemId, itemId],
     )
     .map((v) => ({
       version: v.version,

@@ -86,6 +86,7 @@ export const registerMigration: Migration = {
       not_to_subject INTEGER NOT NULL CHECK (not_to_subject IN (0, 1)),
       not_to_subject_reason TEXT,
       version INTEGER NOT NULL,
+      change_reason TEXT,
       created_at TEXT NOT NULL,
       created_by TEXT NOT NULL,
       updated_at TEXT NOT NULL,
@@ -96,6 +97,8 @@ export const registerMigration: Migration = {
     ) STRICT`,
     `CREATE INDEX items_subject ON items (subject_id, owner_office_id)`,
     `CREATE INDEX items_owner ON items (owner_office_id)`,
+    // Earlier versions only: the current one is the items row itself, so an item's text is
+    // stored once until it is edited.
     `CREATE TABLE item_versions (
       item_id TEXT NOT NULL REFERENCES items (id) ON DELETE CASCADE,
       version INTEGER NOT NULL,

@@ -47,7 +47,7 @@ function History({ itemId }: { itemId: string }) {
   if (versions === null) return <p className="govuk-body-s">Loading history…</p>;
   return (
     <table className="govuk-table govuk-!-margin-top-2">
-      <caption className="govuk-table__caption govuk-table__caption--s">Earlier versions</caption>
+      <caption className="govuk-table__caption govuk-table__caption--s">Versions of this item, newest first</caption>
       <TableHead columns={['Version', 'Information', 'Changed']} />
       <tbody className="govuk-table__body">
         {versions.map((v) => (
