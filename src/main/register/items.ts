@@ -5,7 +5,7 @@ import type { Reader, SqlValue, Writer } from '../db/types';
 import { iso, newId, type Ctx } from './context';
 import { isValidDate, today } from './dates';
 import { findOffice, homeOffice } from './offices';
-import { indexItem, reindexSubjectTextFor } from './searchIndex';
+import { indexItem, unindexItem } from './searchIndex';
 
 // Information items: each belongs to the agency office that provided it (leaflet: MAPPA
 // is not an organisation and owns nothing), keeps its handling conditions, and keeps
@@ -167,8 +167,8 @@ export function updateItem(w: Writer, ctx: Ctx, input: ItemUpdate): ItemView {
 
 export function deleteItem(w: Writer, ctx: Ctx, itemId: string, reason: string): ItemView {
   const item = getItem(w, itemId);
+  unindexItem(w, itemId);
   w.run('UPDATE items SET deleted_at = ?, deleted_by = ?, deleted_reason = ? WHERE id = ?', [iso(ctx.now), ctx.actor.userName, reason, itemId]);
-  reindexSubjectTextFor(w, item.subjectId);
   return item;
 }
 

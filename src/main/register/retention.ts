@@ -5,7 +5,7 @@ import type { Reader, Writer } from '../db/types';
 import { iso, newId, type Ctx } from './context';
 import { addMonths, today } from './dates';
 import { getItem } from './items';
-import { reindexSubjectTextFor } from './searchIndex';
+import { unindexItem } from './searchIndex';
 
 // Retention is per owning agency (police MoPI review, HMPPS records policy, local
 // authority schedules): a period after which each item is reviewed, and a recorded
@@ -89,9 +89,9 @@ export function decideRetention(w: Writer, ctx: Ctx, input: { itemId: string; de
     [newId(), item.id, item.subjectId, item.owner.id, input.decision, input.reason, nextReview, iso(ctx.now), ctx.actor.userName],
   );
   if (input.decision === 'dispose') {
+    unindexItem(w, item.id);
     w.run('DELETE FROM item_versions WHERE item_id = ?', [item.id]);
     w.run('DELETE FROM items WHERE id = ?', [item.id]);
-    reindexSubjectTextFor(w, item.subjectId);
   }
   return { subjectId: item.subjectId, ownerOfficeId: item.owner.id, nextReview };
 }

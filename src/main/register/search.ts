@@ -1,6 +1,7 @@
 import type { SearchInput, SubjectSummary } from '../../shared/registerSchemas';
 import type { Reader, SqlValue } from '../db/types';
 import { addDays, today } from './dates';
+import { SUBJECTS_BY_ITEM_TEXT } from './searchIndex';
 import { normaliseReference } from './subjectRules';
 import { REVIEW_DUE_WITHIN_DAYS, SUMMARY_COLUMNS, summaryDay, toSummary, type SubjectRow } from './subjects';
 
@@ -56,9 +57,7 @@ export function searchSubjects(r: Reader, input: SearchInput, now: Date): Search
     if (fts === null) return { subjects: [], total: 0, matchedBy: 'words' };
     matchedBy = 'words';
     if (input.includeItemText) {
-      // One document per subject holds the text of all their live items: a common word
-      // is one index lookup per subject, not one per item.
-      where.push('s.rowid IN (SELECT docid FROM subject_search WHERE subject_search MATCH ? UNION SELECT docid FROM subject_text_search WHERE subject_text_search MATCH ?)');
+      where.push(`s.rowid IN (SELECT docid FROM subject_search WHERE subject_search MATCH ? UNION ${SUBJECTS_BY_ITEM_TEXT})`);
       params.push(fts, fts);
     } else {
       where.push('s.rowid IN (SELECT docid FROM subject_search WHERE subject_search MATCH ?)');

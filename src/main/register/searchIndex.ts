@@ -1,11 +1,22 @@
 import type { Writer } from '../db/types';
 
-// Keeps the FTS4 indexes in step with subjects and items, inside the same commit.
-// docid is the subject's own rowid, so replacing a document never scans the index. The
+// Keeps the FTS4 indexes in step with subjects and items, inside the same commit. The
 // statements read the rows they index, so journal replay rebuilds exactly the same index.
+//
+// subject_search: one document per subject (names, aliases, references), docid = the
+// subject's rowid.
+// item_text_search: one document per item, docid = subject rowid × 2^32 + item rowid. A
+// search reads the subject straight out of the docid (docid >> 32), never the item rows,
+// so a word in 40,000 items is still one pass over the index; and saving an item indexes
+// only that item's text.
+
+const ITEM_DOCID = '((SELECT s.rowid FROM subjects s WHERE s.id = i.subject_id) * 4294967296 + i.rowid)';
+
+/** SQL for the subjects (by rowid) whose items' text matches an FTS expression. */
+export const SUBJECTS_BY_ITEM_TEXT = 'SELECT docid >> 32 FROM item_text_search WHERE item_text_search MATCH ?';
 
 export function indexSubject(w: Writer, subjectId: string): void {
-  unindexSubject(w, subjectId);
+  w.run('DELETE FROM subject_search WHERE docid = (SELECT rowid FROM subjects WHERE id = ?)', [subjectId]);
   w.run(
     `INSERT INTO subject_search (docid, body)
      SELECT s.rowid, s.given_name || ' ' || s.family_name || ' ' ||
@@ -16,24 +27,19 @@ export function indexSubject(w: Writer, subjectId: string): void {
   );
 }
 
+/** A deleted subject leaves search: their names and the text of all their items. */
 export function unindexSubject(w: Writer, subjectId: string): void {
   w.run('DELETE FROM subject_search WHERE docid = (SELECT rowid FROM subjects WHERE id = ?)', [subjectId]);
-  w.run('DELETE FROM subject_text_search WHERE docid = (SELECT rowid FROM subjects WHERE id = ?)', [subjectId]);
+  w.run(`DELETE FROM item_text_search WHERE docid IN (SELECT ${ITEM_DOCID} FROM items i WHERE i.subject_id = ?)`, [subjectId]);
 }
 
-/** After an item is added or edited: the subject's item-text document, rebuilt from their live items. */
+/** After an item is added or edited. */
 export function indexItem(w: Writer, itemId: string): void {
-  const row = w.get<{ subject_id: string }>('SELECT subject_id FROM items WHERE id = ?', [itemId]);
-  if (row) reindexSubjectTextFor(w, row.subject_id);
+  unindexItem(w, itemId);
+  w.run(`INSERT INTO item_text_search (docid, body) SELECT ${ITEM_DOCID}, i.value FROM items i WHERE i.id = ? AND i.deleted_at IS NULL`, [itemId]);
 }
 
-/** The subject's item-text document from their live items (after an item is added, edited, deleted or disposed of). */
-export function reindexSubjectTextFor(w: Writer, subjectId: string): void {
-  w.run('DELETE FROM subject_text_search WHERE docid = (SELECT rowid FROM subjects WHERE id = ?)', [subjectId]);
-  w.run(
-    `INSERT INTO subject_text_search (docid, body)
-     SELECT s.rowid, group_concat(i.value, ' ') FROM subjects s JOIN items i ON i.subject_id = s.id
-     WHERE s.id = ? AND i.deleted_at IS NULL AND s.deleted_at IS NULL GROUP BY s.rowid`,
-    [subjectId],
-  );
+/** Before an item is marked deleted or disposed of. */
+export function unindexItem(w: Writer, itemId: string): void {
+  w.run(`DELETE FROM item_text_search WHERE docid = (SELECT ${ITEM_DOCID} FROM items i WHERE i.id = ?)`, [itemId]);
 }

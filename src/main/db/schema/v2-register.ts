@@ -134,11 +134,9 @@ export const registerMigration: Migration = {
     ) STRICT`,
     `CREATE INDEX retention_decisions_item ON retention_decisions (item_id, decided_at)`,
     `CREATE TABLE settings (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL) STRICT`,
-    // Full-text search (sql.js has FTS4, not FTS5), one document per subject keyed by its
-    // rowid (docid), so a document is replaced without scanning the index: names, aliases
-    // and references in one, the text of all the subject's live items in the other. A
-    // search for a common word is then one index lookup per subject, not one per item.
+    // Full-text search (sql.js has FTS4, not FTS5); how the docids are made is explained in
+    // src/main/register/searchIndex.ts.
     `CREATE VIRTUAL TABLE subject_search USING fts4(body, tokenize=unicode61 "remove_diacritics=2")`,
-    `CREATE VIRTUAL TABLE subject_text_search USING fts4(body, tokenize=unicode61 "remove_diacritics=2")`,
+    `CREATE VIRTUAL TABLE item_text_search USING fts4(body, tokenize=unicode61 "remove_diacritics=2")`,
   ],
 };
