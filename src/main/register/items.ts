@@ -4,7 +4,6 @@ import { specialCategoryOf, type Classification, type FieldKind, type RmpHeading
 import type { Reader, SqlValue, Writer } from '../db/types';
 import { iso, newId, type Ctx } from './context';
 import { isValidDate, today } from './dates';
-import { findOffice, homeOffice } from './offices';
 import { indexItem, unindexItem } from './searchIndex';
 
 // Information items: each belongs to the agency office that provided it (leaflet: MAPPA
@@ -116,26 +115,63 @@ export function addItem(w: Writer, ctx: Ctx, input: ItemInput): ItemView {
   const problems = new Problems();
   const subject = w.get<{ deleted_at: string | null }>('SELECT deleted_at FROM subjects WHERE id = ?', [input.subjectId]);
   if (!subject || subject.deleted_at !== null) throw new MappaError('unknown_subject', 'That subject is not in this register (it may have been deleted).');
-  const owner = findOffice(w, input.ownerOfficeId);
+  // One read of the (few) offices serves the checks, the default condition and the reply.
+  const offices = officeMap(w);
+  const owner = offices.get(input.ownerOfficeId);
   if (!owner) problems.add('ownerOfficeId', 'Choose the agency office that owns this information from the list.');
-  if (!findOffice(w, input.providerOfficeId)) problems.add('providerOfficeId', 'Choose the office of the person who provided it from the list.');
+  if (!offices.has(input.providerOfficeId)) problems.add('providerOfficeId', 'Choose the office of the person who provided it from the list.');
   if (!isValidDate(input.receivedOn)) problems.add('receivedOn', 'The date received must be a real date.');
   else if (input.receivedOn > today(ctx.now)) problems.add('receivedOn', 'The date received cannot be in the future.');
   checkConditions(problems, input);
   problems.throwIfAny();
 
   // Leaflet: information from another agency is not passed on without its permission.
-  const fromAnotherAgency = owner !== undefined && owner.id !== homeOffice(w)?.id;
+  const fromAnotherAgency = owner !== undefined && !owner.isHome;
   const noOnwardDisclosure = input.noOnwardDisclosure ?? fromAnotherAgency;
-  const id = newId();
   const at = iso(ctx.now);
   const by = ctx.actor.userName;
-  w.run(
-    `INSERT INTO items (${ITEM_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`,
-    [id, input.subjectId, input.fieldKind, input.rmpHeading, input.value, input.ownerOfficeId, input.providerName, input.providerOfficeId, input.receivedOn, input.classification, noOnwardDisclosure ? 1 : 0, input.notToSubject ? 1 : 0, input.notToSubject ? input.notToSubjectReason : null, at, by, at, by],
-  );
-  indexItem(w, id);
-  return getItem(w, id);
+  const row: ItemRow = {
+    id: newId(),
+    subject_id: input.subjectId,
+    field_kind: input.fieldKind,
+    rmp_heading: input.rmpHeading,
+    value: input.value,
+    owner_office_id: input.ownerOfficeId,
+    provider_name: input.providerName,
+    provider_office_id: input.providerOfficeId,
+    received_on: input.receivedOn,
+    classification: input.classification,
+    no_onward_disclosure: noOnwardDisclosure ? 1 : 0,
+    not_to_subject: input.notToSubject ? 1 : 0,
+    not_to_subject_reason: input.notToSubject ? input.notToSubjectReason : null,
+    version: 1,
+    created_at: at,
+    created_by: by,
+    updated_at: at,
+    updated_by: by,
+  };
+  w.run(`INSERT INTO items (${ITEM_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
+    row.id,
+    row.subject_id,
+    row.field_kind,
+    row.rmp_heading,
+    row.value,
+    row.owner_office_id,
+    row.provider_name,
+    row.provider_office_id,
+    row.received_on,
+    row.classification,
+    row.no_onward_disclosure,
+    row.not_to_subject,
+    row.not_to_subject_reason,
+    row.version,
+    row.created_at,
+    row.created_by,
+    row.updated_at,
+    row.updated_by,
+  ]);
+  indexItem(w, row.id);
+  return toView(row, offices);
 }
 
 export function updateItem(w: Writer, ctx: Ctx, input: ItemUpdate): ItemView {
