@@ -7,13 +7,13 @@ import { createRegisterSession, type RegisterSession, type SessionOptions } from
 import { alertViews, entryView, exportAudit, toFilter } from './access/review';
 import { addUser, listUsers, removeUser, updateUser } from './access/users';
 import type { Ctx } from './register/context';
-import { addItem, deleteItem, getItem, itemHistory, updateItem } from './register/items';
+import { addItem, deleteItem, itemHistory, updateItem } from './register/items';
 import { addOffice, listOffices } from './register/offices';
 import { listProfiles } from './register/people';
 import { decideRetention, listRetentionRules, retentionDue, setRetentionRule } from './register/retention';
 import { reviewWeeks, setReviewWeeks } from './register/registerSettings';
 import { searchSubjects } from './register/search';
-import { createSubject, deleteSubject, getSubject, reviewsDue, updateSubject } from './register/subjects';
+import { createSubject, deleteSubject, getSubject, requireLiveSubject, reviewsDue, updateSubject } from './register/subjects';
 
 export interface ApiOptions extends SessionOptions {
   /** The app's version, as the shell reads it from Electron (or the tests from package.json). */
@@ -82,7 +82,7 @@ export function createApi(options: ApiOptions): Api {
     'subjects.search': (input) => searchSubjects(read(), input, session.context('subject.view').now),
     'subjects.get': ({ id, reason }) => {
       const ctx = session.context('subject.view');
-      getSubject(read(), id, ctx.now); // an unknown subject is refused before anything is recorded
+      requireLiveSubject(read(), id); // an unknown subject is refused before anything is recorded
       const view = session.act('subject.view', (w) => recordSubjectView(w, { actor: actorOf(ctx), subjectId: id, reason, at: ctx.now.toISOString() }), () => []);
       if (!view.allowed) {
         // Counter-corruption case study: the alert is committed; the record stays closed.
@@ -133,7 +133,6 @@ export function createApi(options: ApiOptions): Api {
     },
     'items.history': ({ id }) => {
       session.context('subject.view');
-      getItem(read(), id);
       return itemHistory(read(), id);
     },
 

@@ -101,16 +101,11 @@ export function PathPicker({ id, label, value, buttonLabel, onChoose, error, hin
       <span className="govuk-label govuk-label--s" id={`${id}-label`}>
         {label}
       </span>
-      {hint ? <div className="govuk-hint">{hint}</div> : null}
-      {error ? (
-        <p className="govuk-error-message" id={`${id}-error`}>
-          <span className="govuk-visually-hidden">Error:</span> {error}
-        </p>
-      ) : null}
+      <HintAndError id={id} hint={hint} error={error} />
       <p className="govuk-body app-path" id={`${id}-value`} aria-live="polite">
         {value ?? 'Nothing chosen yet'}
       </p>
-      <button type="button" id={id} className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" aria-describedby={`${id}-label ${id}-value`} onClick={onChoose}>
+      <button type="button" id={id} className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" aria-describedby={`${id}-label ${id}-value${error ? ` ${id}-error` : ''}`} onClick={onChoose}>
         {buttonLabel}
       </button>
     </div>
@@ -137,16 +132,7 @@ function FieldShell({ id, label, hint, error, children }: { id: string; label: s
       <label className="govuk-label govuk-label--s" htmlFor={id}>
         {label}
       </label>
-      {hint ? (
-        <div className="govuk-hint" id={`${id}-hint`}>
-          {hint}
-        </div>
-      ) : null}
-      {error ? (
-        <p className="govuk-error-message" id={`${id}-error`}>
-          <span className="govuk-visually-hidden">Error:</span> {error}
-        </p>
-      ) : null}
+      <HintAndError id={id} hint={hint} error={error} />
       {children}
     </div>
   );
@@ -189,16 +175,7 @@ export function Radios({ id, legend, value, options, onChange, hint, error, inli
     <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
       <fieldset className="govuk-fieldset" aria-describedby={describedBy(id, hint, error)}>
         <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
-        {hint ? (
-          <div className="govuk-hint" id={`${id}-hint`}>
-            {hint}
-          </div>
-        ) : null}
-        {error ? (
-          <p className="govuk-error-message" id={`${id}-error`}>
-            <span className="govuk-visually-hidden">Error:</span> {error}
-          </p>
-        ) : null}
+        <HintAndError id={id} hint={hint} error={error} />
         <div className={`govuk-radios govuk-radios--small${inline ? ' govuk-radios--inline' : ''}`}>
           {options.map((o, index) => (
             <div className="govuk-radios__item" key={o.value}>
@@ -227,5 +204,23 @@ export function SuccessBanner({ message, title = 'Success' }: { message: string 
         <p className="govuk-notification-banner__heading">{message}</p>
       </div>
     </div>
+  );
+}
+
+/** A field's hint and its error message, with the ids aria-describedby points at. */
+export function HintAndError({ id, hint, error }: { id: string; hint?: ReactNode; error?: string | undefined }) {
+  return (
+    <>
+      {hint ? (
+        <div className="govuk-hint" id={`${id}-hint`}>
+          {hint}
+        </div>
+      ) : null}
+      {error ? (
+        <p className="govuk-error-message" id={`${id}-error`}>
+          <span className="govuk-visually-hidden">Error:</span> {error}
+        </p>
+      ) : null}
+    </>
   );
 }

@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { ChannelOutput } from '../../../shared/contract';
 import { api, type FieldError } from '../mappa';
 import { ErrorSummary, errorFor, SuccessBanner, Textarea, TextInput } from '../components/forms';
 import { formatDate, Tag } from '../components/tags';
 import { useSubmit } from './useSubmit';
 import { TableHead } from '../components/TableHead';
+import { useRowForm } from './useRowForm';
 
 // APP counter-corruption case study: an officer who failed to declare their partner read
 // the incident logs about them. Every user declares their own notifiable associations.
@@ -32,19 +33,21 @@ export function AssociationsScreen() {
   const [dateOfBirth, setDateOfBirth] = useState('');
   const [relationship, setRelationship] = useState('');
 
-  const [chosen, setChosen] = useState<Declaration | null>(null);
   const [reason, setReason] = useState('');
-  const withdrawHeading = useRef<HTMLHeadingElement>(null);
+  const { chosen, setChosen, choose, cancel, heading: withdrawHeading } = useRowForm<Declaration>(
+    (d) => `withdraw-${d.id}`,
+    () => {
+      setNotice(null);
+      setErrors([]);
+      setReason('');
+    },
+  );
 
   useEffect(() => {
     void submit(async () => setDeclarations(await api().associations.list({})));
     // Load once on arrival.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
-
-  useEffect(() => {
-    if (chosen) withdrawHeading.current?.focus();
-  }, [chosen]);
 
   const shown = errors.length > 0 ? placeNameErrors(errors) : errors;
 
@@ -62,19 +65,6 @@ export function AssociationsScreen() {
       setDateOfBirth('');
       setRelationship('');
     });
-  };
-
-  const choose = (declaration: Declaration) => {
-    setNotice(null);
-    setErrors([]);
-    setChosen(declaration);
-    setReason('');
-  };
-
-  const cancel = () => {
-    if (chosen) document.getElementById(`withdraw-${chosen.id}`)?.focus();
-    setErrors([]);
-    setChosen(null);
   };
 
   const withdraw = (event: FormEvent) => {

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { OfficeView, RetentionDue, RetentionRule } from '../../../shared/registerSchemas';
 import { AGENCY_GROUPS, AGENCY_KINDS, FIELD_KINDS, type AgencyKindCode } from '../../../shared/vocabulary';
 import { api } from '../mappa';
@@ -8,6 +8,7 @@ import { AgencyTag, formatDate, Tag } from '../components/tags';
 import { AGENCY_OPTIONS } from './SetupScreen';
 import { useSubmit } from './useSubmit';
 import { TableHead } from '../components/TableHead';
+import { useRowForm } from './useRowForm';
 
 // DOMAIN.md "Markings and retention": retention is per owning agency (police MoPI
 // review, HMPPS records policy, local authority schedules), with recorded decisions.
@@ -36,10 +37,16 @@ export function RetentionScreen() {
   const [reviewMonths, setReviewMonths] = useState('');
 
   // The decision form, for one chosen item at a time.
-  const [chosen, setChosen] = useState<RetentionDue | null>(null);
   const [decision, setDecision] = useState('');
   const [reason, setReason] = useState('');
-  const decisionHeading = useRef<HTMLHeadingElement>(null);
+  const { chosen, setChosen, choose, cancel, heading: decisionHeading } = useRowForm<RetentionDue>(
+    (item) => `decide-${item.itemId}`,
+    () => {
+      setNotice(null);
+      setDecision('');
+      setReason('');
+    },
+  );
 
   useEffect(() => {
     void submit(async () => {
@@ -51,10 +58,6 @@ export function RetentionScreen() {
     // Load once on arrival.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
-
-  useEffect(() => {
-    if (chosen) decisionHeading.current?.focus();
-  }, [chosen]);
 
   const ruleFor = (code: string) => rules.find((r) => r.agency === code);
 
@@ -82,19 +85,6 @@ export function RetentionScreen() {
       setRetainMonths('');
       setReviewMonths('');
     });
-  };
-
-  const choose = (item: RetentionDue) => {
-    setNotice(null);
-    setChosen(item);
-    setDecision('');
-    setReason('');
-  };
-
-  const cancel = () => {
-    // Back to the row the person came from.
-    if (chosen) document.getElementById(`decide-${chosen.itemId}`)?.focus();
-    setChosen(null);
   };
 
   const decide = (event: FormEvent) => {

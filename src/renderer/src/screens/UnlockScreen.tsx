@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { RegisterStatus } from '../../../shared/contract';
 import { api } from '../mappa';
-import { ErrorSummary, errorFor, TextInput } from '../components/forms';
+import { ErrorSummary, errorFor, HintAndError, TextInput } from '../components/forms';
 import { useSubmit } from './useSubmit';
 
 export function UnlockScreen(props: { folder: string; userName: string; onUnlocked: (status: RegisterStatus) => void; onCancel: () => void }) {
@@ -27,11 +27,7 @@ export function UnlockScreen(props: { folder: string; userName: string; onUnlock
       <p className="govuk-body" id="folder" tabIndex={-1}>
         Register folder: <span className="app-path">{props.folder}</span>
       </p>
-      {errorFor(errors, 'folder') ? (
-        <p className="govuk-error-message">
-          <span className="govuk-visually-hidden">Error:</span> {errorFor(errors, 'folder')}
-        </p>
-      ) : null}
+      <HintAndError id="folder" error={errorFor(errors, 'folder')} />
       <form onSubmit={unlock} noValidate>
         <TextInput id="userName" label="Your name" value={userName} onChange={setUserName} error={errorFor(errors, 'userName')} autoComplete="username" />
         <TextInput id="passphrase" label="Passphrase" type="password" value={passphrase} onChange={setPassphrase} error={errorFor(errors, 'passphrase')} autoComplete="current-password" />

@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { AlertView } from '../../../../shared/contract';
 import { api } from '../../mappa';
 import { ErrorSummary, errorFor, Radios, SuccessBanner, Textarea } from '../../components/forms';
 import { useSubmit } from '../useSubmit';
 import { formatDateTime } from './format';
 import { TableHead } from '../../components/TableHead';
+import { useRowForm } from '../useRowForm';
 
 // APP counter-corruption: an officer who opens the record of someone they declared is
 // stopped, and the IG lead decides what happens next. Nothing here opens the record.
@@ -16,11 +17,18 @@ const describeAlert = (alert: AlertView) => `${alert.userName} and ${alert.subje
 export function AlertsSection({ onOpenCount }: { onOpenCount: (n: number) => void }) {
   const [alerts, setAlerts] = useState<AlertView[] | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [chosen, setChosen] = useState<AlertView | null>(null);
   const [decision, setDecision] = useState<Decision>('');
   const [text, setText] = useState('');
-  const heading = useRef<HTMLHeadingElement>(null);
   const { errors, setErrors, busy, submit } = useSubmit();
+  const { chosen, setChosen, choose, cancel, heading } = useRowForm<AlertView>(
+    (alert) => `review-${alert.id}`,
+    () => {
+      setNotice(null);
+      setErrors([]);
+      setDecision('');
+      setText('');
+    },
+  );
 
   const load = async () => {
     const all = await api().audit.alerts({ status: null });
@@ -34,26 +42,8 @@ export function AlertsSection({ onOpenCount }: { onOpenCount: (n: number) => voi
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  useEffect(() => {
-    if (chosen) heading.current?.focus();
-  }, [chosen]);
-
   const open = (alerts ?? []).filter((a) => a.status === 'open').sort((a, b) => a.at.localeCompare(b.at));
   const closed = (alerts ?? []).filter((a) => a.status === 'closed').sort((a, b) => (b.closedAt ?? '').localeCompare(a.closedAt ?? ''));
-
-  const choose = (alert: AlertView) => {
-    setNotice(null);
-    setErrors([]);
-    setChosen(alert);
-    setDecision('');
-    setText('');
-  };
-
-  const cancel = () => {
-    if (chosen) document.getElementById(`review-${chosen.id}`)?.focus();
-    setErrors([]);
-    setChosen(null);
-  };
 
   const decide = (event: FormEvent) => {
     event.preventDefault();
