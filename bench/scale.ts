@@ -20,11 +20,11 @@ import type { Vault } from '../src/main/vault';
 import { generateDemoRegister, planItem } from '../src/main/register/demo/generate';
 import { Prng } from '../src/main/register/demo/prng';
 import { addItem } from '../src/main/register/items';
-import { findProfile } from '../src/main/register/people';
-import { listOffices } from '../src/main/register/offices';
+import { findProfile } from '../src/main/access/people';
+import { listOffices } from '../src/main/access/offices';
 import { searchSubjects } from '../src/main/register/search';
 import { getSubject } from '../src/main/register/subjects';
-import type { Ctx } from '../src/main/register/context';
+import type { Ctx } from '../src/main/access/context';
 import { today } from '../src/main/register/dates';
 import { searchInput } from '../src/shared/registerSchemas';
 

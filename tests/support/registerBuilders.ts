@@ -2,9 +2,9 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { itemInput, subjectInput, type ItemInput, type SubjectInput } from '../../src/shared/registerSchemas';
-import type { Actor, Ctx } from '../../src/main/register/context';
-import { addOffice, type Office } from '../../src/main/register/offices';
-import { createProfile } from '../../src/main/register/people';
+import type { Actor, Ctx } from '../../src/main/access/context';
+import { addOffice, type Office } from '../../src/main/access/offices';
+import { createProfile } from '../../src/main/access/people';
 import { createRegister, type Vault } from '../../src/main/vault';
 import { TEST_KDF } from './fakeHost';
 

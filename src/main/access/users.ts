@@ -1,7 +1,7 @@
 import { MappaError } from '../../shared/errors';
 import type { Role } from '../../shared/permissions';
-import { createProfile, deactivateProfile, listProfiles, updateProfile } from '../register/people';
-import { requireOffice } from '../register/offices';
+import { createProfile, deactivateProfile, listProfiles, updateProfile } from './people';
+import { requireOffice } from './offices';
 import { checkPassphrasePolicy, VaultError } from '../vault';
 import type { ActEntry, RegisterSession } from './registerSession';
 

@@ -2,7 +2,7 @@ import { MappaError, Problems } from '../../shared/errors';
 import type { ItemInput, ItemUpdate, ItemVersion, ItemView, OfficeView } from '../../shared/registerSchemas';
 import { specialCategoryOf, type Classification, type FieldKind, type RmpHeading } from '../../shared/vocabulary';
 import type { Reader, SqlValue, Writer } from '../db/types';
-import { iso, newId, type Ctx } from './context';
+import { iso, newId, type Ctx } from '../access/context';
 import { isValidDate, today } from './dates';
 import { indexItem, unindexItem } from './searchIndex';
 

@@ -2,7 +2,7 @@ import { MappaError } from '../../shared/errors';
 import type { RetentionDue, RetentionRule } from '../../shared/registerSchemas';
 import type { AgencyKindCode, FieldKind } from '../../shared/vocabulary';
 import type { Reader, Writer } from '../db/types';
-import { iso, newId, type Ctx } from './context';
+import { iso, newId, type Ctx } from '../access/context';
 import { addMonths, today } from './dates';
 import { getItem } from './items';
 import { unindexItem } from './searchIndex';

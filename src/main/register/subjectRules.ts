@@ -3,7 +3,7 @@ import type { SubjectInput } from '../../shared/registerSchemas';
 import { MAPPA_LEVELS } from '../../shared/vocabulary';
 import type { Reader } from '../db/types';
 import { addDays, ageOn, isValidDate, today } from './dates';
-import { findOffice } from './offices';
+import { findOffice } from '../access/offices';
 import { reviewWeeks } from './registerSettings';
 
 // The rules a subject record must meet, each with its source (DOMAIN.md "Who is managed").

@@ -2,7 +2,7 @@ import { MappaError } from '../../shared/errors';
 import type { SubjectDetail, SubjectInput, SubjectSummary } from '../../shared/registerSchemas';
 import type { RiskOfSeriousHarm } from '../../shared/vocabulary';
 import type { Reader, SqlValue, Writer } from '../db/types';
-import { iso, newId, type Ctx } from './context';
+import { iso, newId, type Ctx } from '../access/context';
 import { addDays, ageOn, today } from './dates';
 import { itemGroupsFor } from './items';
 import { checkSubject, type NormalisedSubject } from './subjectRules';
