@@ -1,5 +1,4 @@
-import boldUrl from '../../../resources/fonts/LiberationSans-Bold.ttf?inline';
-import regularUrl from '../../../resources/fonts/LiberationSans-Regular.ttf?inline';
+import { LIBERATION_SANS_BOLD, LIBERATION_SANS_REGULAR } from './embeddedFont';
 
 // The one font in every document, embedded in the main bundle so nothing is read from
 // disk or fetched at run time. Liberation Sans 2.1.5, SIL OFL 1.1 (resources/fonts/).
@@ -11,17 +10,9 @@ export interface FontFiles {
   bold: Buffer;
 }
 
-function bytesOf(dataUrl: string): Buffer {
-  const comma = dataUrl.indexOf(',');
-  if (!dataUrl.startsWith('data:') || comma < 0 || !dataUrl.slice(0, comma).endsWith(';base64')) {
-    throw new Error('The document font was not embedded as a base64 data URL.');
-  }
-  return Buffer.from(dataUrl.slice(comma + 1), 'base64');
-}
-
 let files: FontFiles | null = null;
 
 export function fontFiles(): FontFiles {
-  files ??= { regular: bytesOf(regularUrl), bold: bytesOf(boldUrl) };
+  files ??= { regular: Buffer.from(LIBERATION_SANS_REGULAR, 'base64'), bold: Buffer.from(LIBERATION_SANS_BOLD, 'base64') };
   return files;
 }
