@@ -1,3 +1,3 @@
 // Audit exports: CSV and PDF, both marked OFFICIAL-SENSITIVE and naming who exported them.
 export { auditCsv, csvCell, type ExportContext } from './exportCsv';
-export { auditPdf, wrapText } from './exportPdf';
+export { auditPdf } from './exportPdf';

@@ -59,11 +59,18 @@ const rules: CustomTableLayout = {
   paddingBottom: () => 3,
 };
 
-const tableLayout: CustomTableLayout = {
-  ...rules,
-  paddingLeft: () => 4,
-  fillColor: (row) => (row === 0 ? COLOURS.headerFill : null),
-};
+function tableLayout(small: boolean): CustomTableLayout {
+  const side = small ? 3 : 4;
+  const top = small ? 2 : 3;
+  return {
+    ...rules,
+    paddingLeft: () => side,
+    paddingRight: () => side,
+    paddingTop: () => top,
+    paddingBottom: () => top,
+    fillColor: (row) => (row === 0 ? COLOURS.headerFill : null),
+  };
+}
 
 /** Relative widths as percentages of the table, so every table fills the page width. */
 function widths(columns: readonly TableColumn[]): string[] {
@@ -73,7 +80,8 @@ function widths(columns: readonly TableColumn[]): string[] {
 
 function table(block: TableBlock): Content {
   if (block.columns.length === 0) throw new Error('A table needs at least one column.');
-  const size = block.size === 'small' ? 7.5 : 9;
+  const small = block.size === 'small';
+  const size = small ? 7.5 : 9;
   const header: TableCell[] = block.columns.map((c) => ({ text: printable(c.title), style: 'tableHeader', fontSize: size }));
   const body: TableCell[][] = block.rows.map((row, r) => {
     if (row.length !== block.columns.length) throw new Error(`Table row ${r + 1} has ${row.length} cells for ${block.columns.length} columns.`);
@@ -81,7 +89,7 @@ function table(block: TableBlock): Content {
   });
   const rendered: Content = {
     table: { headerRows: 1, widths: widths(block.columns), body: [header, ...body] },
-    layout: tableLayout,
+    layout: tableLayout(small),
     margin: [0, 4, 0, 12],
   };
   if (block.rows.length > 0 || block.whenEmpty === undefined) return rendered;

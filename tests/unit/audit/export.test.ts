@@ -1,7 +1,7 @@
-import { decodePDFRawStream, PDFArray, PDFDocument, PDFRawStream, type PDFPage, PDFRef } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { auditCsv, auditPdf, type AuditEntry } from '../../../src/main/audit';
 import { csvCell } from '../../../src/main/audit/export';
+import { pageCount, pageTexts, pdfInfo, squashed, textLines } from '../documents/pdfText';
 
 function anEntry(over: Partial<AuditEntry> = {}): AuditEntry {
   const seq = over.seq ?? 1;
@@ -84,73 +84,63 @@ describe('CSV export', () => {
   });
 });
 
-/** The decoded content of a page: every content stream, inflated. */
-function pageContent(page: PDFPage): string {
-  const contents = page.node.Contents();
-  const refs = contents instanceof PDFArray ? contents.asArray() : [contents];
-  return refs
-    .map((r) => {
-      const stream = r instanceof PDFRef ? page.doc.context.lookup(r) : r;
-      if (!(stream instanceof PDFRawStream)) throw new Error('unexpected content stream type');
-      return Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1');
-    })
-    .join('\n');
-}
-
-/** Every text string drawn, in drawing order. */
-function drawnTexts(content: string): string[] {
-  return [...content.matchAll(/<([0-9A-F]*)> Tj/g)].map((m) => Buffer.from(m[1] as string, 'hex').toString('latin1'));
-}
-
-/** How many times the text is drawn (pdf-lib shows standard-font text as a hex string then Tj). */
-function timesDrawn(content: string, text: string): number {
-  // standard fonts use single-byte WinAnsi codes
-  const winAnsi = Buffer.from(text, 'latin1').toString('hex').toUpperCase();
-  return content.split(`<${winAnsi}> Tj`).length - 1;
-}
-
 describe('PDF export', () => {
   const many = Array.from({ length: 120 }, (_, i) =>
     anEntry({ seq: i + 1, reason: i % 7 === 0 ? `A long reason that must wrap over several lines of its column ${'without losing any words '.repeat(6)}` : 'Meeting preparation', itemIds: ['item-1', 'item-2'] }),
   );
+  // 14:30 UTC on 2 June is 15:30 in London (BST).
+  const WATERMARK = 'Made for Ian Governance, 2 June 2025 15:30';
 
   it('marks every page OFFICIAL-SENSITIVE at top and bottom, with the watermark and page number', async () => {
-    const bytes = await auditPdf(many, ctx);
-    const doc = await PDFDocument.load(bytes);
-    const pages = doc.getPages();
+    const pdf = await auditPdf(many, ctx);
+    const pages = pageTexts(pdf, { layout: true, withoutDiagonal: true });
     expect(pages.length).toBeGreaterThan(2);
+    const drawn = pageTexts(pdf, { raw: true });
     pages.forEach((page, i) => {
-      const content = pageContent(page);
-      expect(timesDrawn(content, 'OFFICIAL-SENSITIVE'), `page ${i + 1}`).toBe(2);
-      expect(timesDrawn(content, 'Exported by Ian Governance 2025-06-02'), `page ${i + 1}`).toBe(1);
-      expect(timesDrawn(content, `Page ${i + 1} of ${pages.length}`), `page ${i + 1}`).toBe(1);
+      const lines = textLines(page);
+      expect(lines[0], `page ${i + 1}`).toBe('OFFICIAL-SENSITIVE');
+      expect(lines.at(-1), `page ${i + 1}`).toBe('OFFICIAL-SENSITIVE');
+      expect(lines.at(-2), `page ${i + 1}`).toMatch(new RegExp(`Page ${i + 1} of ${pages.length}$`));
+      expect(squashed(drawn[i] as string), `page ${i + 1}`).toContain(squashed(WATERMARK));
     });
-    // the watermark is diagonal (a rotated text matrix) and see-through (an ExtGState), on every page
-    const wmHex = Buffer.from('Exported by Ian Governance 2025-06-02', 'latin1').toString('hex').toUpperCase();
-    const diagonal = new RegExp(`/GS-\\d+ gs\\nBT\\n[^\\n]*rg\\n[^\\n]*Tf\\n[^\\n]*TL\\n[-\\d.]+ (0\\.[1-9][\\d]*) [-\\d.]+ [-\\d.]+ [-\\d.]+ [-\\d.]+ Tm\\n<${wmHex}> Tj`);
-    for (const page of pages) expect(pageContent(page)).toMatch(diagonal);
-    expect(doc.getTitle()).toContain('OFFICIAL-SENSITIVE');
+    expect(pdfInfo(pdf).Title).toContain('OFFICIAL-SENSITIVE');
+    expect(pdfInfo(pdf)['Page size']).toMatch(/^841\.8\d x 595\.2\d pts/); // A4 landscape
+  });
+
+  it('says who exported it, when, how many entries and which filter', async () => {
+    const first = pageTexts(await auditPdf(many, ctx), { withoutDiagonal: true })[0] as string;
+    for (const fact of ['Ian Governance', '2025-06-02T14:30:00.000Z', '120 entries', 'all entries for subject s-1']) expect(first).toContain(fact);
   });
 
   it('puts every entry in the table, wrapping long text', async () => {
-    const doc = await PDFDocument.load(await auditPdf(many, ctx));
-    const all = doc.getPages().map(pageContent).join('\n');
-    for (const e of many) expect(timesDrawn(all, String(e.seq)), `entry ${e.seq}`).toBeGreaterThanOrEqual(1);
-    const long = many[0]?.reason as string;
-    const texts = drawnTexts(all);
-    const starts = texts.flatMap((t, i) => (t.startsWith('A long') ? [i] : []));
-    expect(starts).toHaveLength(many.filter((e) => e.reason === long).length);
-    for (const i of starts) {
-      const lines = texts.slice(i, i + 12);
-      expect(lines[0]).not.toBe(long.trim()); // wrapped, not one over-long line
-      expect(lines.join(' ').replace(/ +/g, ' ')).toContain(long.trim().replace(/ +/g, ' '));
-    }
+    const pages = pageTexts(await auditPdf(many, ctx), { layout: true, withoutDiagonal: true });
+    const lines = pages.flatMap(textLines);
+    const rows = lines.filter((l) => /^\d+\s+2025-05-01T/.test(l));
+    expect(rows.map((l) => Number(l.split(/\s+/)[0]))).toEqual(many.map((e) => e.seq));
+    const long = (many[0]?.reason as string).trim();
+    const wrapped = lines.filter((l) => l.includes('without losing'));
+    expect(wrapped.length).toBeGreaterThan(many.filter((e) => e.reason?.trim() === long).length); // more than one line each
+    const raw = squashed(pageTexts(await auditPdf([many[0] as AuditEntry], ctx), { withoutDiagonal: true }).join(''));
+    expect(raw).toContain(squashed(long));
   });
 
-  it('still exports names the standard fonts cannot show, and an empty selection', async () => {
-    const doc = await PDFDocument.load(await auditPdf([anEntry({ actor: { ...anEntry().actor, userName: 'Łukasz 王' } })], ctx));
-    expect(doc.getPageCount()).toBe(1);
-    const empty = await PDFDocument.load(await auditPdf([], ctx));
-    expect(timesDrawn(pageContent(empty.getPages()[0] as PDFPage), 'OFFICIAL-SENSITIVE')).toBe(2);
+  it('prints Welsh, Polish, Romanian and Turkish names exactly as entered', async () => {
+    const names = ['Gwenllïan Ŵyn', 'Łukasz Wójcik', 'Ștefan Țurcanu', 'Ayşe Yıldız'];
+    const entries = names.map((userName, i) => anEntry({ seq: i + 1, actor: { ...anEntry().actor, userName } }));
+    const pdf = await auditPdf(entries, { ...ctx, exporter: 'Ayşe Yıldız', filterDescription: 'about Ștefan Țurcanu' });
+    const text = pageTexts(pdf, { withoutDiagonal: true }).join('\n');
+    for (const name of names) expect(text, name).toContain(name);
+    expect(text).toContain('about Ștefan Țurcanu');
+    expect(text).not.toContain('?');
+    expect(squashed(pageTexts(pdf, { raw: true }).join(''))).toContain(squashed('Made for Ayşe Yıldız, 2 June 2025 15:30'));
+    expect(pdfInfo(pdf).Author).toBe('Ayşe Yıldız');
+  });
+
+  it('still exports a name the font cannot show, and an empty selection', async () => {
+    expect(pageCount(await auditPdf([anEntry({ actor: { ...anEntry().actor, userName: 'Łukasz 王' } })], ctx))).toBe(1);
+    const empty = await auditPdf([], ctx);
+    const lines = textLines(pageTexts(empty, { layout: true, withoutDiagonal: true })[0] as string);
+    expect(lines.filter((l) => l === 'OFFICIAL-SENSITIVE')).toHaveLength(2);
+    expect(lines).toContain('No audit entries match this filter.');
   });
 });
