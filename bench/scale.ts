@@ -25,7 +25,7 @@ import { listOffices } from '../src/main/access/offices';
 import { searchSubjects } from '../src/main/register/search';
 import { getSubject } from '../src/main/register/subjects';
 import type { Ctx } from '../src/main/access/context';
-import { today } from '../src/main/register/dates';
+import { today } from '../src/shared/calendar';
 import { searchInput } from '../src/shared/registerSchemas';
 
 const items = Number(process.argv[2] ?? 10_000);

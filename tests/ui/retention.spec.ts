@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { today } from '../../src/main/register/dates';
+import { today } from '../../src/shared/calendar';
 import { itemInput, type ItemInput } from '../../src/shared/registerSchemas';
 import { aSubject } from '../support/registerBuilders';
 import { test, expect, expectNoAxeViolations, type AppFixture } from './harness';

@@ -1,4 +1,4 @@
-import { addDays, today } from '../../src/main/register/dates';
+import { addDays, today } from '../../src/shared/calendar';
 import type { SubjectInput } from '../../src/shared/registerSchemas';
 import { aSubject } from '../support/registerBuilders';
 import { test, expect, expectNoAxeViolations, type AppFixture } from './harness';

@@ -1,3 +1,4 @@
+import { londonDayEnd, londonDayStart } from '../../shared/calendar';
 import type { Reader, SqlValue } from '../db/types';
 import { selectAuditRecords, toEntry } from './log';
 import type { AuditAction, AuditEntry } from './types';
@@ -27,23 +28,9 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 /** Screens page 50 at a time; exports take the whole filtered log in one go. */
 const MAX_LIMIT = 100_000;
 
-const LONDON_HOUR = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', hourCycle: 'h23' });
-
-/**
- * The instant a day starts in England and Wales: the screens show local times, so a
- * filter "from 5 June" must include 00:30 BST on 5 June (23:30 UTC on 4 June).
- */
-export function londonDayStart(date: string): string {
-  const utcMidnight = new Date(`${date}T00:00:00.000Z`);
-  const londonHour = Number(LONDON_HOUR.format(utcMidnight));
-  return new Date(utcMidnight.getTime() - londonHour * 3_600_000).toISOString();
-}
-
-function dayAfter(date: string): string {
-  const d = new Date(`${date}T00:00:00.000Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return londonDayStart(d.toISOString().slice(0, 10));
-}
+// The screens show London times, so a filter "from 5 June" must include 00:30 BST on
+// 5 June (23:30 UTC on 4 June), and "to 5 June" runs to the end of that London day.
+export { londonDayStart };
 
 /** Matching entries, newest first, with the total count for paging. */
 export function queryAudit(r: Reader, filter: AuditFilter = {}): AuditPage {
@@ -69,7 +56,7 @@ export function queryAudit(r: Reader, filter: AuditFilter = {}): AuditPage {
   if (filter.to !== undefined) {
     if (DATE_ONLY.test(filter.to)) {
       clauses.push('at < ?');
-      params.push(dayAfter(filter.to));
+      params.push(londonDayEnd(filter.to));
     } else {
       clauses.push('at <= ?');
       params.push(filter.to);

@@ -3,7 +3,7 @@ import type { ItemInput, ItemUpdate, ItemVersion, ItemView, OfficeView } from '.
 import { specialCategoryOf, type Classification, type FieldKind, type RmpHeading } from '../../shared/vocabulary';
 import type { Reader, SqlValue, Writer } from '../db/types';
 import { iso, newId, type Ctx } from '../access/context';
-import { isValidDate, today } from './dates';
+import { isValidDate, today } from '../../shared/calendar';
 import { indexItem, unindexItem } from './searchIndex';
 
 // Information items: each belongs to the agency office that provided it (leaflet: MAPPA

@@ -3,7 +3,7 @@ import type { RetentionDue, RetentionRule } from '../../shared/registerSchemas';
 import type { AgencyKindCode, FieldKind } from '../../shared/vocabulary';
 import type { Reader, Writer } from '../db/types';
 import { iso, newId, type Ctx } from '../access/context';
-import { addMonths, today } from './dates';
+import { addMonths, today } from '../../shared/calendar';
 import { getItem } from './items';
 import { unindexItem } from './searchIndex';
 

@@ -1,6 +1,6 @@
 import type { SearchInput, SubjectSummary } from '../../shared/registerSchemas';
 import type { Reader, SqlValue } from '../db/types';
-import { addDays, today } from './dates';
+import { addDays, today } from '../../shared/calendar';
 import { SUBJECTS_BY_ITEM_TEXT } from './searchIndex';
 import { normaliseReference } from './subjectRules';
 import { REVIEW_DUE_WITHIN_DAYS, SUMMARY_COLUMNS, summaryDay, toSummary, type SubjectRow } from './subjects';

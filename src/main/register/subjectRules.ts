@@ -2,7 +2,7 @@ import { Problems } from '../../shared/errors';
 import type { SubjectInput } from '../../shared/registerSchemas';
 import { MAPPA_LEVELS } from '../../shared/vocabulary';
 import type { Reader } from '../db/types';
-import { addDays, ageOn, isValidDate, today } from './dates';
+import { addDays, ageOn, isValidDate, today } from '../../shared/calendar';
 import { findOffice } from '../access/offices';
 import { reviewWeeks } from './registerSettings';
 

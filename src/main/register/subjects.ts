@@ -3,7 +3,7 @@ import type { SubjectDetail, SubjectInput, SubjectSummary } from '../../shared/r
 import type { RiskOfSeriousHarm } from '../../shared/vocabulary';
 import type { Reader, SqlValue, Writer } from '../db/types';
 import { iso, newId, type Ctx } from '../access/context';
-import { addDays, ageOn, today } from './dates';
+import { addDays, ageOn, today } from '../../shared/calendar';
 import { itemGroupsFor } from './items';
 import { checkSubject, type NormalisedSubject } from './subjectRules';
 import { indexSubject, unindexSubject } from './searchIndex';

@@ -11,7 +11,7 @@ import { itemInput, subjectInput, type ItemInput, type SubjectInput } from '../.
 import { FIELD_KIND_CODES, RMP_HEADING_CODES, type AgencyKindCode, type FieldKind, type RiskOfSeriousHarm } from '../../../shared/vocabulary';
 import type { Vault } from '../../vault';
 import type { Actor, Ctx } from '../../access/context';
-import { addDays, today } from '../dates';
+import { addDays, today } from '../../../shared/calendar';
 import { addItem } from '../items';
 import { addOffice, type Office } from '../../access/offices';
 import { createProfile } from '../../access/people';

@@ -1,4 +1,5 @@
 // A small seeded PRNG (mulberry32 over a hashed seed) so demo registers are reproducible.
+import { addDays, daysBetween } from '../../../shared/calendar';
 
 export class Prng {
   private state: number;
@@ -52,9 +53,6 @@ export class Prng {
 
   /** A date (YYYY-MM-DD) uniformly between two dates inclusive. */
   date(from: string, to: string): string {
-    const a = Date.parse(`${from}T00:00:00Z`);
-    const b = Date.parse(`${to}T00:00:00Z`);
-    const days = Math.round((b - a) / 86_400_000);
-    return new Date(a + this.int(0, Math.max(0, days)) * 86_400_000).toISOString().slice(0, 10);
+    return addDays(from, this.int(0, Math.max(0, daysBetween(from, to))));
   }
 }
