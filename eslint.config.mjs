@@ -2,12 +2,14 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import layers from './eslint-rules/main-layers.mjs';
 
 // The layering rules from DESIGN.md, enforced so the layout cannot rot:
 // - only src/main/shell and src/preload import 'electron';
 // - src/shared imports neither Node nor DOM-only modules, nor any other layer;
 // - the renderer never imports src/main (it knows the contract, not the database);
-// - capability folders, vault and db never import the shell or the renderer.
+// - capability folders, vault and db never import the shell or the renderer;
+// - inside src/main, folders import only what their layer allows (eslint-rules/main-layers.mjs).
 const NODE_BUILTINS = ['node:*', 'fs', 'fs/*', 'path', 'os', 'crypto', 'child_process', 'net', 'http', 'https', 'worker_threads', 'stream', 'util', 'buffer', 'events', 'url'];
 const electron = { name: 'electron', message: "Only src/main/shell and src/preload may import 'electron'." };
 
@@ -35,6 +37,11 @@ export default tseslint.config(
         ],
       }],
     },
+  },
+  {
+    files: ['src/main/**/*.ts'],
+    plugins: { mappa: layers },
+    rules: { 'mappa/main-layers': 'error' },
   },
   {
     files: ['src/main/shell/**/*.ts'],

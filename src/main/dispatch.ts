@@ -1,6 +1,5 @@
-import type { z } from 'zod';
-import { contract, isChannel, type Channel, type Service } from '../shared/contract';
-import { MappaError, type Result } from '../shared/errors';
+import { contract, isChannel, type Service } from '../shared/contract';
+import { inputError, MappaError, type Result } from '../shared/errors';
 
 // One call from the page, whichever way it arrived (Electron IPC in the app, the
 // Playwright bridge in UI tests): the channel must exist, the input must parse against
@@ -14,7 +13,7 @@ export async function dispatch(service: Service, channel: unknown, rawInput: unk
   }
   const parsed = contract[channel].input.safeParse(rawInput);
   if (!parsed.success) {
-    return fail(inputError(channel, parsed.error));
+    return fail(inputError(`the request to ${channel}`, parsed.error));
   }
   try {
     const handler = service[channel] as (input: unknown) => unknown;
@@ -33,22 +32,4 @@ export async function dispatch(service: Service, channel: unknown, rawInput: unk
 
 function fail(error: MappaError): Result<unknown> {
   return { ok: false, error: error.toData() };
-}
-
-/**
- * Every problem in the input, each as a sentence next to its field (the GOV.UK error
- * summary lists them all). The contract's own messages are written for people
- * ("Enter the family name"); a problem with no field is about the request as a whole.
- */
-export function inputError(channel: Channel, error: z.ZodError): MappaError {
-  const sentence = (message: string) => (/[.!?]$/.test(message) ? message : `${message}.`);
-  const fields: { field: string; message: string }[] = [];
-  for (const issue of error.issues) {
-    const field = issue.path.map(String).join('.');
-    if (field && !fields.some((f) => f.field === field)) fields.push({ field, message: sentence(issue.message) });
-  }
-  const first = fields[0];
-  if (first) return new MappaError('invalid_input', first.message, first.field, fields.length > 1 ? fields : undefined);
-  const reason = (error.issues[0]?.message ?? 'not understood').replace(/\.$/, '');
-  return new MappaError('invalid_input', `The request to ${channel} is not valid: ${reason}.`);
 }

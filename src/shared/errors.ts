@@ -67,3 +67,33 @@ export function unwrap<T>(result: Result<T>): T {
   if (result.ok) return result.value;
   throw new MappaError(result.error.code, result.error.message, result.error.field, result.error.fields);
 }
+
+/**
+ * Every problem zod found in an input, each as a sentence next to its field (the GOV.UK
+ * error summary lists them all). The schemas' own messages are written for people
+ * ("Enter the family name"); a problem with no field is about the request as a whole,
+ * named by `what` ("the request to subjects.create").
+ */
+export function inputError(what: string, error: z.ZodError): MappaError {
+  const sentence = (message: string) => (/[.!?]$/.test(message) ? message : `${message}.`);
+  const fields: FieldProblem[] = [];
+  for (const issue of error.issues) {
+    const field = issue.path.map(String).join('.');
+    if (field && !fields.some((f) => f.field === field)) fields.push({ field, message: sentence(issue.message) });
+  }
+  const first = fields[0];
+  if (first) return new MappaError('invalid_input', first.message, first.field, fields.length > 1 ? fields : undefined);
+  const reason = (error.issues[0]?.message ?? 'not understood').replace(/\.$/, '');
+  return new MappaError('invalid_input', `${capitalise(what)} is not valid: ${reason}.`);
+}
+
+/** Parses with the same schema the contract uses, so a rule has one sentence wherever it is checked. */
+export function parseOrRefuse<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw inputError(what, parsed.error);
+  return parsed.data;
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { id, isoDate, optionalDate, optionalText, REASON_MAX, text } from './fields';
 import { ROLE_CODES } from './permissions';
 import { AGENCY_KIND_CODES, CLASSIFICATIONS, FIELD_KIND_CODES, RISK_CODES, RMP_HEADING_CODES } from './vocabulary';
 
@@ -6,29 +7,10 @@ import { AGENCY_KIND_CODES, CLASSIFICATIONS, FIELD_KIND_CODES, RISK_CODES, RMP_H
 // vocabularies, with sentences a person can act on); the rules that need the database
 // (duplicates, Level 1 for Category 3, review dates) live in src/main/register.
 
-const text = (label: string, max = 200) =>
-  z.string().trim().min(1, `Enter ${label}`).max(max, `${capital(label)} must be ${max} characters or fewer`);
-const optionalText = (label: string, max = 200) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${capital(label)} must be ${max} characters or fewer`)
-    .nullish()
-    .transform((v) => (v === null || v === undefined || v === '' ? null : v));
-const isoDate = (label: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${capital(label)} must be a date like 2026-11-24`);
-const optionalDate = (label: string) =>
-  z
-    .union([isoDate(label), z.literal(''), z.null()])
-    .optional()
-    .transform((v) => (v === '' || v === null || v === undefined ? null : v));
-
-function capital(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
+export { id };
 
 export const agencyKind = z.enum(AGENCY_KIND_CODES, { error: 'Choose the kind of agency from the list' });
 export const role = z.enum(ROLE_CODES, { error: 'Choose a role from the list' });
-export const id = z.string().min(1).max(100);
 
 export const officeInput = z
   .object({ name: text('the office name', 120), agency: agencyKind, area: text('the area', 120) })
@@ -136,7 +118,7 @@ export const itemInput = z
     classification: z.enum(CLASSIFICATIONS, { error: 'Choose OFFICIAL or OFFICIAL-SENSITIVE' }),
     noOnwardDisclosure: z.boolean().nullable().default(null),
     notToSubject: z.boolean().default(false),
-    notToSubjectReason: optionalText('reason', 1000),
+    notToSubjectReason: optionalText('reason', REASON_MAX),
   })
   .strict();
 export type ItemInput = z.output<typeof itemInput>;
@@ -150,8 +132,8 @@ export const itemUpdate = z
     classification: z.enum(CLASSIFICATIONS, { error: 'Choose OFFICIAL or OFFICIAL-SENSITIVE' }),
     noOnwardDisclosure: z.boolean(),
     notToSubject: z.boolean(),
-    notToSubjectReason: optionalText('reason', 1000),
-    changeReason: optionalText('reason for the change', 1000),
+    notToSubjectReason: optionalText('reason', REASON_MAX),
+    changeReason: optionalText('reason for the change', REASON_MAX),
   })
   .strict();
 export type ItemUpdate = z.output<typeof itemUpdate>;
@@ -187,7 +169,7 @@ export const searchInput = z
   .strict();
 export type SearchInput = z.output<typeof searchInput>;
 
-export const deletion = z.object({ id, reason: text('the reason', 1000) }).strict();
+export const deletion = z.object({ id, reason: text('the reason', REASON_MAX) }).strict();
 
 export const retentionRule = z
   .object({
@@ -211,7 +193,7 @@ export const retentionDue = z.object({
 export type RetentionDue = z.infer<typeof retentionDue>;
 
 export const retentionDecisionInput = z
-  .object({ itemId: id, decision: z.enum(['retain', 'dispose'], { error: 'Choose retain or dispose' }), reason: text('the reason for the decision', 1000) })
+  .object({ itemId: id, decision: z.enum(['retain', 'dispose'], { error: 'Choose retain or dispose' }), reason: text('the reason for the decision', REASON_MAX) })
   .strict();
 
 export const profile = z.object({

@@ -11,6 +11,13 @@ async function problems(filePath: string, code: string): Promise<string[]> {
   return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
 }
 
+async function layerProblems(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'mappa/main-layers').map((m) => m.message);
+}
+
+const use = (from: string) => `import * as x from '${from}';\nexport const a = x;`;
+
 describe('the layering rule', () => {
   it.each([
     ['src/main/vault/x.ts', "import { app } from 'electron';\nexport const a = app;"],
@@ -39,6 +46,45 @@ describe('the layering rule', () => {
 
   it('keeps capability folders away from the shell', async () => {
     expect(await problems('src/main/vault/x.ts', "import { APP_ORIGIN } from '../shell/security';\nexport const a = APP_ORIGIN;")).toHaveLength(1);
+  });
+});
+
+describe('the layers inside src/main (allow-list keyed on folder name)', () => {
+  it.each([
+    ['src/main/vault/x.ts', '../register/items', 'Storage (vault/) knows no capability: it may not import register/.'],
+    ['src/main/db/x.ts', '../audit', 'Storage (db/) knows no capability: it may not import audit/.'],
+    ['src/main/db/x.ts', '../vault', 'Storage (db/) knows no capability: it may not import vault/.'],
+    ['src/main/documents/x.ts', '../access/people', 'Storage (documents/) knows no capability: it may not import access/.'],
+    ['src/main/register/x.ts', '../api', "src/main/api.ts is the service composer's; register/ may not import it."],
+    ['src/main/audit/x.ts', '../dispatch', "src/main/dispatch.ts is the service composer's; audit/ may not import it."],
+    ['src/main/register/x.ts', '../access/service', "A capability may not import another capability's service slice (access/service)."],
+    ['src/main/audit/x.ts', '../register/subjects', 'The audit capability may not import the register capability: capabilities use only access/, audit/ and storage.'],
+  ])('refuses %s importing %s', async (file, from, message) => {
+    expect(await layerProblems(file, use(from))).toEqual([message]);
+  });
+
+  it('covers a capability folder the day it is created', async () => {
+    expect(await layerProblems('src/main/sharing/x.ts', use('../register/items'))).toEqual([
+      'The sharing capability may not import the register capability: capabilities use only access/, audit/ and storage.',
+    ]);
+    expect(await layerProblems('src/main/sharing/x.ts', use('../api'))).toHaveLength(1);
+    expect(await layerProblems('src/main/vault/x.ts', use('../sharing/exchange'))).toHaveLength(1);
+  });
+
+  it('allows what each layer is for', async () => {
+    for (const [file, from] of [
+      ['src/main/sharing/x.ts', '../access/acting'],
+      ['src/main/sharing/x.ts', '../audit'],
+      ['src/main/sharing/x.ts', '../db/types'],
+      ['src/main/sharing/x.ts', '../vault'],
+      ['src/main/sharing/x.ts', '../documents'],
+      ['src/main/sharing/x.ts', './rules'],
+      ['src/main/vault/x.ts', '../db/sqlite'],
+      ['src/main/api.ts', './register/service'],
+      ['src/main/shell/x.ts', '../api'],
+    ]) {
+      expect(await layerProblems(file as string, use(from as string)), `${file} -> ${from}`).toEqual([]);
+    }
   });
 });
 

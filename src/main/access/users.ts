@@ -3,7 +3,8 @@ import type { Role } from '../../shared/permissions';
 import { createProfile, deactivateProfile, listProfiles, updateProfile } from './people';
 import { requireOffice } from './offices';
 import { checkPassphrasePolicy, VaultError } from '../vault';
-import type { ActEntry, RegisterSession } from './registerSession';
+import { acted } from '../audit';
+import type { RegisterSession } from './registerSession';
 
 // The people who can unlock the register: each has a key slot in the vault's header
 // (their own passphrase) and a profile in the register (office and role). An
@@ -57,14 +58,14 @@ export async function addUser(
     throw vaultRefusal(error);
   }
   try {
-    session.act(
-      'user.manage',
-      (w) => createProfile(w, ctx.now, ctx.actor.userName, { userName: input.userName, role: input.role, officeId: input.officeId }),
-      (profile): ActEntry[] => [
+    session.act('user.manage', (w) => {
+      const profile = createProfile(w, ctx.now, ctx.actor.userName, { userName: input.userName, role: input.role, officeId: input.officeId });
+      return acted(
+        profile,
         { action: 'user_create', details: { userId: profile.userId, role: profile.role, officeId: profile.officeId } },
         { action: 'key_change', details: { change: 'slot_added', userId: profile.userId, administrator: input.administrator } },
-      ],
-    );
+      );
+    });
   } catch (error) {
     // The profile could not be saved: take the key slot back so no half-made user remains.
     v.removeUser(input.userName);
@@ -74,11 +75,10 @@ export async function addUser(
 }
 
 export function updateUser(session: RegisterSession, input: { userName: string; role: Role; officeId: string }): UserRow[] {
-  session.act(
-    'user.manage',
-    (w) => updateProfile(w, input.userName, { role: input.role, officeId: input.officeId }),
-    (profile) => ({ action: 'user_edit', details: { userId: profile.userId, role: profile.role, officeId: profile.officeId } }),
-  );
+  session.act('user.manage', (w) => {
+    const profile = updateProfile(w, input.userName, { role: input.role, officeId: input.officeId });
+    return acted(profile, { action: 'user_edit', details: { userId: profile.userId, role: profile.role, officeId: profile.officeId } });
+  });
   return listUsers(session);
 }
 
@@ -93,13 +93,9 @@ export function removeUser(session: RegisterSession, userName: string): UserRow[
   } catch (error) {
     throw vaultRefusal(error);
   }
-  session.act(
-    'user.manage',
-    (w) => deactivateProfile(w, userName),
-    (): ActEntry[] => [
-      { action: 'user_remove', details: { userName } },
-      { action: 'key_change', details: { change: 'slot_removed', userName } },
-    ],
-  );
+  session.act('user.manage', (w) => {
+    deactivateProfile(w, userName);
+    return acted(undefined, { action: 'user_remove', details: { userName } }, { action: 'key_change', details: { change: 'slot_removed', userName } });
+  });
   return listUsers(session);
 }

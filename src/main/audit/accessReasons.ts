@@ -1,6 +1,5 @@
 import type { Reader, Writer } from '../db/types';
-import { appendAudit } from './log';
-import type { AuditActor } from './types';
+import { acted, type Acted } from './types';
 
 // Why a user opens a subject's record (DOMAIN.md "Integrity and misuse": the register
 // asks a reason for viewing a subject). The reason goes into the subject_view entry.
@@ -15,13 +14,9 @@ export function accessReasonsRequired(r: Reader): boolean {
   return row === undefined || row.value !== 'off';
 }
 
-export function setAccessReasonsRequired(w: Writer, on: boolean, actor: AuditActor, at: string): void {
+export function setAccessReasonsRequired(w: Writer, on: boolean): Acted<void> {
   const before = accessReasonsRequired(w);
   const value = on ? 'on' : 'off';
   w.run('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [ACCESS_REASONS_SETTING, value]);
-  appendAudit(
-    w,
-    { actor, action: 'settings_change', details: { key: ACCESS_REASONS_SETTING, from: before ? 'on' : 'off', to: value } },
-    at,
-  );
+  return acted(undefined, { action: 'settings_change', details: { key: ACCESS_REASONS_SETTING, from: before ? 'on' : 'off', to: value } });
 }

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { MappaError } from '../../shared/errors';
+import { alertClosure, exceptionGrant } from '../../shared/channels/audit';
+import { MappaError, parseOrRefuse } from '../../shared/errors';
 import type { Reader, Writer } from '../db/types';
-import { appendAudit } from './log';
-import type { AuditActor } from './types';
+import { acted, type Acted, type AuditActor } from './types';
 
 // Alerts raised when a user opens (or tries to open) a subject who matches their own
 // declared association, and the exceptions an IG lead may grant. Nobody closes an alert
@@ -57,13 +57,6 @@ function toAlert(row: AlertRow): AssociationAlert {
   };
 }
 
-function text(value: string, field: string, message: string): string {
-  const t = value.trim();
-  if (t === '') throw new MappaError('invalid_input', message, field);
-  if (t.length > 2000) throw new MappaError('invalid_input', 'Use no more than 2000 characters.', field);
-  return t;
-}
-
 function requireUser(actor: AuditActor): string {
   if (actor.userId === null) throw new MappaError('not_allowed', 'Only a register user with an office can do this.');
   return actor.userId;
@@ -73,7 +66,7 @@ function requireUser(actor: AuditActor): string {
 export function recordAssociationAlert(
   w: Writer,
   input: { actor: AuditActor; subjectId: string; associationId: string; at: string },
-): AssociationAlert {
+): Acted<AssociationAlert> {
   const userId = requireUser(input.actor);
   const alert: AssociationAlert = {
     id: randomUUID(),
@@ -93,39 +86,42 @@ export function recordAssociationAlert(
     input.associationId,
     input.at,
   ]);
-  appendAudit(
-    w,
-    { actor: input.actor, action: 'association_alert', subjectId: input.subjectId, details: { alertId: alert.id, associationId: input.associationId } },
-    input.at,
-  );
-  return alert;
+  return acted(alert, { action: 'association_alert', subjectId: input.subjectId, details: { alertId: alert.id, associationId: input.associationId } });
 }
 
 /** The IG lead closes an alert with the outcome of their review. */
-export function closeAlert(w: Writer, input: { alertId: string; closedBy: AuditActor; outcome: string; at: string }): AssociationAlert {
+export function closeAlert(w: Writer, input: { alertId: string; closedBy: AuditActor; outcome: string; at: string }): Acted<AssociationAlert> {
   const closer = requireUser(input.closedBy);
-  const outcome = text(input.outcome, 'outcome', 'Record the outcome of your review of this alert.');
+  const { outcome } = parseOrRefuse(alertClosure, { alertId: input.alertId, outcome: input.outcome }, 'the outcome');
+  return closeWith(w, { ...input, outcome }, closer);
+}
+
+/** Closes the alert by granting an exception: the exception's reason is the outcome. */
+export function closeAlertByException(w: Writer, input: { alertId: string; closedBy: AuditActor; exceptionReason: string; at: string }): Acted<AssociationAlert> {
+  return closeWith(w, { ...input, outcome: `Exception granted: ${input.exceptionReason}` }, requireUser(input.closedBy));
+}
+
+function closeWith(w: Writer, input: { alertId: string; outcome: string; at: string }, closer: string): Acted<AssociationAlert> {
+  const { outcome } = input;
   const row = w.get<AlertRow>(`SELECT ${ALERT_COLUMNS} FROM association_alerts WHERE id = ?`, [input.alertId]);
   if (row === undefined) throw new MappaError('not_found', 'That alert is not in this register.');
   if (row.status === 'closed') throw new MappaError('already_closed', 'That alert has already been closed.');
   if (row.user_id === closer) throw new MappaError('conflict_of_interest', 'An alert about you must be closed by someone else.');
   w.run(`UPDATE association_alerts SET status = 'closed', closed_by = ?, closed_at = ?, outcome = ? WHERE id = ?`, [closer, input.at, outcome, input.alertId]);
-  appendAudit(
-    w,
-    { actor: input.closedBy, action: 'association_alert_close', subjectId: row.subject_id, reason: outcome, details: { alertId: row.id, userId: row.user_id } },
-    input.at,
+  return acted(
+    { ...toAlert(row), status: 'closed', closedBy: closer, closedAt: input.at, outcome },
+    { action: 'association_alert_close', subjectId: row.subject_id, reason: outcome, details: { alertId: row.id, userId: row.user_id } },
   );
-  return { ...toAlert(row), status: 'closed', closedBy: closer, closedAt: input.at, outcome };
 }
 
 /** Lets a user open a subject despite a matching declaration (e.g. a declared link judged not to conflict). */
 export function grantException(
   w: Writer,
   input: { userId: string; subjectId: string; grantedBy: AuditActor; reason: string; at: string },
-): AssociationException {
+): Acted<AssociationException> {
   const granter = requireUser(input.grantedBy);
   if (granter === input.userId) throw new MappaError('conflict_of_interest', 'You cannot grant yourself an exception. Ask your information governance lead.');
-  const reason = text(input.reason, 'reason', 'Say why this user may open this record despite the declared association.');
+  const { reason } = parseOrRefuse(exceptionGrant.pick({ reason: true }), { reason: input.reason }, 'the exception');
   const exception: AssociationException = {
     id: randomUUID(),
     userId: input.userId,
@@ -142,12 +138,7 @@ export function grantException(
     reason,
     input.at,
   ]);
-  appendAudit(
-    w,
-    { actor: input.grantedBy, action: 'association_exception', subjectId: input.subjectId, reason, details: { exceptionId: exception.id, userId: input.userId } },
-    input.at,
-  );
-  return exception;
+  return acted(exception, { action: 'association_exception', subjectId: input.subjectId, reason, details: { exceptionId: exception.id, userId: input.userId } });
 }
 
 export function listAlerts(r: Reader, filter: { status?: 'open' | 'closed' } = {}): AssociationAlert[] {

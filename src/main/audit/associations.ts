@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { MappaError } from '../../shared/errors';
+import { associationDeclaration, associationWithdrawal } from '../../shared/channels/audit';
+import { MappaError, parseOrRefuse } from '../../shared/errors';
 import type { Reader, Writer } from '../db/types';
-import { appendAudit } from './log';
 import { compareNames } from './nameMatch';
-import type { AuditActor } from './types';
+import { acted, type Acted, type AuditActor } from './types';
 
 // Declared (notifiable) associations. APP counter-corruption case study: an officer
 // failed to declare their partner and then read incident logs about them. Users declare
 // the people they are linked to; opening a subject who matches an active declaration is
 // blocked and raises an alert for the IG lead, unless an exception has been granted.
-// Every act here writes its audit entry in the same commit as its own row.
+// Every act here returns its audit entry; session.act commits it with the act's own row.
 
 export interface AssociationDeclaration {
   id: string;
@@ -28,25 +28,8 @@ export interface MatchableSubject {
   dateOfBirth: string | null;
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const MAX_NAMES = 20;
-const MAX_TEXT = 500;
-
 function problem(code: string, message: string, field?: string): MappaError {
   return new MappaError(code, message, field);
-}
-
-function requireText(value: string, field: string, message: string): string {
-  const t = value.trim();
-  if (t === '') throw problem('invalid_input', message, field);
-  if (t.length > MAX_TEXT) throw problem('invalid_input', `Use no more than ${MAX_TEXT} characters.`, field);
-  return t;
-}
-
-function validDate(value: string): boolean {
-  if (!ISO_DATE.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
 }
 
 function requireUser(actor: AuditActor): string {
@@ -77,52 +60,47 @@ function toDeclaration(row: DeclarationRow): AssociationDeclaration {
   };
 }
 
-/** The acting user declares an association with someone (names and aliases, DOB if known). */
+/**
+ * The acting user declares an association with someone (names and aliases, DOB if known).
+ * Checked with the contract's own schema, so the rules and their sentences are the same
+ * whichever way the declaration arrives.
+ */
 export function declareAssociation(
   w: Writer,
   input: { actor: AuditActor; names: readonly string[]; dateOfBirth: string | null; relationship: string; at: string },
-): AssociationDeclaration {
+): Acted<AssociationDeclaration> {
   const userId = requireUser(input.actor);
-  const names = [...new Set(input.names.map((n) => n.trim()).filter((n) => n !== ''))];
-  if (names.length === 0) throw problem('invalid_input', 'Enter the full name of the person you are associated with.', 'names');
-  if (names.length > MAX_NAMES) throw problem('invalid_input', `Enter no more than ${MAX_NAMES} names and aliases.`, 'names');
-  if (names.some((n) => n.length > 200)) throw problem('invalid_input', 'Each name must be 200 characters or fewer.', 'names');
-  const dob = input.dateOfBirth === null || input.dateOfBirth.trim() === '' ? null : input.dateOfBirth.trim();
-  if (dob !== null && !validDate(dob)) throw problem('invalid_input', 'Enter the date of birth as a real date, for example 1980-03-27.', 'dateOfBirth');
-  const relationship = requireText(input.relationship, 'relationship', 'Say how you know this person.');
+  const parsed = parseOrRefuse(associationDeclaration, { names: input.names, dateOfBirth: input.dateOfBirth, relationship: input.relationship }, 'the declaration');
+  const names = [...new Set(parsed.names)];
   const declaration: AssociationDeclaration = {
     id: randomUUID(),
     userId,
     names,
-    dateOfBirth: dob,
-    relationship,
+    dateOfBirth: parsed.dateOfBirth,
+    relationship: parsed.relationship,
     declaredAt: input.at,
     withdrawnAt: null,
   };
   w.run(
     'INSERT INTO declared_associations (id, user_id, names, date_of_birth, relationship, declared_at) VALUES (?, ?, ?, ?, ?, ?)',
-    [declaration.id, userId, JSON.stringify(names), dob, relationship, input.at],
+    [declaration.id, userId, JSON.stringify(names), declaration.dateOfBirth, declaration.relationship, input.at],
   );
   // The names stay in the declaration; the audit entry carries only its id.
-  appendAudit(w, { actor: input.actor, action: 'association_declare', details: { associationId: declaration.id } }, input.at);
-  return declaration;
+  return acted(declaration, { action: 'association_declare', details: { associationId: declaration.id } });
 }
 
 /** Withdraws a declaration (recorded with its reason; the declaration is kept). */
-export function withdrawAssociation(w: Writer, input: { actor: AuditActor; associationId: string; reason: string; at: string }): void {
-  const reason = requireText(input.reason, 'reason', 'Say why you are withdrawing this declaration.');
+export function withdrawAssociation(w: Writer, input: { actor: AuditActor; associationId: string; reason: string; at: string }): Acted<void> {
+  const { reason } = parseOrRefuse(associationWithdrawal, { id: input.associationId, reason: input.reason }, 'the withdrawal');
   const row = w.get<{ user_id: string; withdrawn_at: string | null }>(
     'SELECT user_id, withdrawn_at FROM declared_associations WHERE id = ?',
     [input.associationId],
   );
   if (row === undefined) throw problem('not_found', 'That declaration is not in this register.');
+  if (row.user_id !== input.actor.userId) throw problem('not_found', 'That declaration is not in this register.');
   if (row.withdrawn_at !== null) throw problem('already_withdrawn', 'That declaration has already been withdrawn.');
   w.run('UPDATE declared_associations SET withdrawn_at = ?, withdrawn_reason = ? WHERE id = ?', [input.at, reason, input.associationId]);
-  appendAudit(
-    w,
-    { actor: input.actor, action: 'association_withdraw', reason, details: { associationId: input.associationId, declaredBy: row.user_id } },
-    input.at,
-  );
+  return acted(undefined, { action: 'association_withdraw', reason, details: { associationId: input.associationId, declaredBy: row.user_id } });
 }
 
 export function listAssociations(r: Reader, userId: string, opts: { includeWithdrawn?: boolean } = {}): AssociationDeclaration[] {

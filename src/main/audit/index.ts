@@ -3,8 +3,8 @@
 export * from './types';
 export { canonicalJson, sha256Hex, type CanonicalValue } from './canonical';
 export { appendAudit, actorFor, entryHash, GENESIS_HASH, lastAuditRecord, readAuditRecords, toEntry } from './log';
-export { recordUnlock, recordLock, recordAuditExport } from './registerEvents';
-export { recordSubjectView, type SubjectViewResult } from './subjectView';
+export { unlockEntries, lockEntry, auditExportEntry } from './registerEvents';
+export { viewSubject } from './subjectView';
 export { verifyAuditChain, verifyAuditRecords, type ChainVerdict } from './verify';
 export { queryAudit, findPatterns, type AuditFilter, type AuditPage, type ViewPattern } from './review';
 export { auditCsv, auditPdf, type ExportContext } from './export';

@@ -2,8 +2,7 @@ import { MappaError } from '../../shared/errors';
 import type { Writer } from '../db/types';
 import { accessReasonSchema, accessReasonsRequired, describeAccessReason } from './accessReasons';
 import { checkSubjectAccess, recordAssociationAlert, type SubjectAccess } from './associations';
-import { appendAudit } from './log';
-import type { AuditActor } from './types';
+import { acted, type Acted, type AuditActor } from './types';
 
 // Opening a subject's record, in one commit: the declared-association check, the reason
 // (when the register asks for one) and the subject_view entry. A blocked attempt is not
@@ -12,17 +11,12 @@ import type { AuditActor } from './types';
 // The result says what happened. The caller must NOT throw inside the same commit when
 // access is refused, or the alert would be rolled back with it; commit, then refuse.
 
-export type SubjectViewResult = SubjectAccess & { auditSeq: number };
-
-export function recordSubjectView(
-  w: Writer,
-  input: { actor: AuditActor; subjectId: string; reason: unknown; at: string },
-): SubjectViewResult {
+export function viewSubject(w: Writer, input: { actor: AuditActor; subjectId: string; reason: unknown; at: string }): Acted<SubjectAccess> {
   if (input.actor.userId === null) throw new MappaError('not_allowed', 'Only a register user with an office can open a subject’s record.');
   const access = checkSubjectAccess(w, { userId: input.actor.userId, subjectId: input.subjectId });
   if (!access.allowed) {
-    recordAssociationAlert(w, { actor: input.actor, subjectId: input.subjectId, associationId: access.association.id, at: input.at });
-    return { ...access, auditSeq: lastSeq(w) };
+    const alert = recordAssociationAlert(w, { actor: input.actor, subjectId: input.subjectId, associationId: access.association.id, at: input.at });
+    return { value: access, audit: alert.audit };
   }
   let reason: string | null = null;
   if (input.reason !== undefined && input.reason !== null) {
@@ -35,10 +29,5 @@ export function recordSubjectView(
   } else if (accessReasonsRequired(w)) {
     throw new MappaError('reason_needed', 'Choose why you are opening this record.', 'reason.code');
   }
-  const entry = appendAudit(w, { actor: input.actor, action: 'subject_view', subjectId: input.subjectId, reason }, input.at);
-  return { allowed: true, auditSeq: entry.seq };
-}
-
-function lastSeq(w: Writer): number {
-  return w.get<{ seq: number }>('SELECT MAX(seq) AS seq FROM audit_log')?.seq ?? 0;
+  return acted(access, { action: 'subject_view', subjectId: input.subjectId, reason });
 }

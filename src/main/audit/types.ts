@@ -40,6 +40,22 @@ export interface AuditInput {
   details?: AuditDetails;
 }
 
+/** An audit entry for an act, without its actor: session.act fills that in from who is signed in. */
+export type ActEntry = Omit<AuditInput, 'actor'>;
+
+/**
+ * What an act did and the audit entries that record it. Capability functions return
+ * this; only session.act commits it, the act and its entries in one durable commit.
+ */
+export interface Acted<T> {
+  readonly value: T;
+  readonly audit: readonly ActEntry[];
+}
+
+export function acted<T>(value: T, ...audit: ActEntry[]): Acted<T> {
+  return { value, audit };
+}
+
 /** One stored entry, exactly as held in audit_log (itemIds and details as JSON text). */
 export interface AuditRecord {
   seq: number;

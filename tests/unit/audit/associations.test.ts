@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  acted,
   type AssociationDeclaration,
   checkSubjectAccess,
   closeAlert,
@@ -137,22 +138,22 @@ describe('declared associations guard access to a subject', () => {
 
   it('blocks a user from a subject who matches their active declaration', async () => {
     const { m, officer, partner, stranger } = await scene();
-    const d = m.commit((w) => declareAssociation(w, { actor: officer, names: ['Bob Steele'], dateOfBirth: '1979-11-02', relationship: 'Partner', at: nextTime() }));
+    const d = m.act(officer, (w) => declareAssociation(w, { actor: officer, names: ['Bob Steele'], dateOfBirth: '1979-11-02', relationship: 'Partner', at: nextTime() }));
     expect(checkSubjectAccess(m.reader, { userId: officer.userId as string, subjectId: partner })).toEqual({ allowed: false, association: d });
     expect(checkSubjectAccess(m.reader, { userId: officer.userId as string, subjectId: stranger })).toEqual({ allowed: true });
   });
 
   it('allows the subject once an IG lead grants an exception, and after the declaration is withdrawn', async () => {
     const { m, officer, igLead, partner } = await scene();
-    const d = m.commit((w) => declareAssociation(w, { actor: officer, names: ['Robert Steele'], dateOfBirth: null, relationship: 'Neighbour', at: nextTime() }));
+    const d = m.act(officer, (w) => declareAssociation(w, { actor: officer, names: ['Robert Steele'], dateOfBirth: null, relationship: 'Neighbour', at: nextTime() }));
     const userId = officer.userId as string;
-    m.commit((w) => grantException(w, { userId, subjectId: partner, grantedBy: igLead, reason: 'Neighbour only; no conflict.', at: nextTime() }));
+    m.act(igLead, (w) => grantException(w, { userId, subjectId: partner, grantedBy: igLead, reason: 'Neighbour only; no conflict.', at: nextTime() }));
     expect(checkSubjectAccess(m.reader, { userId, subjectId: partner })).toEqual({ allowed: true });
 
     const { m: m2, officer: o2, partner: p2 } = await scene();
-    const d2 = m2.commit((w) => declareAssociation(w, { actor: o2, names: ['Robert Steele'], dateOfBirth: null, relationship: 'Neighbour', at: nextTime() }));
+    const d2 = m2.act(o2, (w) => declareAssociation(w, { actor: o2, names: ['Robert Steele'], dateOfBirth: null, relationship: 'Neighbour', at: nextTime() }));
     expect(checkSubjectAccess(m2.reader, { userId: o2.userId as string, subjectId: p2 }).allowed).toBe(false);
-    m2.commit((w) => withdrawAssociation(w, { actor: o2, associationId: d2.id, reason: 'Moved away in 2019.', at: nextTime() }));
+    m2.act(o2, (w) => withdrawAssociation(w, { actor: o2, associationId: d2.id, reason: 'Moved away in 2019.', at: nextTime() }));
     expect(checkSubjectAccess(m2.reader, { userId: o2.userId as string, subjectId: p2 }).allowed).toBe(true);
     expect(listAssociations(m2.reader, o2.userId as string)).toEqual([]);
     expect(listAssociations(m2.reader, o2.userId as string, { includeWithdrawn: true })).toHaveLength(1);
@@ -161,13 +162,13 @@ describe('declared associations guard access to a subject', () => {
 
   it('nobody grants themselves an exception or closes an alert about themselves', async () => {
     const { m, officer, partner } = await scene();
-    const d = m.commit((w) => declareAssociation(w, { actor: officer, names: ['Robert Steele'], dateOfBirth: null, relationship: 'Partner', at: nextTime() }));
+    const d = m.act(officer, (w) => declareAssociation(w, { actor: officer, names: ['Robert Steele'], dateOfBirth: null, relationship: 'Partner', at: nextTime() }));
     const userId = officer.userId as string;
-    expect(() => m.commit((w) => grantException(w, { userId, subjectId: partner, grantedBy: officer, reason: 'Fine', at: nextTime() }))).toThrow(
+    expect(() => m.act(officer, (w) => grantException(w, { userId, subjectId: partner, grantedBy: officer, reason: 'Fine', at: nextTime() }))).toThrow(
       /cannot grant yourself/,
     );
-    const alert = m.commit((w) => recordAssociationAlert(w, { actor: officer, subjectId: partner, associationId: d.id, at: nextTime() }));
-    expect(() => m.commit((w) => closeAlert(w, { alertId: alert.id, closedBy: officer, outcome: 'Fine', at: nextTime() }))).toThrow(/someone else/);
+    const alert = m.act(officer, (w) => recordAssociationAlert(w, { actor: officer, subjectId: partner, associationId: d.id, at: nextTime() }));
+    expect(() => m.act(officer, (w) => closeAlert(w, { alertId: alert.id, closedBy: officer, outcome: 'Fine', at: nextTime() }))).toThrow(/someone else/);
     expect(listAlerts(m.reader, { status: 'open' })).toHaveLength(1);
   });
 
@@ -175,11 +176,11 @@ describe('declared associations guard access to a subject', () => {
     const { m, officer, igLead, partner } = await scene();
     const userId = officer.userId as string;
     const acts: [string, () => void][] = [
-      ['association_declare', () => m.commit((w) => declareAssociation(w, { actor: officer, names: ['Robert Steele'], dateOfBirth: null, relationship: 'Partner', at: nextTime() }))],
-      ['association_alert', () => m.commit((w) => recordAssociationAlert(w, { actor: officer, subjectId: partner, associationId: listAssociations(w, userId)[0]?.id as string, at: nextTime() }))],
-      ['association_alert_close', () => m.commit((w) => closeAlert(w, { alertId: listAlerts(w)[0]?.id as string, closedBy: igLead, outcome: 'Spoken to; no further action.', at: nextTime() }))],
-      ['association_exception', () => m.commit((w) => grantException(w, { userId, subjectId: partner, grantedBy: igLead, reason: 'Supervised access for court.', at: nextTime() }))],
-      ['association_withdraw', () => m.commit((w) => withdrawAssociation(w, { actor: officer, associationId: listAssociations(w, userId)[0]?.id as string, reason: 'Relationship ended.', at: nextTime() }))],
+      ['association_declare', () => m.act(officer, (w) => declareAssociation(w, { actor: officer, names: ['Robert Steele'], dateOfBirth: null, relationship: 'Partner', at: nextTime() }))],
+      ['association_alert', () => m.act(officer, (w) => recordAssociationAlert(w, { actor: officer, subjectId: partner, associationId: listAssociations(w, userId)[0]?.id as string, at: nextTime() }))],
+      ['association_alert_close', () => m.act(igLead, (w) => closeAlert(w, { alertId: listAlerts(w)[0]?.id as string, closedBy: igLead, outcome: 'Spoken to; no further action.', at: nextTime() }))],
+      ['association_exception', () => m.act(igLead, (w) => grantException(w, { userId, subjectId: partner, grantedBy: igLead, reason: 'Supervised access for court.', at: nextTime() }))],
+      ['association_withdraw', () => m.act(officer, (w) => withdrawAssociation(w, { actor: officer, associationId: listAssociations(w, userId)[0]?.id as string, reason: 'Relationship ended.', at: nextTime() }))],
     ];
     for (const [action, act] of acts) {
       const before = auditCount(m.reader);
@@ -196,15 +197,18 @@ describe('declared associations guard access to a subject', () => {
   it('if the act’s commit fails, neither the act nor its audit entry exists', async () => {
     const { m, officer, igLead, partner } = await scene();
     expect(() =>
-      m.commit((w) => {
+      m.act(officer, (w) => {
         declareAssociation(w, { actor: officer, names: ['Robert Steele'], dateOfBirth: null, relationship: 'Partner', at: nextTime() });
         throw new Error('power cut');
       }),
     ).toThrow('power cut');
-    // the audit entry itself is refused (bad time): the row written before it goes too
+    // the audit entry itself is refused (register content copied into its details): the row written before it goes too
     expect(() =>
-      m.commit((w) => grantException(w, { userId: officer.userId as string, subjectId: partner, grantedBy: igLead, reason: 'Ok', at: 'not a time' })),
-    ).toThrow(/ISO-8601/);
+      m.act(igLead, (w) => {
+        const granted = grantException(w, { userId: officer.userId as string, subjectId: partner, grantedBy: igLead, reason: 'Ok', at: nextTime() });
+        return acted(granted.value, { action: 'association_exception', details: { copied: 'Robert Steele '.repeat(20) } });
+      }),
+    ).toThrow(/details hold identifiers and codes/);
     expect(m.reader.get('SELECT COUNT(*) AS n FROM declared_associations')).toEqual({ n: 0 });
     expect(m.reader.get('SELECT COUNT(*) AS n FROM association_exceptions')).toEqual({ n: 0 });
     expect(auditCount(m.reader)).toBe(0);
@@ -213,10 +217,12 @@ describe('declared associations guard access to a subject', () => {
   it('rejects a declaration without a name, with an impossible date of birth or without a relationship', async () => {
     const { m, officer } = await scene();
     const declare = (names: string[], dob: string | null, relationship: string) =>
-      m.commit((w) => declareAssociation(w, { actor: officer, names, dateOfBirth: dob, relationship, at: nextTime() }));
-    expect(() => declare(['  '], null, 'Partner')).toThrow('Enter the full name of the person you are associated with.');
-    expect(() => declare(['Rob Steele'], '1979-02-30', 'Partner')).toThrow(/real date/);
-    expect(() => declare(['Rob Steele'], null, ' ')).toThrow('Say how you know this person.');
+      m.act(officer, (w) => declareAssociation(w, { actor: officer, names, dateOfBirth: dob, relationship, at: nextTime() }));
+    // The same schema, and so the same sentences, as the channel's input.
+    expect(() => declare(['  '], null, 'Partner')).toThrow(expect.objectContaining({ message: 'Enter a name.', field: 'names.0' }));
+    expect(() => declare([], null, 'Partner')).toThrow(expect.objectContaining({ message: 'Enter the person’s name.', field: 'names' }));
+    expect(() => declare(['Rob Steele'], '1979-02-30', 'Partner')).toThrow(expect.objectContaining({ message: 'Date of birth must be a real date.', field: 'dateOfBirth' }));
+    expect(() => declare(['Rob Steele'], null, ' ')).toThrow(expect.objectContaining({ message: 'Say how you know this person.', field: 'relationship' }));
     expect(auditCount(m.reader)).toBe(0);
   });
 });

@@ -7,7 +7,8 @@ import { SqlDb } from '../../../src/main/db/sqlite';
 import { MIGRATIONS } from '../../../src/main/db/migrations';
 import { auditMigration } from '../../../src/main/db/schema/v3-audit';
 import type { Reader, SqlParams, Writer } from '../../../src/main/db/types';
-import type { AuditActor } from '../../../src/main/audit';
+import { commitActed } from '../../../src/main/access/acting';
+import type { Acted, AuditActor } from '../../../src/main/audit';
 import type { Role } from '../../../src/shared/permissions';
 import type { AgencyKindCode } from '../../../src/shared/vocabulary';
 
@@ -15,6 +16,8 @@ export interface MemoryRegister {
   reader: Reader;
   /** One transaction, rolled back if fn throws (like vault.commit, without the journal). */
   commit<T>(fn: (w: Writer) => T): T;
+  /** An act by `actor`, committed with the audit entries it returns, the way session.act does it. */
+  act<T>(actor: AuditActor, work: (w: Writer) => Acted<T>, at?: string): T;
   /** Runs statements with the audit triggers dropped, then puts the triggers back. */
   tamper(statements: readonly [string, SqlParams?][]): void;
   close(): void;
@@ -47,9 +50,11 @@ export async function memoryRegister(): Promise<MemoryRegister> {
       w.run(`PRAGMA user_version = ${m.version}`);
     }, true);
   }
+  const commit = <T>(fn: (w: Writer) => T): T => inTransaction(fn);
   return {
     reader: db.reader,
-    commit: (fn) => inTransaction(fn),
+    commit,
+    act: (actor, work, at) => commitActed({ commit }, actor, new Date(at ?? nextTime()), work),
     tamper: (statements) =>
       inTransaction((w) => {
         for (const [sql, params] of tamperStatements(statements)) w.run(sql, params);

@@ -98,9 +98,9 @@ describe('reasons for opening a record', () => {
     const m = await register();
     expect(accessReasonsRequired(m.reader)).toBe(true);
     const admin = actorFor(m.reader, { userName: 'Ada Administrator' });
-    m.commit((w) => setAccessReasonsRequired(w, false, admin, day(1)));
+    m.act(admin, (w) => setAccessReasonsRequired(w, false), day(1));
     expect(accessReasonsRequired(m.reader)).toBe(false);
-    m.commit((w) => setAccessReasonsRequired(w, true, admin, day(2)));
+    m.act(admin, (w) => setAccessReasonsRequired(w, true), day(2));
     expect(accessReasonsRequired(m.reader)).toBe(true);
     expect(queryAudit(m.reader, { actions: ['settings_change'] }).entries.map((e) => e.details)).toEqual([
       { key: 'access_reasons_required', from: 'off', to: 'on' },

@@ -1,15 +1,12 @@
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 import type { AlertView, AuditEntryView, AuditFilterInput } from '../../shared/contract';
 import { AUDIT_ACTION_LABELS } from '../../shared/auditActions';
-import { MappaError } from '../../shared/errors';
 import type { Reader } from '../db/types';
-import { auditCsv, auditPdf, listAlerts, queryAudit, recordAuditExport, type AuditEntry, type AuditFilter } from '../audit';
-import type { Host } from '../host';
-import type { RegisterSession } from './registerSession';
+import { listAlerts } from './associationAlerts';
+import type { AuditFilter } from './review';
+import type { AuditEntry } from './types';
 
-// The IG lead's review: the log filtered, alerts with the names behind the ids, and
-// exports of what the filter chose, marked and watermarked with the exporter's name.
+// The IG lead's review as the screens see it: entries and alerts with the names behind
+// the ids, and the filter in words for an export's heading.
 
 function subjectName(r: Reader, id: string | null): string | null {
   if (id === null) return null;
@@ -75,29 +72,4 @@ export function describeFilter(r: Reader, input: AuditFilterInput): string {
   if (input.from) parts.push(`from ${input.from}`);
   if (input.to) parts.push(`to ${input.to}`);
   return parts.length > 0 ? parts.join('; ') : 'all entries';
-}
-
-const EXPORT_LIMIT = 100_000;
-
-export async function exportAudit(session: RegisterSession, host: Host, input: { format: 'csv' | 'pdf'; filter: AuditFilterInput }): Promise<{ file: string | null; entries: number }> {
-  const ctx = session.context('audit.review');
-  const r = session.vault().reader;
-  const page = queryAudit(r, { ...toFilter(input.filter), limit: EXPORT_LIMIT, offset: 0 });
-  if (page.total > EXPORT_LIMIT) {
-    throw new MappaError('too_many', `That filter chooses ${page.total} entries; narrow it to ${EXPORT_LIMIT} or fewer to export.`);
-  }
-  const day = ctx.now.toISOString().slice(0, 10);
-  const chosen = await host.dialogs.chooseExportFile(input.format, `mappa-audit-${day}.${input.format}`);
-  if (chosen === null) return { file: null, entries: 0 };
-  const file = path.resolve(chosen);
-  const exportCtx = { exporter: ctx.actor.userName, at: ctx.now.toISOString(), filterDescription: describeFilter(r, input.filter) };
-  const body = input.format === 'csv' ? Buffer.from(auditCsv(page.entries, exportCtx), 'utf8') : Buffer.from(await auditPdf(page.entries, exportCtx));
-  // Promise 3: nothing leaves the register without an audit entry, so it is written first.
-  session.act(
-    'audit.review',
-    (w) => recordAuditExport(w, { actor: { userId: ctx.actor.userId, userName: ctx.actor.userName, role: ctx.actor.role, officeId: ctx.actor.officeId, agency: ctx.actor.agency }, format: input.format, seqs: page.entries.map((e) => e.seq), at: ctx.now.toISOString() }),
-    () => [],
-  );
-  writeFileSync(file, body, { mode: 0o600 });
-  return { file, entries: page.entries.length };
 }

@@ -1,0 +1,176 @@
+import { mkdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { RegisterStatus } from '../../shared/contract';
+import { MappaError } from '../../shared/errors';
+import type { Role } from '../../shared/permissions';
+import { acted, unlockEntries, type ActEntry } from '../audit';
+import type { FolderPurpose, Host } from '../host';
+import { rememberRegister } from '../settings';
+import { createRegister, isRegisterFolder, openRegister, restoreBackup, VaultError, type KdfParams } from '../vault';
+import { commitActed } from './acting';
+import type { ChosenPaths } from './chosenPaths';
+import type { LongTasks } from './longTasks';
+import { addOffice, homeOffice, type OfficeInput } from './offices';
+import type { OpenRegister } from './openRegister';
+import { createProfile } from './people';
+
+// The register's life in this window: choosing a folder, creating, unlocking, first
+// setup, changing a passphrase, backup and restore. Each writes its audit entries
+// through commitActed, like every other act.
+
+/** Which form field each vault refusal belongs to, per form. */
+type FieldMap = Partial<Record<string, string>>;
+
+async function translate<T>(work: () => Promise<T> | T, fields: FieldMap): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof VaultError) throw new MappaError(error.code, error.message, fields[error.code]);
+    throw error;
+  }
+}
+
+function confirmMatches(passphrase: string, confirmation: string, field: string): void {
+  if (passphrase !== confirmation) {
+    throw new MappaError('passphrases_differ', 'The two passphrases you entered are different. Enter the same passphrase twice.', field);
+  }
+}
+
+export interface LifecycleDeps {
+  host: Host;
+  clock: () => Date;
+  kdf: KdfParams | undefined;
+  paths: ChosenPaths;
+  tasks: LongTasks;
+  open: OpenRegister;
+}
+
+export function createLifecycle(deps: LifecycleDeps) {
+  const { host, clock, paths, tasks, open } = deps;
+  /** An act by whoever holds the key, profile or not yet (register-level events). */
+  const recordAsMember = (entries: ActEntry[]) => commitActed(open.vault(), open.member(), clock(), () => acted(undefined, ...entries));
+  let unlocking = false;
+
+  const unlock = async (input: { folder: string; userName: string; passphrase: string }): Promise<RegisterStatus> => {
+    const folder = paths.require(input.folder, 'folder', 'register folder');
+    // One attempt at a time, so the growing delay between failures cannot be raced.
+    if (unlocking) throw new MappaError('busy', 'The register is already being unlocked. Wait a moment.');
+    unlocking = true;
+    try {
+      const opened = await translate(() => openRegister({ folder, userName: input.userName, passphrase: input.passphrase }), {
+        wrong_passphrase: 'passphrase',
+        unlock_delay: 'passphrase',
+        invalid_user_name: 'userName',
+        not_a_register: 'folder',
+        in_use: 'folder',
+      });
+      open.close('lock');
+      open.becomeOpen(opened.vault, opened.failedAttemptsSinceLastUnlock);
+      // Failed attempts could not be written while locked: they are recorded now, with the unlock.
+      recordAsMember(unlockEntries(opened.failedAttemptsSinceLastUnlock));
+      rememberRegister(host.settingsDir, folder, opened.vault.userName);
+      return open.status();
+    } finally {
+      unlocking = false;
+    }
+  };
+
+  return {
+    async chooseFolder(purpose: FolderPurpose): Promise<{ folder: string | null; isRegister: boolean }> {
+      const folder = await host.dialogs.chooseFolder(purpose);
+      if (folder === null) return { folder: null, isRegister: false };
+      const resolved = paths.approve(folder);
+      return { folder: resolved, isRegister: isRegisterFolder(resolved) };
+    },
+
+    async chooseBackupFile(mode: 'save' | 'open'): Promise<{ file: string | null }> {
+      const day = clock().toISOString().slice(0, 10);
+      const file = await host.dialogs.chooseBackupFile(mode, `mappa-register-backup-${day}.mappa-backup`);
+      if (file === null) return { file: null };
+      return { file: paths.approve(file) };
+    },
+
+    async create(input: { folder: string; userName: string; passphrase: string; confirmPassphrase: string }): Promise<RegisterStatus> {
+      const folder = paths.require(input.folder, 'folder', 'folder for the new register');
+      confirmMatches(input.passphrase, input.confirmPassphrase, 'confirmPassphrase');
+      const created = await translate(
+        () => createRegister({ folder, userName: input.userName, passphrase: input.passphrase, ...(deps.kdf ? { kdf: deps.kdf } : {}) }),
+        { weak_passphrase: 'passphrase', invalid_user_name: 'userName', folder_not_empty: 'folder' },
+      );
+      open.close('lock');
+      open.becomeOpen(created, 0);
+      recordAsMember([{ action: 'key_change', details: { change: 'register_created', administrator: true } }, { action: 'unlock' }]);
+      rememberRegister(host.settingsDir, folder, created.userName);
+      return open.status();
+    },
+
+    unlock,
+
+    lock(): RegisterStatus {
+      open.close('lock');
+      return open.status();
+    },
+
+    async changePassphrase(input: { currentPassphrase: string; newPassphrase: string; confirmPassphrase: string }): Promise<void> {
+      const v = open.vault();
+      confirmMatches(input.newPassphrase, input.confirmPassphrase, 'confirmPassphrase');
+      await translate(() => v.changePassphrase(input.currentPassphrase, input.newPassphrase), {
+        wrong_passphrase: 'currentPassphrase',
+        weak_passphrase: 'newPassphrase',
+      });
+      recordAsMember([{ action: 'key_change', details: { change: 'passphrase_changed' } }]);
+    },
+
+    /** First use of a new register: the office it belongs to and the creator's role. */
+    setup(input: { office: OfficeInput; role: Role }): RegisterStatus {
+      const v = open.vault();
+      if (homeOffice(v.reader)) throw new MappaError('already_set_up', 'This register already belongs to an office.');
+      const at = clock();
+      commitActed(v, open.member(), at, (w) => {
+        const office = addOffice(w, at, v.userName, input.office, { home: true });
+        const profile = createProfile(w, at, null, { userName: v.userName, role: input.role, officeId: office.id });
+        return acted(
+          undefined,
+          { action: 'office_create', details: { officeId: office.id, agency: office.agency, home: true } },
+          { action: 'user_create', details: { userId: profile.userId, role: profile.role, officeId: office.id } },
+        );
+      });
+      return open.status();
+    },
+
+    async backup(file: string): Promise<{ file: string; bytes: number }> {
+      const target = paths.require(file, 'file', 'backup file');
+      const v = open.vault();
+      if (path.dirname(target) === path.resolve(v.folder)) {
+        throw new MappaError('backup_inside_register', 'Save the backup somewhere other than the register folder, ideally on another drive.', 'file');
+      }
+      await tasks.run('backup', (onProgress) =>
+        translate(() => {
+          mkdirSync(path.dirname(target), { recursive: true });
+          return v.backup(target, onProgress);
+        }, {}),
+      );
+      const bytes = statSync(target).size;
+      recordAsMember([{ action: 'backup', details: { bytes } }]);
+      return { file: target, bytes };
+    },
+
+    async restore(input: { file: string; folder: string; userName: string; passphrase: string }): Promise<RegisterStatus> {
+      const file = paths.require(input.file, 'file', 'backup file');
+      const folder = paths.require(input.folder, 'folder', 'folder to restore into');
+      await tasks.run('restore', (onProgress) =>
+        translate(() => restoreBackup({ file, folder, userName: input.userName, passphrase: input.passphrase }, onProgress), {
+          wrong_passphrase: 'passphrase',
+          folder_not_empty: 'folder',
+          damaged: 'file',
+          invalid_user_name: 'userName',
+        }),
+      );
+      const restored = await unlock({ folder, userName: input.userName, passphrase: input.passphrase });
+      recordAsMember([{ action: 'restore', details: { from: 'backup' } }]);
+      return restored;
+    },
+  };
+}
+
+export type Lifecycle = ReturnType<typeof createLifecycle>;

@@ -1,0 +1,101 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { auditContract, AuditFilterInput } from '../../shared/channels/audit';
+import type { SliceService } from '../../shared/channels/slice';
+import { MappaError } from '../../shared/errors';
+import { auditActorOf } from '../access/acting';
+import { listProfiles } from '../access/people';
+import type { RegisterSession, ServiceDeps } from '../access/registerSession';
+import type { Host } from '../host';
+import { closeAlert, closeAlertByException, grantException } from './associationAlerts';
+import { declareAssociation, listAssociations, withdrawAssociation } from './associations';
+import { auditCsv, auditPdf } from './export';
+import { auditExportEntry } from './registerEvents';
+import { findPatterns, queryAudit } from './review';
+import { acted } from './types';
+import { verifyAuditChain } from './verify';
+import { alertViews, describeFilter, entryView, toFilter } from './views';
+
+// The audit capability's channels: each user's declared associations, and the IG lead's
+// review of the log (entries, patterns, alerts, the chain check and exports).
+
+const EXPORT_LIMIT = 100_000;
+
+/** An export of the filtered log, marked and watermarked with the exporter's name; recorded before the file is written. */
+async function exportAudit(session: RegisterSession, host: Host, input: { format: 'csv' | 'pdf'; filter: AuditFilterInput }): Promise<{ file: string | null; entries: number }> {
+  const ctx = session.context('audit.review');
+  const r = session.vault().reader;
+  const page = queryAudit(r, { ...toFilter(input.filter), limit: EXPORT_LIMIT, offset: 0 });
+  if (page.total > EXPORT_LIMIT) {
+    throw new MappaError('too_many', `That filter chooses ${page.total} entries; narrow it to ${EXPORT_LIMIT} or fewer to export.`);
+  }
+  const day = ctx.now.toISOString().slice(0, 10);
+  const chosen = await host.dialogs.chooseExportFile(input.format, `mappa-audit-${day}.${input.format}`);
+  if (chosen === null) return { file: null, entries: 0 };
+  const file = path.resolve(chosen);
+  const exportCtx = { exporter: ctx.actor.userName, at: ctx.now.toISOString(), filterDescription: describeFilter(r, input.filter) };
+  const body = input.format === 'csv' ? Buffer.from(auditCsv(page.entries, exportCtx), 'utf8') : Buffer.from(await auditPdf(page.entries, exportCtx));
+  // Promise 3: nothing leaves the register without an audit entry, so it is written first.
+  session.act('audit.review', () => acted(undefined, auditExportEntry({ format: input.format, seqs: page.entries.map((e) => e.seq) })));
+  writeFileSync(file, body, { mode: 0o600 });
+  return { file, entries: page.entries.length };
+}
+
+export function auditService({ session, host }: ServiceDeps): SliceService<typeof auditContract> {
+  const read = () => session.vault().reader;
+  const mine = () => listAssociations(read(), session.context('self').actor.userId, { includeWithdrawn: true });
+  return {
+    // Every user declares their own associations, whatever their role.
+    'associations.list': () => mine(),
+    'associations.declare': (input) => {
+      session.act('self', (w, ctx) => declareAssociation(w, { actor: auditActorOf(ctx.actor), ...input, at: ctx.now.toISOString() }));
+      return mine();
+    },
+    'associations.withdraw': ({ id, reason }) => {
+      session.act('self', (w, ctx) => withdrawAssociation(w, { actor: auditActorOf(ctx.actor), associationId: id, reason, at: ctx.now.toISOString() }));
+      return mine();
+    },
+
+    'audit.users': () => {
+      session.context('audit.review');
+      return listProfiles(read()).map((p) => ({ userId: p.userId, userName: p.userName }));
+    },
+    'audit.query': (input) => {
+      session.context('audit.review');
+      const r = read();
+      const page = queryAudit(r, toFilter(input));
+      return { total: page.total, entries: page.entries.map((e) => entryView(r, e)) };
+    },
+    'audit.patterns': () => findPatterns(read(), { now: session.context('audit.review').now.toISOString() }),
+    'audit.alerts': ({ status }) => {
+      session.context('audit.review');
+      return alertViews(read(), status);
+    },
+    'audit.closeAlert': ({ alertId, outcome }) => {
+      session.act('audit.review', (w, ctx) => closeAlert(w, { alertId, closedBy: auditActorOf(ctx.actor), outcome, at: ctx.now.toISOString() }));
+      return alertViews(read(), null);
+    },
+    'audit.grantException': ({ alertId, reason }) => {
+      session.act('audit.review', (w, ctx) => {
+        const alert = w.get<{ user_id: string; subject_id: string }>('SELECT user_id, subject_id FROM association_alerts WHERE id = ?', [alertId]);
+        if (!alert) throw new MappaError('not_found', 'That alert is not in this register.');
+        const by = auditActorOf(ctx.actor);
+        const at = ctx.now.toISOString();
+        const granted = grantException(w, { userId: alert.user_id, subjectId: alert.subject_id, grantedBy: by, reason, at });
+        const closed = closeAlertByException(w, { alertId, closedBy: by, exceptionReason: granted.value.reason, at });
+        return acted(undefined, ...granted.audit, ...closed.audit);
+      });
+      return alertViews(read(), null);
+    },
+    'audit.verify': () => {
+      const verdict = session.act('audit.review', (w) => {
+        const v = verifyAuditChain(w);
+        return acted(v, { action: 'audit_verify', details: { ok: v.ok, entries: v.entries } });
+      });
+      return verdict.ok
+        ? { ok: true, entries: verdict.entries, lastHash: verdict.lastHash, firstBroken: null }
+        : { ok: false, entries: verdict.entries, lastHash: null, firstBroken: verdict.firstBroken };
+    },
+    'audit.export': (input) => exportAudit(session, host, input),
+  };
+}
