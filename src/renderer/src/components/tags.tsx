@@ -1,3 +1,4 @@
+import { formatLondonDate } from '../../../shared/calendar';
 import { AGENCY_KINDS, MAPPA_LEVELS, RISK_LEVELS, type AgencyKindCode, type RiskOfSeriousHarm } from '../../../shared/vocabulary';
 
 // GOV.UK tags for what a coordinator scans a list for: category, level, risk, owner.
@@ -38,9 +39,7 @@ export function Tag({ children, colour = 'grey' }: { children: string; colour?: 
   return <strong className={`govuk-tag govuk-tag--${colour} app-tag`}>{children}</strong>;
 }
 
-/** 2026-11-24 -> 24 November 2026 */
+/** 2026-11-24 -> 24 November 2026; a timestamp shows its London day (23:30 UTC on 5 June -> 6 June 2026). */
 export function formatDate(iso: string | null): string {
-  if (!iso) return '';
-  const d = new Date(`${iso.slice(0, 10)}T12:00:00Z`);
-  return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return formatLondonDate(iso);
 }

@@ -1,22 +1,18 @@
 import { AUDIT_ACTION_LABELS } from '../../../../shared/auditActions';
+import { formatLondonDate, formatLondonDateTime } from '../../../../shared/calendar';
 import { ROLES } from '../../../../shared/permissions';
 import { AGENCY_KINDS } from '../../../../shared/vocabulary';
 
 // How the audit screens put the log's codes and timestamps into words.
 
-/** 2026-03-05T14:03:22Z -> 5 March 2026, 14:03 (the computer's own clock, en-GB). */
+/** 2026-03-05T14:03:22Z -> 5 March 2026, 14:03 (London time, whatever the computer's own zone). */
 export function formatDateTime(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const day = d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
-  const time = d.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
-  return `${day}, ${time}`;
+  return formatLondonDateTime(iso);
 }
 
-/** 2026-03-05T14:03:22Z -> 5 March 2026 */
+/** 2026-03-05T14:03:22Z -> 5 March 2026 (the London day); a plain 2026-03-05 is that day. */
 export function formatDay(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+  return formatLondonDate(iso);
 }
 
 export function actionLabel(action: string): string {
