@@ -1,8 +1,13 @@
 import { registerMigration } from './schema/v2-register';
 import { auditMigration } from './schema/v3-audit';
+import { repairMigration } from './schema/v4-repair-edited-migrations';
 
 // Schema migrations, numbered by PRAGMA user_version. To add one, append an entry with the
 // next version number; each runs as one durable commit (journaled like any other).
+// A migration that has shipped is never edited: a register on someone's disk was made by
+// the old text and will not run it again. Fix or change the schema with a new migration
+// (tests/unit/db/frozenMigrations.test.ts holds a hash of each one and fails if one
+// changes), and add a fixture register made by it (tests/fixtures/make-fixtures.ts).
 export interface Migration {
   version: number;
   description: string;
@@ -17,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   registerMigration,
   auditMigration,
+  repairMigration,
 ];
 
 export function latestVersion(migrations: readonly Migration[] = MIGRATIONS): number {

@@ -1,0 +1,41 @@
+// A shipped migration is history: a register on someone's disk was made by its text and
+// will never run it again, so editing it changes nothing there and splits the registers in
+// two (migration 2 was edited twice before this test existed; migration 4 repairs that).
+// Each migration's number, description and statements are hashed here once it is committed.
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { MIGRATIONS, type Migration } from '../../../src/main/db/migrations';
+
+/** SHA-256 of each committed migration. Add a line for a new one; never change a line. */
+const SHIPPED: Readonly<Record<number, string>> = {
+  1: '0cf1f13520c1b74478b18bc30ea5c5a8f108e95e3f7950f904032670b0580ae2',
+  2: '0f57fb27bc0b1bc2e72375ebd45600554863cfe10810a7b00de48371cf247170',
+  3: '03d590fd0dd8ee80fc01cad1300fb5512639099a0e3c7222ea33c46cb0413cbb',
+  4: '11bde0b36b766aa6b0938515da944401fbfe3be3e3833329733fcbd1f155e6bb',
+};
+
+function hashOf(m: Migration): string {
+  return createHash('sha256')
+    .update(JSON.stringify({ version: m.version, description: m.description, statements: m.statements }))
+    .digest('hex');
+}
+
+describe('frozen migrations', () => {
+  it.each(MIGRATIONS.map((m) => [m.version, m] as const))('migration %i is exactly as it shipped', (version, m) => {
+    const shipped = SHIPPED[version];
+    if (shipped === undefined) {
+      throw new Error(`Migration ${version} has no recorded hash. When you commit it, add  ${version}: '${hashOf(m)}',  to SHIPPED in this file.`);
+    }
+    if (hashOf(m) !== shipped) {
+      throw new Error(
+        `Migration ${version} ("${m.description}") has changed since it shipped. Registers made by its old text will never run the new one: ` +
+          'put it back as it was and add a new migration instead (see src/main/db/schema/v4-repair-edited-migrations.ts for one that repairs an earlier one).',
+      );
+    }
+  });
+
+  it('no shipped migration has been removed', () => {
+    const present = new Set(MIGRATIONS.map((m) => m.version));
+    expect(Object.keys(SHIPPED).map(Number).filter((v) => !present.has(v))).toEqual([]);
+  });
+});
