@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { z } from 'zod';
+import { type Clock, systemClock } from '../../shared/calendar';
 import { ATTEMPTS_FILE } from './format';
 import { writeFileAtomicSync } from './atomicWrite';
 
@@ -33,7 +34,9 @@ export function readAttempts(folder: string): Attempts {
   return { failedAttempts: 0, lastFailureAt: 0 };
 }
 
-export function unlockWait(folder: string, now: number = Date.now()): { failedAttempts: number; waitMs: number } {
+/** How long until the next attempt is allowed, by `clock` (tests pass one they can move on instead of sleeping). */
+export function unlockWait(folder: string, clock: Clock = systemClock): { failedAttempts: number; waitMs: number } {
+  const now = clock().getTime();
   const a = readAttempts(folder);
   const delay = delayAfter(a.failedAttempts);
   const waitMs = Math.max(0, Math.min(delay, a.lastFailureAt + delay - now));
@@ -48,9 +51,9 @@ function write(folder: string, a: Attempts): void {
   }
 }
 
-export function recordFailure(folder: string, now: number = Date.now()): void {
+export function recordFailure(folder: string, clock: Clock = systemClock): void {
   const a = readAttempts(folder);
-  write(folder, { failedAttempts: a.failedAttempts + 1, lastFailureAt: now });
+  write(folder, { failedAttempts: a.failedAttempts + 1, lastFailureAt: clock().getTime() });
 }
 
 /** Clears the count after a successful unlock; returns the failures since the last success. */

@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { type Clock, systemClock } from '../../shared/calendar';
 import { SqlDb } from '../db/sqlite';
 import { latestVersion, MIGRATIONS, type Migration } from '../db/migrations';
 import { damaged, VaultError, wrongPassphrase } from './errors';
@@ -47,6 +48,8 @@ export interface OpenOptions extends TuningOptions {
   folder: string;
   userName: string;
   passphrase: string;
+  /** Times the unlock delay after failed attempts (default: the system clock); tests move it on instead of sleeping. */
+  clock?: Clock;
 }
 
 export function isRegisterFolder(folder: string): boolean {
@@ -226,7 +229,8 @@ export async function openRegister(opts: OpenOptions): Promise<Opened> {
 }
 
 async function openLocked(opts: OpenOptions, parsed: ParsedHeader, headerBytes: Buffer, folderLock: FolderLock): Promise<Opened> {
-  const wait = unlockWait(opts.folder);
+  const clock = opts.clock ?? systemClock;
+  const wait = unlockWait(opts.folder, clock);
   if (wait.waitMs > 0) {
     const seconds = Math.ceil(wait.waitMs / 1000);
     throw new VaultError(
@@ -236,7 +240,7 @@ async function openLocked(opts: OpenOptions, parsed: ParsedHeader, headerBytes: 
   }
   const unlocked = await unlockHeader(parsed, opts.userName, opts.passphrase, `the register header (${HEADER_FILE})`);
   if (unlocked === undefined) {
-    recordFailure(opts.folder);
+    recordFailure(opts.folder, clock);
     throw wrongPassphrase();
   }
   const { keys } = unlocked;

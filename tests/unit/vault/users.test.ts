@@ -1,30 +1,34 @@
 // Passphrases, unlock delay and key slots.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openRegister, unlockWait, WRONG_PASSPHRASE_MESSAGE } from '../../../src/main/vault';
+import { manualClock, type ManualClock } from '../../../src/shared/calendar';
 import { ADMIN, ADMIN_PASS, cleanupTempDirs, insertNote, metaRows, newRegister } from '../builders/registerFixture';
 
 afterEach(cleanupTempDirs);
 
-/** Pretends the last failure happened long ago, so the next attempt is allowed. */
-function expireDelay(folder: string): void {
-  const f = path.join(folder, 'unlock-attempts.json');
-  const a = JSON.parse(fs.readFileSync(f, 'utf8')) as { failedAttempts: number; lastFailureAt: number };
-  fs.writeFileSync(f, JSON.stringify({ ...a, lastFailureAt: 0 }));
+// The unlock delay is timed by the clock openRegister is given: these tests move it on
+// instead of sleeping or rewriting the attempts file.
+let clock: ManualClock;
+beforeEach(() => {
+  clock = manualClock('2026-11-24T09:00:00Z');
+});
+
+/** Waits out the unlock delay, as the person at the keyboard would. */
+function waitOutDelay(folder: string): void {
+  clock.advance(unlockWait(folder, clock).waitMs);
 }
 
 describe('unlock', () => {
   it('a wrong passphrase is refused with the exact message, and an unknown user gets the same one', async () => {
     const v = await newRegister();
     v.lock();
-    await expect(openRegister({ folder: v.folder, userName: ADMIN, passphrase: 'not the passphrase!' })).rejects.toMatchObject({
+    await expect(openRegister({ folder: v.folder, userName: ADMIN, passphrase: 'not the passphrase!', clock })).rejects.toMatchObject({
       code: 'wrong_passphrase',
       message: WRONG_PASSPHRASE_MESSAGE,
     });
     expect(WRONG_PASSPHRASE_MESSAGE).toBe('That passphrase does not open this register.');
-    expireDelay(v.folder);
-    await expect(openRegister({ folder: v.folder, userName: 'Nobody At All', passphrase: ADMIN_PASS })).rejects.toMatchObject({
+    waitOutDelay(v.folder);
+    await expect(openRegister({ folder: v.folder, userName: 'Nobody At All', passphrase: ADMIN_PASS, clock })).rejects.toMatchObject({
       code: 'wrong_passphrase',
       message: WRONG_PASSPHRASE_MESSAGE,
     });
@@ -33,25 +37,44 @@ describe('unlock', () => {
   it('failed attempts impose a growing delay, refused without running the KDF, and a success reports and resets them', async () => {
     const v = await newRegister();
     v.lock();
-    const bad = { folder: v.folder, userName: ADMIN, passphrase: 'wrong wrong wrong' };
+    const bad = { folder: v.folder, userName: ADMIN, passphrase: 'wrong wrong wrong', clock };
     const waits: number[] = [];
     for (let i = 0; i < 3; i++) {
       await expect(openRegister(bad)).rejects.toMatchObject({ code: 'wrong_passphrase' });
-      waits.push(unlockWait(v.folder).waitMs);
+      waits.push(unlockWait(v.folder, clock).waitMs);
       // an immediate retry, even with the right passphrase, is refused and says how long to wait
       await expect(openRegister({ ...bad, passphrase: ADMIN_PASS })).rejects.toMatchObject({
         code: 'unlock_delay',
         message: expect.stringMatching(/Wait \d+ seconds? before trying again/),
       });
-      expireDelay(v.folder);
+      waitOutDelay(v.folder);
     }
     expect(waits[0]).toBeGreaterThan(0);
     expect(waits[1]).toBeGreaterThan(waits[0] ?? 0);
     expect(waits[2]).toBeGreaterThan(waits[1] ?? 0);
-    expect(unlockWait(v.folder).failedAttempts).toBe(3);
-    const ok = await openRegister({ folder: v.folder, userName: ADMIN, passphrase: ADMIN_PASS });
+    expect(unlockWait(v.folder, clock).failedAttempts).toBe(3);
+    const ok = await openRegister({ folder: v.folder, userName: ADMIN, passphrase: ADMIN_PASS, clock });
     expect(ok.failedAttemptsSinceLastUnlock).toBe(3);
-    expect(unlockWait(v.folder)).toEqual({ failedAttempts: 0, waitMs: 0 });
+    expect(unlockWait(v.folder, clock)).toEqual({ failedAttempts: 0, waitMs: 0 });
+    ok.vault.lock();
+  });
+
+  it('the delay lasts until the clock has moved on by it: a millisecond short is still refused', async () => {
+    const v = await newRegister();
+    v.lock();
+    await expect(openRegister({ folder: v.folder, userName: ADMIN, passphrase: 'wrong wrong wrong', clock })).rejects.toMatchObject({ code: 'wrong_passphrase' });
+    await expect(openRegister({ folder: v.folder, userName: ADMIN, passphrase: 'wrong wrong wrong', clock })).rejects.toMatchObject({ code: 'unlock_delay' });
+    await expect(openRegister({ folder: v.folder, userName: ADMIN, passphrase: 'wrong wrong wrong', clock })).rejects.toMatchObject({ code: 'unlock_delay' });
+    const { waitMs } = unlockWait(v.folder, clock);
+    expect(waitMs).toBe(1000); // one failure: 1 second (refusals during the delay do not add to it)
+    clock.advance(waitMs - 1);
+    await expect(openRegister({ folder: v.folder, userName: ADMIN, passphrase: ADMIN_PASS, clock })).rejects.toMatchObject({
+      code: 'unlock_delay',
+      message: 'Too many attempts. Wait 1 second before trying again.',
+    });
+    clock.advance(1);
+    const ok = await openRegister({ folder: v.folder, userName: ADMIN, passphrase: ADMIN_PASS, clock });
+    expect(ok.failedAttemptsSinceLastUnlock).toBe(1);
     ok.vault.lock();
   });
 });
@@ -64,11 +87,11 @@ describe('key slots', () => {
     await expect(v.changePassphrase(ADMIN_PASS, 'too short')).rejects.toMatchObject({ code: 'weak_passphrase' });
     await v.changePassphrase(ADMIN_PASS, 'a brand new passphrase');
     v.lock();
-    await expect(openRegister({ folder: v.folder, userName: ADMIN, passphrase: ADMIN_PASS })).rejects.toMatchObject({
+    await expect(openRegister({ folder: v.folder, userName: ADMIN, passphrase: ADMIN_PASS, clock })).rejects.toMatchObject({
       code: 'wrong_passphrase',
     });
-    expireDelay(v.folder);
-    const { vault } = await openRegister({ folder: v.folder, userName: ADMIN, passphrase: 'a brand new passphrase' });
+    waitOutDelay(v.folder);
+    const { vault } = await openRegister({ folder: v.folder, userName: ADMIN, passphrase: 'a brand new passphrase', clock });
     expect(metaRows(vault)).toEqual([{ key: 'a', value: '1' }]);
     vault.lock();
   });
@@ -85,16 +108,16 @@ describe('key slots', () => {
       { userName: 'Bob Officer', administrator: false },
     ]);
     v.lock();
-    const bob = await openRegister({ folder: v.folder, userName: 'Bob Officer', passphrase: 'bobs own passphrase' });
+    const bob = await openRegister({ folder: v.folder, userName: 'Bob Officer', passphrase: 'bobs own passphrase', clock });
     expect(bob.vault.isAdministrator).toBe(false);
     expect(metaRows(bob.vault)).toEqual([{ key: 'a', value: '1' }]);
     expect(() => bob.vault.removeUser(ADMIN)).toThrow(expect.objectContaining({ code: 'not_allowed' }));
     bob.vault.lock();
-    const admin = await openRegister({ folder: v.folder, userName: ADMIN, passphrase: ADMIN_PASS });
+    const admin = await openRegister({ folder: v.folder, userName: ADMIN, passphrase: ADMIN_PASS, clock });
     admin.vault.removeUser('Bob Officer');
     expect(admin.vault.listUsers()).toEqual([{ userName: ADMIN, administrator: true }]);
     admin.vault.lock();
-    await expect(openRegister({ folder: v.folder, userName: 'Bob Officer', passphrase: 'bobs own passphrase' })).rejects.toMatchObject({
+    await expect(openRegister({ folder: v.folder, userName: 'Bob Officer', passphrase: 'bobs own passphrase', clock })).rejects.toMatchObject({
       code: 'wrong_passphrase',
     });
   });
@@ -108,7 +131,7 @@ describe('key slots', () => {
     v.removeUser(ADMIN);
     expect(v.listUsers()).toEqual([{ userName: 'Second Admin', administrator: true }]);
     v.lock();
-    const second = await openRegister({ folder: v.folder, userName: 'Second Admin', passphrase: 'second admin passphrase' });
+    const second = await openRegister({ folder: v.folder, userName: 'Second Admin', passphrase: 'second admin passphrase', clock });
     expect(() => second.vault.removeUser('Second Admin')).toThrow(expect.objectContaining({ code: 'last_administrator' }));
     second.vault.lock();
   });
