@@ -1,12 +1,11 @@
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { formatLondonDateTime } from '../../shared/calendar';
 
-// Who a document was made for and when, as the watermark and the first page say it.
-// Times are shown as a clock in England and Wales shows them (Europe/London), not UTC.
+// Who a document was made for and when, as the watermark and the first page say it:
+// the London date and time, written as everywhere else in the app.
 
 export function madeAtText(madeAt: Date): string {
   if (Number.isNaN(madeAt.getTime())) throw new Error('A document needs the time it was made.');
-  return format(new TZDate(madeAt.getTime(), 'Europe/London'), 'd MMMM yyyy HH:mm');
+  return formatLondonDateTime(madeAt.toISOString());
 }
 
 export function watermarkText(madeFor: string, madeAt: Date): string {

@@ -89,7 +89,7 @@ describe('PDF export', () => {
     anEntry({ seq: i + 1, reason: i % 7 === 0 ? `A long reason that must wrap over several lines of its column ${'without losing any words '.repeat(6)}` : 'Meeting preparation', itemIds: ['item-1', 'item-2'] }),
   );
   // 14:30 UTC on 2 June is 15:30 in London (BST).
-  const WATERMARK = 'Made for Ian Governance, 2 June 2025 15:30';
+  const WATERMARK = 'Made for Ian Governance, 2 June 2025, 15:30';
 
   it('marks every page OFFICIAL-SENSITIVE at top and bottom, with the watermark and page number', async () => {
     const pdf = await auditPdf(many, ctx);
@@ -132,7 +132,7 @@ describe('PDF export', () => {
     for (const name of names) expect(text, name).toContain(name);
     expect(text).toContain('about Ștefan Țurcanu');
     expect(text).not.toContain('?');
-    expect(squashed(pageTexts(pdf, { raw: true }).join(''))).toContain(squashed('Made for Ayşe Yıldız, 2 June 2025 15:30'));
+    expect(squashed(pageTexts(pdf, { raw: true }).join(''))).toContain(squashed('Made for Ayşe Yıldız, 2 June 2025, 15:30'));
     expect(pdfInfo(pdf).Author).toBe('Ayşe Yıldız');
   });
 

@@ -4,7 +4,7 @@ import { pageCount, pageTexts, pdfInfo, squashed, textLines } from './pdfText';
 
 const NAMES = ['Gwenllïan Ŵyn', 'Łukasz Wójcik', 'Ștefan Țurcanu', 'Ayşe Yıldız'] as const;
 const madeAt = new Date('2026-11-25T14:03:00Z'); // 14:03 in London: GMT in November
-const WATERMARK = 'Made for Alex Jones, 25 November 2026 14:03';
+const WATERMARK = 'Made for Alex Jones, 25 November 2026, 14:03';
 
 function aRequest(over: Partial<DocumentRequest> = {}): DocumentRequest {
   return { title: 'Subject record', madeFor: 'Alex Jones', madeAt, content: [], ...over };
@@ -67,7 +67,7 @@ describe('the document maker', () => {
     straight.slice(1).forEach((page, i) => expect(page, `page ${i + 2}`).not.toContain('Made for'));
     expect(straight[0]).toContain(`${WATERMARK}.`);
     const summer = await makeDocument(aRequest({ madeAt: new Date('2026-06-05T23:30:00Z') }));
-    expect(squashed(pageTexts(summer, { raw: true })[0] as string)).toContain(squashed('Made for Alex Jones, 6 June 2026 00:30'));
+    expect(squashed(pageTexts(summer, { raw: true })[0] as string)).toContain(squashed('Made for Alex Jones, 6 June 2026, 00:30'));
   });
 
   it('repeats a table header row at the top of every page the table runs onto', async () => {
