@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { today } from '../../shared/calendar';
 import type { auditContract, AuditFilterInput } from '../../shared/channels/audit';
 import type { SliceService } from '../../shared/channels/slice';
 import { MappaError } from '../../shared/errors';
@@ -29,7 +30,7 @@ async function exportAudit(session: RegisterSession, host: Host, input: { format
   if (page.total > EXPORT_LIMIT) {
     throw new MappaError('too_many', `That filter chooses ${page.total} entries; narrow it to ${EXPORT_LIMIT} or fewer to export.`);
   }
-  const day = ctx.now.toISOString().slice(0, 10);
+  const day = today(ctx.now); // the London day, as the person names it
   const chosen = await host.dialogs.chooseExportFile(input.format, `mappa-audit-${day}.${input.format}`);
   if (chosen === null) return { file: null, entries: 0 };
   const file = path.resolve(chosen);
