@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { AccessReason } from '../../shared/accessReasons';
-import type { ChannelOutput, RegisterStatus } from '../../shared/contract';
+import type { RegisterStatus } from '../../shared/contract';
 import type { Action } from '../../shared/permissions';
 import { Layout } from './components/Layout';
 import { SuccessBanner } from './components/forms';
@@ -24,8 +24,8 @@ import { SubjectScreen } from './screens/SubjectScreen';
 import { SubjectsScreen } from './screens/SubjectsScreen';
 import { UnlockScreen } from './screens/UnlockScreen';
 import { UsersScreen } from './screens/UsersScreen';
+import { useLoad } from './screens/useLoad';
 
-type AppInfo = ChannelOutput<'app.info'>;
 type ClosedScreen = { name: 'start' } | { name: 'create' } | { name: 'restore' } | { name: 'unlock'; folder: string; userName: string };
 
 /** The sections in the navigation bar, each shown only to roles that may use it. */
@@ -49,22 +49,19 @@ function sectionOf(route: Route): Route['name'] {
 }
 
 export function App() {
-  const [info, setInfo] = useState<AppInfo | null>(null);
-  const [status, setStatus] = useState<Unlocked | null>(null);
+  // Without the version the footer just leaves it out.
+  const info = useLoad(() => api().app.info({}), []).data;
+  // A register already unlocked in the main process (the page was reloaded) opens as it is.
+  const { data: status, setData: setStatus } = useLoad(async (): Promise<Unlocked | null> => {
+    const s = await api().register.status({});
+    return s.state === 'unlocked' ? s : null;
+  }, []);
   const [closed, setClosed] = useState<ClosedScreen>({ name: 'start' });
   const [route, setRoute] = useState<Route>({ name: 'home' });
   const [notice, setNotice] = useState<string | null>(null);
   const [lockedMessage, setLockedMessage] = useState<string | null>(null);
   // Reasons given for opening subjects, for this unlocked session only.
   const [reasons] = useState(() => new Map<string, AccessReason>());
-
-  useEffect(() => {
-    void api().app.info({}).then(setInfo).catch(() => setInfo(null));
-    void api()
-      .register.status({})
-      .then((s) => setStatus(s.state === 'unlocked' ? s : null))
-      .catch(() => setStatus(null));
-  }, []);
 
   const opened = (next: RegisterStatus) => {
     if (next.state !== 'unlocked') return;
@@ -86,7 +83,7 @@ export function App() {
       setLockedMessage(message);
       setClosed(folder ? { name: 'unlock', folder, userName } : { name: 'start' });
     },
-    [status, reasons],
+    [status, reasons, setStatus],
   );
 
   useEffect(() => {

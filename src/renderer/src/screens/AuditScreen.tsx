@@ -1,5 +1,4 @@
-import { useEffect, useState } from 'react';
-import { api } from '../mappa';
+import { useState } from 'react';
 import { useSession } from '../session';
 import { AlertsSection } from './audit/AlertsSection';
 import { AuditLogSection, type LogStart } from './audit/AuditLogSection';
@@ -15,18 +14,11 @@ type Section = 'alerts' | 'patterns' | 'log' | 'chain' | 'settings';
 export function AuditScreen() {
   const { can } = useSession();
   const [section, setSection] = useState<Section>('alerts');
+  // Told by the alerts section, which reads every alert when the screen opens on it.
   const [openAlerts, setOpenAlerts] = useState<number | null>(null);
   // Set when the person follows a pattern to its views; a fresh key starts the search anew.
   const [logStart, setLogStart] = useState<{ start: LogStart; key: number }>({ start: {}, key: 0 });
   const mayReview = can('audit.review');
-
-  useEffect(() => {
-    if (!mayReview) return;
-    void api()
-      .audit.alerts({ status: 'open' })
-      .then((a) => setOpenAlerts(a.length))
-      .catch(() => setOpenAlerts(null));
-  }, [mayReview]);
 
   if (!mayReview) {
     return (

@@ -1,10 +1,12 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import type { OfficeView } from '../../../shared/registerSchemas';
+import type { FormEvent } from 'react';
+import type { ItemView } from '../../../shared/registerSchemas';
 import { CLASSIFICATIONS, FIELD_KINDS, RMP_HEADINGS, type Classification, type FieldKind, type RmpHeading } from '../../../shared/vocabulary';
 import { api } from '../mappa';
 import { useSession } from '../session';
 import { Checkbox, ErrorSummary, errorFor, Radios, Select, Textarea, TextInput } from '../components/forms';
 import { useSubmit } from './useSubmit';
+import { useEdits } from './useEdits';
+import { useErrors, useLoad } from './useLoad';
 
 const KIND_OPTIONS = (Object.keys(FIELD_KINDS) as FieldKind[]).map((k) => ({ value: k, label: FIELD_KINDS[k].label }));
 const HEADING_OPTIONS = (Object.keys(RMP_HEADINGS) as RmpHeading[]).map((h) => ({ value: h, label: RMP_HEADINGS[h] }));
@@ -14,47 +16,68 @@ function todayIso(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
+interface Form {
+  fieldKind: string;
+  rmpHeading: string;
+  value: string;
+  ownerOfficeId: string;
+  providerName: string;
+  providerOfficeId: string;
+  receivedOn: string;
+  classification: string;
+  /** null until the person decides: then it follows the owning office (see below). */
+  noOnwardDisclosure: boolean | null;
+  notToSubject: boolean;
+  notToSubjectReason: string;
+  changeReason: string;
+}
+
+const blank = (): Form => ({
+  fieldKind: '',
+  rmpHeading: '',
+  value: '',
+  ownerOfficeId: '',
+  providerName: '',
+  providerOfficeId: '',
+  receivedOn: todayIso(),
+  classification: 'OFFICIAL-SENSITIVE',
+  noOnwardDisclosure: null,
+  notToSubject: false,
+  notToSubjectReason: '',
+  changeReason: '',
+});
+
+/** The form as it starts for an item already in the register. */
+const fromItem = (item: ItemView): Form => ({
+  ...blank(),
+  fieldKind: item.fieldKind,
+  rmpHeading: item.rmpHeading ?? '',
+  value: item.value,
+  classification: item.classification,
+  noOnwardDisclosure: item.noOnwardDisclosure,
+  notToSubject: item.notToSubject,
+  notToSubjectReason: item.notToSubjectReason ?? '',
+});
+
 /** Add information to a subject, or edit it (the earlier version is kept). */
 export function ItemFormScreen({ subjectId, itemId }: { subjectId: string; itemId?: string }) {
   const { status, navigate, notify, reasonFor } = useSession();
-  const [offices, setOffices] = useState<OfficeView[]>([]);
-  const [subjectName, setSubjectName] = useState('');
-  const [fieldKind, setFieldKind] = useState('');
-  const [rmpHeading, setRmpHeading] = useState('');
-  const [value, setValue] = useState('');
-  const [ownerOfficeId, setOwnerOfficeId] = useState('');
-  const [providerName, setProviderName] = useState('');
-  const [providerOfficeId, setProviderOfficeId] = useState('');
-  const [receivedOn, setReceivedOn] = useState(todayIso());
-  const [classification, setClassification] = useState<string>('OFFICIAL-SENSITIVE');
-  const [noOnwardDisclosure, setNoOnwardDisclosure] = useState<boolean | null>(null);
-  const [notToSubject, setNotToSubject] = useState(false);
-  const [notToSubjectReason, setNotToSubjectReason] = useState('');
-  const [changeReason, setChangeReason] = useState('');
-  const [ownerLabel, setOwnerLabel] = useState('');
-  const { errors, busy, submit } = useSubmit();
-  const err = (field: string) => errorFor(errors, field);
-
-  useEffect(() => {
-    void submit(async () => {
-      const [list, subject] = await Promise.all([api().offices.list({}), api().subjects.get({ id: subjectId, reason: reasonFor(subjectId) })]);
-      setOffices(list);
-      setSubjectName(`${subject.givenName} ${subject.familyName}`);
-      const item = itemId ? subject.itemGroups.flatMap((g) => g.items).find((i) => i.id === itemId) : undefined;
-      if (item) {
-        setFieldKind(item.fieldKind);
-        setRmpHeading(item.rmpHeading ?? '');
-        setValue(item.value);
-        setClassification(item.classification);
-        setNoOnwardDisclosure(item.noOnwardDisclosure);
-        setNotToSubject(item.notToSubject);
-        setNotToSubjectReason(item.notToSubjectReason ?? '');
-        setOwnerLabel(`${item.owner.name}; provided by ${item.providerName}`);
-      }
-    });
-    // Load once for this item.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+  const loaded = useLoad(async () => {
+    const [offices, subject] = await Promise.all([api().offices.list({}), api().subjects.get({ id: subjectId, reason: reasonFor(subjectId) })]);
+    const item = itemId ? subject.itemGroups.flatMap((g) => g.items).find((i) => i.id === itemId) : undefined;
+    return {
+      offices,
+      subjectName: `${subject.givenName} ${subject.familyName}`,
+      form: item ? fromItem(item) : blank(),
+      ownerLabel: item ? `${item.owner.name}; provided by ${item.providerName}` : '',
+    };
   }, [subjectId, itemId]);
+  const offices = loaded.data?.offices ?? [];
+  const { form, set, change } = useEdits(loaded.data?.form ?? blank());
+  const { fieldKind, rmpHeading, value, ownerOfficeId, providerName, providerOfficeId, receivedOn, classification, noOnwardDisclosure, notToSubject, notToSubjectReason, changeReason } = form;
+  const { errors: submitted, busy, submit } = useSubmit();
+  const errors = useErrors(loaded.errors, submitted);
+  const err = (field: string) => errorFor(errors, field);
 
   // Leaflet: another agency's information is not passed on without its permission, so
   // the condition starts on for an item owned by any office but this register's own.
@@ -88,10 +111,10 @@ export function ItemFormScreen({ subjectId, itemId }: { subjectId: string; itemI
   return (
     <>
       <ErrorSummary errors={errors} />
-      <span className="govuk-caption-l">{subjectName}</span>
+      <span className="govuk-caption-l">{loaded.data?.subjectName ?? ''}</span>
       <h1 className="govuk-heading-xl">{itemId ? 'Edit information' : 'Add information'}</h1>
       <form onSubmit={save} noValidate>
-        <Select id="fieldKind" label="Kind of information" value={fieldKind} placeholder="Choose the kind of information" options={KIND_OPTIONS} onChange={setFieldKind} error={err('fieldKind')} />
+        <Select id="fieldKind" label="Kind of information" value={fieldKind} placeholder="Choose the kind of information" options={KIND_OPTIONS} onChange={set('fieldKind')} error={err('fieldKind')} />
         {special ? (
           <div className="govuk-warning-text">
             <span className="govuk-warning-text__icon" aria-hidden="true">
@@ -103,24 +126,24 @@ export function ItemFormScreen({ subjectId, itemId }: { subjectId: string; itemI
             </strong>
           </div>
         ) : null}
-        {fieldKind === 'rmp_entry' ? <Select id="rmpHeading" label="Risk management plan heading" value={rmpHeading} placeholder="Choose a heading" options={HEADING_OPTIONS} onChange={setRmpHeading} error={err('rmpHeading')} /> : null}
-        <Textarea id="value" label="Information" value={value} onChange={setValue} error={err('value')} rows={5} />
+        {fieldKind === 'rmp_entry' ? <Select id="rmpHeading" label="Risk management plan heading" value={rmpHeading} placeholder="Choose a heading" options={HEADING_OPTIONS} onChange={set('rmpHeading')} error={err('rmpHeading')} /> : null}
+        <Textarea id="value" label="Information" value={value} onChange={set('value')} error={err('value')} rows={5} />
         {itemId ? (
-          <p className="govuk-body">Owned by {ownerLabel}. The owner and provider of an item cannot change.</p>
+          <p className="govuk-body">Owned by {loaded.data?.ownerLabel ?? ''}. The owner and provider of an item cannot change.</p>
         ) : (
           <>
-            <Select id="ownerOfficeId" label="Owning agency office" hint="The agency that provided this information owns it" value={ownerOfficeId} placeholder="Choose the owning office" options={officeOptions} onChange={(v) => { setOwnerOfficeId(v); setNoOnwardDisclosure(null); if (providerOfficeId === '') setProviderOfficeId(v); }} error={err('ownerOfficeId')} />
-            <TextInput id="providerName" label="Provided by (person)" value={providerName} onChange={setProviderName} error={err('providerName')} />
-            <Select id="providerOfficeId" label="Provider’s office" value={providerOfficeId} placeholder="Choose the provider’s office" options={officeOptions} onChange={setProviderOfficeId} error={err('providerOfficeId')} />
-            <TextInput id="receivedOn" label="Date received" type="date" value={receivedOn} onChange={setReceivedOn} error={err('receivedOn')} />
+            <Select id="ownerOfficeId" label="Owning agency office" hint="The agency that provided this information owns it" value={ownerOfficeId} placeholder="Choose the owning office" options={officeOptions} onChange={(v) => change({ ownerOfficeId: v, noOnwardDisclosure: null, ...(providerOfficeId === '' ? { providerOfficeId: v } : {}) })} error={err('ownerOfficeId')} />
+            <TextInput id="providerName" label="Provided by (person)" value={providerName} onChange={set('providerName')} error={err('providerName')} />
+            <Select id="providerOfficeId" label="Provider’s office" value={providerOfficeId} placeholder="Choose the provider’s office" options={officeOptions} onChange={set('providerOfficeId')} error={err('providerOfficeId')} />
+            <TextInput id="receivedOn" label="Date received" type="date" value={receivedOn} onChange={set('receivedOn')} error={err('receivedOn')} />
           </>
         )}
-        <Radios id="classification" legend="Classification" value={classification} inline options={CLASSIFICATIONS.map((c) => ({ value: c, label: c }))} onChange={setClassification} error={err('classification')} />
+        <Radios id="classification" legend="Classification" value={classification} inline options={CLASSIFICATIONS.map((c) => ({ value: c, label: c }))} onChange={set('classification')} error={err('classification')} />
         <h2 className="govuk-heading-m">Handling conditions</h2>
-        <Checkbox id="noOnwardDisclosure" label="No onward disclosure without the owner’s permission" hint="On by default for information owned by another agency" checked={onward} onChange={setNoOnwardDisclosure} />
-        <Checkbox id="notToSubject" label="Not to be disclosed to the subject" checked={notToSubject} onChange={setNotToSubject} />
-        {notToSubject ? <Textarea id="notToSubjectReason" label="Why must it not be disclosed to the subject?" hint="For example, it would reveal a pending recall or put a victim at risk" value={notToSubjectReason} onChange={setNotToSubjectReason} error={err('notToSubjectReason')} rows={2} /> : null}
-        {itemId ? <Textarea id="changeReason" label="Reason for the change (optional)" value={changeReason} onChange={setChangeReason} error={err('changeReason')} rows={2} /> : null}
+        <Checkbox id="noOnwardDisclosure" label="No onward disclosure without the owner’s permission" hint="On by default for information owned by another agency" checked={onward} onChange={set('noOnwardDisclosure')} />
+        <Checkbox id="notToSubject" label="Not to be disclosed to the subject" checked={notToSubject} onChange={set('notToSubject')} />
+        {notToSubject ? <Textarea id="notToSubjectReason" label="Why must it not be disclosed to the subject?" hint="For example, it would reveal a pending recall or put a victim at risk" value={notToSubjectReason} onChange={set('notToSubjectReason')} error={err('notToSubjectReason')} rows={2} /> : null}
+        {itemId ? <Textarea id="changeReason" label="Reason for the change (optional)" value={changeReason} onChange={set('changeReason')} error={err('changeReason')} rows={2} /> : null}
         <div className="govuk-button-group">
           <button type="submit" className="govuk-button" disabled={busy} aria-disabled={busy}>
             {itemId ? 'Save changes' : 'Add information'}

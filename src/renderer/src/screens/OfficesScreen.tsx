@@ -1,5 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import type { OfficeView } from '../../../shared/registerSchemas';
+import { useState, type FormEvent } from 'react';
 import { AGENCY_GROUPS, AGENCY_KINDS, type AgencyKindCode } from '../../../shared/vocabulary';
 import { api } from '../mappa';
 import { useSession } from '../session';
@@ -8,6 +7,7 @@ import { Tag } from '../components/tags';
 import { AGENCY_OPTIONS } from './SetupScreen';
 import { useSubmit } from './useSubmit';
 import { TableHead } from '../components/TableHead';
+import { useErrors, useLoad } from './useLoad';
 
 /**
  * The agency offices this register knows. Every item names the office that owns it
@@ -15,24 +15,20 @@ import { TableHead } from '../components/TableHead';
  */
 export function OfficesScreen() {
   const { can } = useSession();
-  const [offices, setOffices] = useState<OfficeView[]>([]);
+  const loaded = useLoad(() => api().offices.list({}), []);
+  const offices = loaded.data ?? [];
   const [name, setName] = useState('');
   const [agency, setAgency] = useState('');
   const [area, setArea] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
-  const { errors, busy, submit } = useSubmit();
-
-  useEffect(() => {
-    void submit(async () => setOffices(await api().offices.list({})));
-    // Load once on arrival.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  const { errors: submitted, busy, submit } = useSubmit();
+  const errors = useErrors(loaded.errors, submitted);
 
   const add = (event: FormEvent) => {
     event.preventDefault();
     setNotice(null);
     void submit(async () => {
-      setOffices(await api().offices.add({ name, agency: agency as AgencyKindCode, area }));
+      loaded.setData(await api().offices.add({ name, agency: agency as AgencyKindCode, area }));
       setNotice(`${name.trim()} has been added.`);
       setName('');
       setAgency('');

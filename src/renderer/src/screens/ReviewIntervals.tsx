@@ -1,8 +1,10 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { api } from '../mappa';
 import { useSession } from '../session';
 import { ErrorSummary, errorFor, SuccessBanner, TextInput } from '../components/forms';
 import { useSubmit } from './useSubmit';
+import { useEdits } from './useEdits';
+import { useErrors, useLoad } from './useLoad';
 
 /** Empty text goes as missing, so the contract's own sentence comes back next to the field. */
 const asWeeks = (text: string): number => (text.trim() === '' ? (null as unknown as number) : Number(text));
@@ -13,22 +15,14 @@ const asWeeks = (text: string): number => (text.trim() === '' ? (null as unknown
  */
 export function ReviewIntervals() {
   const { can } = useSession();
-  const [level2, setLevel2] = useState('');
-  const [level3, setLevel3] = useState('');
+  const intervals = useLoad(() => api().subjects.reviewIntervals({}), []);
+  const { form, set, discard } = useEdits({ level2: String(intervals.data?.level2Weeks ?? ''), level3: String(intervals.data?.level3Weeks ?? '') });
+  const { level2, level3 } = form;
   const [notice, setNotice] = useState<string | null>(null);
-  const { errors, busy, submit } = useSubmit();
+  const { errors: submitted, busy, submit } = useSubmit();
+  const errors = useErrors(intervals.errors, submitted);
 
-  useEffect(() => {
-    void submit(async () => {
-      const i = await api().subjects.reviewIntervals({});
-      setLevel2(String(i.level2Weeks));
-      setLevel3(String(i.level3Weeks));
-    });
-    // Load once on arrival.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-
-  if (level2 === '' && level3 === '' && errors.length === 0) return null;
+  if (intervals.data === undefined && errors.length === 0) return null;
   if (!can('reviews.configure')) {
     return (
       <p className="govuk-body">
@@ -42,8 +36,8 @@ export function ReviewIntervals() {
     setNotice(null);
     void submit(async () => {
       const i = await api().subjects.setReviewIntervals({ level2Weeks: asWeeks(level2), level3Weeks: asWeeks(level3) });
-      setLevel2(String(i.level2Weeks));
-      setLevel3(String(i.level3Weeks));
+      intervals.setData(i);
+      discard();
       setNotice(`New Level 2 cases are now reviewed ${i.level2Weeks} weeks ahead and Level 3 cases ${i.level3Weeks} weeks ahead, unless a date is given.`);
     });
   };
@@ -56,8 +50,8 @@ export function ReviewIntervals() {
       <ErrorSummary errors={errors} />
       <SuccessBanner message={notice} title="Done" />
       <form onSubmit={save} noValidate>
-        <TextInput id="level2Weeks" label="Level 2: next review after (weeks)" type="number" width="govuk-input--width-10" value={level2} onChange={setLevel2} error={errorFor(errors, 'level2Weeks')} />
-        <TextInput id="level3Weeks" label="Level 3: next review after (weeks)" hint="Between 4 and 6 weeks in the community (procedures §8)" type="number" width="govuk-input--width-10" value={level3} onChange={setLevel3} error={errorFor(errors, 'level3Weeks')} />
+        <TextInput id="level2Weeks" label="Level 2: next review after (weeks)" type="number" width="govuk-input--width-10" value={level2} onChange={set('level2')} error={errorFor(errors, 'level2Weeks')} />
+        <TextInput id="level3Weeks" label="Level 3: next review after (weeks)" hint="Between 4 and 6 weeks in the community (procedures §8)" type="number" width="govuk-input--width-10" value={level3} onChange={set('level3')} error={errorFor(errors, 'level3Weeks')} />
         <button type="submit" className="govuk-button" disabled={busy} aria-disabled={busy}>
           Save review intervals
         </button>

@@ -1,13 +1,11 @@
-import { useEffect, useState } from 'react';
-import type { SubjectSummary } from '../../../shared/registerSchemas';
 import { SUBJECT_KINDS } from '../../../shared/vocabulary';
 import { api } from '../mappa';
 import { useSession } from '../session';
 import { ErrorSummary } from '../components/forms';
 import { CategoryTag, formatDate, LevelTag, RiskTag, Tag } from '../components/tags';
-import { useSubmit } from './useSubmit';
 import { TableHead } from '../components/TableHead';
 import { ReviewIntervals } from './ReviewIntervals';
+import { useLoad } from './useLoad';
 
 /** Today in England and Wales as YYYY-MM-DD, the calendar the service counts reviews in. */
 function todayInLondon(): string {
@@ -19,14 +17,7 @@ function todayInLondon(): string {
 /** Cases whose next review falls in the next 7 days, or has passed. */
 export function ReviewsScreen() {
   const { navigate } = useSession();
-  const [subjects, setSubjects] = useState<SubjectSummary[] | null>(null);
-  const { errors, submit } = useSubmit();
-
-  useEffect(() => {
-    void submit(async () => setSubjects(await api().subjects.reviewsDue({})));
-    // Load once on arrival.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  const { data: subjects, errors } = useLoad(() => api().subjects.reviewsDue({}), []);
 
   const today = todayInLondon();
 
@@ -39,7 +30,7 @@ export function ReviewsScreen() {
         Every Level 2 and Level 3 case carries a next review date, and Level 3 cases in the community are reviewed every 4 to 6 weeks (MAPPA procedures §8). This list shows the cases due
         for review in the next 7 days and any that are overdue.
       </p>
-      {subjects === null ? null : subjects.length === 0 ? (
+      {subjects === undefined ? null : subjects.length === 0 ? (
         <p className="govuk-inset-text">No reviews are due in the next 7 days.</p>
       ) : (
         <table className="govuk-table">

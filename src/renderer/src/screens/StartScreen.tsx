@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
 import { api } from '../mappa';
 import { ErrorSummary } from '../components/forms';
 import { useSubmit } from './useSubmit';
+import { useLoad } from './useLoad';
 
 export interface StartScreenProps {
   onCreate: () => void;
@@ -11,12 +11,9 @@ export interface StartScreenProps {
 
 /** No register is open: open a recent one, choose a folder, create one or restore one. */
 export function StartScreen({ onCreate, onRestore, onOpen }: StartScreenProps) {
-  const [recent, setRecent] = useState<{ folder: string; userName: string }[]>([]);
+  // Only a shortcut: if the list cannot be read, the person chooses the folder instead.
+  const recent = useLoad(() => api().register.recent({}), []).data ?? [];
   const { errors, setErrors, submit } = useSubmit();
-
-  useEffect(() => {
-    void api().register.recent({}).then(setRecent).catch(() => setRecent([]));
-  }, []);
 
   const chooseFolder = () =>
     submit(async () => {

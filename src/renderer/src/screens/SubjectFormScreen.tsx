@@ -1,10 +1,12 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import type { OfficeView, SubjectInput } from '../../../shared/registerSchemas';
+import type { FormEvent } from 'react';
+import type { SubjectDetail, SubjectInput } from '../../../shared/registerSchemas';
 import { MAPPA_CATEGORIES, MAPPA_LEVELS, RISK_LEVELS, type RiskOfSeriousHarm } from '../../../shared/vocabulary';
 import { api } from '../mappa';
 import { useSession } from '../session';
 import { Checkbox, ErrorSummary, errorFor, Radios, Select, Textarea, TextInput } from '../components/forms';
 import { useSubmit } from './useSubmit';
+import { useEdits } from './useEdits';
+import { useErrors, useLoad } from './useLoad';
 
 type Form = Record<'kind' | 'givenName' | 'familyName' | 'aliases' | 'dateOfBirth' | 'ethnicity' | 'pnc' | 'ndelius' | 'visor' | 'address' | 'areaOfClosestLinks' | 'indexOffence' | 'sentence' | 'category' | 'level' | 'risk' | 'exceptionalReason' | 'leadOfficeId' | 'nextReview', string> & { noFixedAbode: boolean };
 
@@ -59,46 +61,44 @@ function toInput(f: Form): SubjectInput {
   };
 }
 
+/** The form as it starts for a subject already in the register. */
+function fromSubject(s: SubjectDetail): Form {
+  return {
+    kind: s.kind,
+    givenName: s.givenName,
+    familyName: s.familyName,
+    aliases: s.aliases.join(', '),
+    dateOfBirth: s.dateOfBirth ?? '',
+    ethnicity: s.ethnicity ?? '',
+    pnc: s.pnc ?? '',
+    ndelius: s.ndelius ?? '',
+    visor: s.visor ?? '',
+    address: s.address ?? '',
+    noFixedAbode: s.noFixedAbode,
+    areaOfClosestLinks: s.areaOfClosestLinks ?? '',
+    indexOffence: s.indexOffence ?? '',
+    sentence: s.sentence ?? '',
+    category: s.category === null ? '' : String(s.category),
+    level: s.level === null ? '' : String(s.level),
+    risk: s.risk ?? '',
+    exceptionalReason: s.exceptionalReason ?? '',
+    leadOfficeId: s.leadOfficeId ?? '',
+    nextReview: s.nextReview ?? '',
+  };
+}
+
 /** Add or edit a MAPPA nominal or a Potentially Dangerous Person (the MAPPA A referral's fields). */
 export function SubjectFormScreen({ id }: { id?: string }) {
   const { navigate, notify, reasonFor, rememberReason } = useSession();
-  const [form, setForm] = useState<Form>(EMPTY);
-  const [offices, setOffices] = useState<OfficeView[]>([]);
-  const { errors, busy, submit } = useSubmit();
-  const set = <K extends keyof Form>(key: K) => (value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
-  const err = (field: string) => errorFor(errors, field);
-
-  useEffect(() => {
-    void submit(async () => {
-      setOffices(await api().offices.list({}));
-      if (!id) return;
-      const s = await api().subjects.get({ id, reason: reasonFor(id) });
-      setForm({
-        kind: s.kind,
-        givenName: s.givenName,
-        familyName: s.familyName,
-        aliases: s.aliases.join(', '),
-        dateOfBirth: s.dateOfBirth ?? '',
-        ethnicity: s.ethnicity ?? '',
-        pnc: s.pnc ?? '',
-        ndelius: s.ndelius ?? '',
-        visor: s.visor ?? '',
-        address: s.address ?? '',
-        noFixedAbode: s.noFixedAbode,
-        areaOfClosestLinks: s.areaOfClosestLinks ?? '',
-        indexOffence: s.indexOffence ?? '',
-        sentence: s.sentence ?? '',
-        category: s.category === null ? '' : String(s.category),
-        level: s.level === null ? '' : String(s.level),
-        risk: s.risk ?? '',
-        exceptionalReason: s.exceptionalReason ?? '',
-        leadOfficeId: s.leadOfficeId ?? '',
-        nextReview: s.nextReview ?? '',
-      });
-    });
-    // Load once for this subject.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+  const loaded = useLoad(async () => {
+    const [offices, subject] = await Promise.all([api().offices.list({}), id ? api().subjects.get({ id, reason: reasonFor(id) }) : Promise.resolve(null)]);
+    return { offices, form: subject ? fromSubject(subject) : EMPTY };
   }, [id]);
+  const offices = loaded.data?.offices ?? [];
+  const { form, set } = useEdits(loaded.data?.form ?? EMPTY);
+  const { errors: submitted, busy, submit } = useSubmit();
+  const errors = useErrors(loaded.errors, submitted);
+  const err = (field: string) => errorFor(errors, field);
 
   const save = (event: FormEvent) => {
     event.preventDefault();

@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import type { ItemVersion, ItemView, SubjectDetail } from '../../../shared/registerSchemas';
+import { useState, type ReactNode } from 'react';
+import type { ItemView, SubjectDetail } from '../../../shared/registerSchemas';
 import { FIELD_KINDS, RMP_HEADINGS } from '../../../shared/vocabulary';
 import { ACCESS_REASONS, type AccessReason, type AccessReasonCode } from '../../../shared/accessReasons';
 import { MappaError } from '../../../shared/errors';
@@ -9,6 +9,7 @@ import { ErrorSummary, errorFor, Radios, Textarea } from '../components/forms';
 import { AgencyTag, CategoryTag, formatDate, LevelTag, RiskTag, Tag } from '../components/tags';
 import { useSubmit } from './useSubmit';
 import { TableHead } from '../components/TableHead';
+import { useLoad } from './useLoad';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -40,11 +41,10 @@ function DeleteForm({ id, what, onDelete, onCancel }: { id: string; what: string
 }
 
 function History({ itemId }: { itemId: string }) {
-  const [versions, setVersions] = useState<ItemVersion[] | null>(null);
-  useEffect(() => {
-    void api().items.history({ id: itemId }).then(setVersions).catch(() => setVersions([]));
-  }, [itemId]);
-  if (versions === null) return <p className="govuk-body-s">Loading history…</p>;
+  const { data: versions, errors } = useLoad(() => api().items.history({ id: itemId }), [itemId]);
+  // Said where the history would be, not as an empty table that looks like no history.
+  if (errors.length > 0) return <p className="govuk-error-message govuk-!-margin-top-2">{errors.map((e) => e.message).join(' ')}</p>;
+  if (versions === undefined) return <p className="govuk-body-s">Loading history…</p>;
   return (
     <table className="govuk-table govuk-!-margin-top-2">
       <caption className="govuk-table__caption govuk-table__caption--s">Versions of this item, newest first</caption>
@@ -155,45 +155,33 @@ function ReasonPrompt({ errors, onGive, onCancel }: { errors: FieldError[]; onGi
 
 type Opening = { state: 'loading' } | { state: 'reason'; errors: FieldError[] } | { state: 'blocked'; message: string } | { state: 'failed'; errors: FieldError[] } | { state: 'open'; subject: SubjectDetail };
 
+/** What a refusal to open means for the screen: ask why, say it is blocked, or show the error. */
+function refused(error: unknown, reasonGiven: boolean): Opening {
+  if (error instanceof MappaError && error.code === 'reason_needed') return { state: 'reason', errors: reasonGiven ? toFieldErrors(error) : [] };
+  // A reason the contract itself refused (none chosen, "Other" without words): ask again.
+  if (error instanceof MappaError && error.code === 'invalid_input' && error.field?.startsWith('reason')) return { state: 'reason', errors: toFieldErrors(error) };
+  if (error instanceof MappaError && error.code === 'association_block') return { state: 'blocked', message: error.message };
+  return { state: 'failed', errors: toFieldErrors(error) };
+}
+
 export function SubjectScreen({ id }: { id: string }) {
   const { can, navigate, notify, reasonFor, rememberReason } = useSession();
-  const [opening, setOpening] = useState<Opening>({ state: 'loading' });
   const [deleting, setDeleting] = useState(false);
-  const { errors } = useSubmit();
+  // The reason given for opening this record in this session, or the one the person gives when asked.
+  const [reason, setReason] = useState(() => reasonFor(id));
+  // While it asks again, the reason prompt stays on screen (with what the person chose) until the answer comes.
+  const loaded = useLoad(async (): Promise<Opening> => {
+    try {
+      const subject = await api().subjects.get({ id, reason });
+      if (reason) rememberReason(id, reason);
+      return { state: 'open', subject };
+    } catch (error) {
+      return refused(error, reason !== null);
+    }
+  }, [id, reason]);
+  const opening = loaded.data ?? { state: 'loading' };
 
-  // What a refusal to open means for the screen: ask why, say it is blocked, or show the error.
-  const refused = useCallback((error: unknown, reasonGiven: boolean): Opening => {
-    if (error instanceof MappaError && error.code === 'reason_needed') return { state: 'reason', errors: reasonGiven ? toFieldErrors(error) : [] };
-    // A reason the contract itself refused (none chosen, "Other" without words): ask again.
-    if (error instanceof MappaError && error.code === 'invalid_input' && error.field?.startsWith('reason')) return { state: 'reason', errors: toFieldErrors(error) };
-    if (error instanceof MappaError && error.code === 'association_block') return { state: 'blocked', message: error.message };
-    return { state: 'failed', errors: toFieldErrors(error) };
-  }, []);
-  const open = useCallback(
-    (reason: AccessReason | null) =>
-      api()
-        .subjects.get({ id, reason })
-        .then((subject) => {
-          if (reason) rememberReason(id, reason);
-          setOpening({ state: 'open', subject });
-        })
-        .catch((error: unknown) => setOpening(refused(error, reason !== null))),
-    [id, rememberReason, refused],
-  );
-  const load = useCallback(() => void open(reasonFor(id)), [open, reasonFor, id]);
-  useEffect(() => {
-    let current = true;
-    const reason = reasonFor(id);
-    api()
-      .subjects.get({ id, reason })
-      .then((subject) => current && setOpening({ state: 'open', subject }))
-      .catch((error: unknown) => current && setOpening(refused(error, reason !== null)));
-    return () => {
-      current = false;
-    };
-  }, [id, reasonFor, refused]);
-
-  if (opening.state === 'reason') return <ReasonPrompt errors={opening.errors} onGive={(reason) => void open(reason)} onCancel={() => navigate({ name: 'subjects' })} />;
+  if (opening.state === 'reason') return <ReasonPrompt errors={opening.errors} onGive={setReason} onCancel={() => navigate({ name: 'subjects' })} />;
   if (opening.state === 'blocked') {
     return (
       <>
@@ -226,7 +214,6 @@ export function SubjectScreen({ id }: { id: string }) {
   const itemCount = subject.itemGroups.reduce((n, g) => n + g.items.length, 0);
   return (
     <>
-      <ErrorSummary errors={errors} />
       <a
         href="#subjects"
         className="govuk-back-link"
@@ -313,7 +300,7 @@ export function SubjectScreen({ id }: { id: string }) {
             {group.owner.isHome ? ' (this register’s office)' : ''}
           </h2>
           {group.items.map((item) => (
-            <Item key={item.id} item={item} onChanged={load} />
+            <Item key={item.id} item={item} onChanged={() => void loaded.reload()} />
           ))}
         </section>
       ))}

@@ -1,5 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import type { OfficeView } from '../../../shared/registerSchemas';
+import { useState, type FormEvent } from 'react';
 import type { UserRow } from '../../../shared/contract';
 import { ROLES, type Role } from '../../../shared/permissions';
 import { api } from '../mappa';
@@ -8,12 +7,18 @@ import { Checkbox, ErrorSummary, errorFor, Select, SuccessBanner, TextInput } fr
 import { ROLE_OPTIONS } from './SetupScreen';
 import { useSubmit } from './useSubmit';
 import { TableHead } from '../components/TableHead';
+import { useErrors, useLoad } from './useLoad';
 
 /** An administrator gives each colleague their own key slot (passphrase), office and role. */
 export function UsersScreen() {
   const { status } = useSession();
-  const [users, setUsers] = useState<UserRow[]>([]);
-  const [offices, setOffices] = useState<OfficeView[]>([]);
+  const loaded = useLoad(async () => {
+    const [users, offices] = await Promise.all([api().users.list({}), api().offices.list({})]);
+    return { users, offices };
+  }, []);
+  const users = loaded.data?.users ?? [];
+  const offices = loaded.data?.offices ?? [];
+  const setUsers = (next: UserRow[]) => loaded.setData((d) => d && { ...d, users: next });
   const [userName, setUserName] = useState('');
   const [passphrase, setPassphrase] = useState('');
   const [confirmPassphrase, setConfirmPassphrase] = useState('');
@@ -21,17 +26,8 @@ export function UsersScreen() {
   const [role, setRole] = useState<string>('representative');
   const [officeId, setOfficeId] = useState(status.homeOffice?.id ?? '');
   const [notice, setNotice] = useState<string | null>(null);
-  const { errors, busy, submit } = useSubmit();
-
-  useEffect(() => {
-    void submit(async () => {
-      const [u, o] = await Promise.all([api().users.list({}), api().offices.list({})]);
-      setUsers(u);
-      setOffices(o);
-    });
-    // Load once on arrival.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  const { errors: submitted, busy, submit } = useSubmit();
+  const errors = useErrors(loaded.errors, submitted);
 
   const add = (event: FormEvent) => {
     event.preventDefault();

@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import type { AuditEntryView, ChannelInput } from '../../../../shared/contract';
 import { AUDIT_ACTION_LABELS, AUDIT_ACTIONS } from '../../../../shared/auditActions';
 import { api } from '../../mappa';
 import { ErrorSummary, errorFor, Select, SuccessBanner, TextInput } from '../../components/forms';
 import { useSubmit } from '../useSubmit';
+import { useErrors, useLoad } from '../useLoad';
 import { actionLabel, entriesText, formatDateTime, roleAndAgency } from './format';
 import { TableHead } from '../../components/TableHead';
 
@@ -21,20 +22,22 @@ export interface LogStart {
   subject?: { id: string; name: string };
 }
 
+interface Search {
+  result: { total: number; entries: AuditEntryView[] };
+  /** The filter the results, the paging and the exports follow. */
+  applied: Filter;
+}
+
 export function AuditLogSection({ start = {} }: { start?: LogStart }) {
-  const [users, setUsers] = useState<{ userId: string; userName: string }[]>([]);
   // The form as the person is filling it in.
   const [userId, setUserId] = useState(start.userId ?? '');
   const [action, setAction] = useState<string>(start.action ?? '');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [subject, setSubject] = useState(start.subject ?? null);
-  // The filter the results, the paging and the exports follow.
-  const [applied, setApplied] = useState<Filter | null>(null);
-  const [result, setResult] = useState<{ total: number; entries: AuditEntryView[] } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const resultsRef = useRef<HTMLTableCaptionElement>(null);
-  const { errors, busy, submit } = useSubmit();
+  const { errors: submitted, busy, submit } = useSubmit();
 
   const formFilter = (): Filter => ({
     userId: userId || null,
@@ -46,23 +49,23 @@ export function AuditLogSection({ start = {} }: { start?: LogStart }) {
     offset: 0,
   });
 
+  // On arrival: the people to filter by, and the first page for the filter the search starts from.
+  const loaded = useLoad(async () => {
+    const applied = formFilter();
+    const [users, result] = await Promise.all([api().audit.users({}), api().audit.query(applied)]);
+    return { users, first: { result, applied } };
+  }, []);
+  const users = loaded.data?.users ?? [];
+  const errors = useErrors(loaded.errors, submitted);
+  // The person's own searches, once they filter or page.
+  const [searched, setSearched] = useState<Search | null>(null);
+  const { result, applied } = searched ?? loaded.data?.first ?? { result: null, applied: null };
+
   const run = (filter: Filter, moveFocus: boolean) =>
     submit(async () => {
-      setResult(await api().audit.query(filter));
-      setApplied(filter);
+      setSearched({ result: await api().audit.query(filter), applied: filter });
       if (moveFocus) resultsRef.current?.focus();
     });
-
-  useEffect(() => {
-    void submit(async () => {
-      const [u, first] = await Promise.all([api().audit.users({}), api().audit.query(formFilter())]);
-      setUsers(u);
-      setResult(first);
-      setApplied(formFilter());
-    });
-    // Load once on arrival.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
 
   const filter = (event: FormEvent) => {
     event.preventDefault();

@@ -1,8 +1,7 @@
-import { useEffect, useState } from 'react';
 import type { ChannelOutput } from '../../../../shared/contract';
 import { api } from '../../mappa';
 import { ErrorSummary } from '../../components/forms';
-import { useSubmit } from '../useSubmit';
+import { useLoad } from '../useLoad';
 import { formatDay, times } from './format';
 
 export type ViewPattern = ChannelOutput<'audit.patterns'>[number];
@@ -19,14 +18,7 @@ export function describePattern(p: ViewPattern): string {
 }
 
 export function PatternsSection({ onShowViews }: { onShowViews: (p: ViewPattern) => void }) {
-  const [patterns, setPatterns] = useState<ViewPattern[] | null>(null);
-  const { errors, submit } = useSubmit();
-
-  useEffect(() => {
-    void submit(async () => setPatterns(await api().audit.patterns({})));
-    // Load once on arrival.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  const { data: patterns, errors } = useLoad(() => api().audit.patterns({}), []);
 
   return (
     <section aria-labelledby="patterns-heading">
@@ -38,7 +30,7 @@ export function PatternsSection({ onShowViews }: { onShowViews: (p: ViewPattern)
         People who opened the same subject’s record 3 or more times in the last 30 days, although their office does not lead the case or own any of its information and
         they have not worked on it. There may be a good reason; ask.
       </p>
-      {patterns === null ? null : patterns.length === 0 ? (
+      {patterns === undefined ? null : patterns.length === 0 ? (
         <p className="govuk-inset-text">Nothing to look at: no one has repeatedly opened a record they have no part in.</p>
       ) : (
         <ul className="govuk-list govuk-list--spaced" aria-label="Patterns found">
