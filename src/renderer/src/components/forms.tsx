@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 import type { FieldError } from '../mappa';
 
 // GOV.UK form patterns: an error summary at the top that takes focus and links to each
@@ -6,13 +6,15 @@ import type { FieldError } from '../mappa';
 
 export function ErrorSummary({ errors }: { errors: FieldError[] }) {
   const ref = useRef<HTMLDivElement>(null);
+  // A page can hold two (the screen's, and a decision form's under a table).
+  const titleId = useId();
   useEffect(() => {
     if (errors.length > 0) ref.current?.focus();
   }, [errors]);
   if (errors.length === 0) return null;
   return (
-    <div className="govuk-error-summary" ref={ref} tabIndex={-1} role="alert" aria-labelledby="error-summary-title">
-      <h2 className="govuk-error-summary__title" id="error-summary-title">
+    <div className="govuk-error-summary" ref={ref} tabIndex={-1} role="alert" aria-labelledby={titleId}>
+      <h2 className="govuk-error-summary__title" id={titleId}>
         There is a problem
       </h2>
       <div className="govuk-error-summary__body">
@@ -191,18 +193,27 @@ export function Radios({ id, legend, value, options, onChange, hint, error, inli
   );
 }
 
+/**
+ * The result of what the person just did. The banner is put into a live region that is
+ * always on the page, so a screen reader says it even when focus has gone elsewhere (back
+ * to the row the person decided on, say): a live region added with its text is often not read.
+ */
 export function SuccessBanner({ message, title = 'Success' }: { message: string | null; title?: string }) {
-  if (!message) return null;
+  const titleId = useId();
   return (
-    <div className="govuk-notification-banner govuk-notification-banner--success" role="status" aria-labelledby="success-banner-title">
-      <div className="govuk-notification-banner__header">
-        <h2 className="govuk-notification-banner__title" id="success-banner-title">
-          {title}
-        </h2>
-      </div>
-      <div className="govuk-notification-banner__content">
-        <p className="govuk-notification-banner__heading">{message}</p>
-      </div>
+    <div aria-live="polite">
+      {message ? (
+        <div className="govuk-notification-banner govuk-notification-banner--success" role="status" aria-labelledby={titleId}>
+          <div className="govuk-notification-banner__header">
+            <h2 className="govuk-notification-banner__title" id={titleId}>
+              {title}
+            </h2>
+          </div>
+          <div className="govuk-notification-banner__content">
+            <p className="govuk-notification-banner__heading">{message}</p>
+          </div>
+        </div>
+      ) : null}
     </div>
   );
 }

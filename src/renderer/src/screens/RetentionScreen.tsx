@@ -1,5 +1,5 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import type { OfficeView, RetentionDue, RetentionRule } from '../../../shared/registerSchemas';
+import { useState, type FormEvent } from 'react';
+import type { RetentionDue, RetentionRule } from '../../../shared/registerSchemas';
 import { AGENCY_GROUPS, AGENCY_KINDS, FIELD_KINDS, type AgencyKindCode } from '../../../shared/vocabulary';
 import { api } from '../mappa';
 import { useSession } from '../session';
@@ -8,7 +8,8 @@ import { AgencyTag, formatDate, Tag } from '../components/tags';
 import { AGENCY_OPTIONS } from './SetupScreen';
 import { useSubmit } from './useSubmit';
 import { TableHead } from '../components/TableHead';
-import { useRowForm } from './useRowForm';
+import { DecisionFields, RowDecision, type DecisionForm } from '../components/RowDecision';
+import { useErrors, useLoad } from './useLoad';
 
 // DOMAIN.md "Markings and retention": retention is per owning agency (police MoPI
 // review, HMPPS records policy, local authority schedules), with recorded decisions.
@@ -25,39 +26,22 @@ export function RetentionScreen() {
   const { can } = useSession();
   const mayConfigure = can('retention.configure');
   const mayDecide = can('retention.decide');
-  const [rules, setRules] = useState<RetentionRule[]>([]);
-  const [offices, setOffices] = useState<OfficeView[]>([]);
-  const [due, setDue] = useState<RetentionDue[] | null>(null);
+  const loaded = useLoad(async () => {
+    const [rules, offices, due] = await Promise.all([api().retention.rules({}), api().offices.list({}), mayDecide ? api().retention.due({}) : Promise.resolve(null)]);
+    return { rules, offices, due };
+  }, [mayDecide]);
+  const rules = loaded.data?.rules ?? [];
+  const offices = loaded.data?.offices ?? [];
+  const due = loaded.data?.due ?? null;
+  const setDue = (next: RetentionDue[]) => loaded.setData((d) => d && { ...d, due: next });
   const [notice, setNotice] = useState<string | null>(null);
-  const { errors, busy, submit } = useSubmit();
+  const { errors: submitted, busy, submit } = useSubmit();
+  const errors = useErrors(loaded.errors, submitted);
 
   // The rule form.
   const [agency, setAgency] = useState('');
   const [retainMonths, setRetainMonths] = useState('');
   const [reviewMonths, setReviewMonths] = useState('');
-
-  // The decision form, for one chosen item at a time.
-  const [decision, setDecision] = useState('');
-  const [reason, setReason] = useState('');
-  const { chosen, setChosen, choose, cancel, heading: decisionHeading } = useRowForm<RetentionDue>(
-    (item) => `decide-${item.itemId}`,
-    () => {
-      setNotice(null);
-      setDecision('');
-      setReason('');
-    },
-  );
-
-  useEffect(() => {
-    void submit(async () => {
-      const [r, o, d] = await Promise.all([api().retention.rules({}), api().offices.list({}), mayDecide ? api().retention.due({}) : Promise.resolve(null)]);
-      setRules(r);
-      setOffices(o);
-      setDue(d);
-    });
-    // Load once on arrival.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
 
   const ruleFor = (code: string) => rules.find((r) => r.agency === code);
 
@@ -77,36 +61,13 @@ export function RetentionScreen() {
     setNotice(null);
     void submit(async () => {
       const saved = await api().retention.setRule({ agency: agency as AgencyKindCode, retainMonths: asMonths(retainMonths), reviewMonths: asMonths(reviewMonths) });
-      setRules(saved);
+      loaded.setData((d) => d && { ...d, rules: saved });
       // A new or shorter period can bring items due at once.
       if (mayDecide) setDue(await api().retention.due({}));
       setNotice(`The retention rule for ${AGENCY_KINDS[agency as AgencyKindCode].label} has been saved.`);
       setAgency('');
       setRetainMonths('');
       setReviewMonths('');
-    });
-  };
-
-  const decide = (event: FormEvent) => {
-    event.preventDefault();
-    if (!chosen) return;
-    const item = chosen;
-    if (
-      decision === 'dispose' &&
-      !window.confirm(`Dispose of the ${describeItem(item)}? The item and its history will be permanently removed from the register. Only the decision and your reason are kept.`)
-    ) {
-      return;
-    }
-    setNotice(null);
-    void submit(async () => {
-      setDue(await api().retention.decide({ itemId: item.itemId, decision: decision as 'retain' | 'dispose', reason }));
-      const rule = ruleFor(item.owner.agency);
-      setNotice(
-        decision === 'dispose'
-          ? `The ${describeItem(item)} has been disposed of. Your decision has been recorded.`
-          : `The ${describeItem(item)} will be kept${rule ? ` and reviewed again in ${monthsText(rule.reviewMonths)}` : ''}. Your decision has been recorded.`,
-      );
-      setChosen(null);
     });
   };
 
@@ -158,68 +119,77 @@ export function RetentionScreen() {
       {mayDecide ? (
         <>
           <h2 className="govuk-heading-l">Items due for review</h2>
-          {due === null ? null : due.length === 0 ? (
-            <p className="govuk-inset-text">No items are due for a retention review.</p>
-          ) : (
-            <table className="govuk-table">
-              <caption className="govuk-table__caption govuk-table__caption--m">{due.length === 1 ? '1 item due for review' : `${due.length} items due for review`}</caption>
-              <TableHead columns={['Subject', 'Information', 'Owned by', 'Received', 'Review due', 'Last decision', { hidden: 'Actions' }]} />
-              <tbody className="govuk-table__body">
-                {due.map((item) => (
-                  <tr className="govuk-table__row" key={item.itemId}>
-                    <td className="govuk-table__cell">{item.subjectName}</td>
-                    <td className="govuk-table__cell">{FIELD_KINDS[item.fieldKind].label}</td>
-                    <td className="govuk-table__cell">
+          {due === null ? null : (
+            <RowDecision
+              caption={due.length === 1 ? '1 item due for review' : `${due.length} items due for review`}
+              empty="No items are due for a retention review."
+              rows={due}
+              rowKey={(item) => item.itemId}
+              columns={[
+                { header: 'Subject', cell: (item) => item.subjectName },
+                { header: 'Information', cell: (item) => FIELD_KINDS[item.fieldKind].label },
+                {
+                  header: 'Owned by',
+                  cell: (item) => (
+                    <>
                       {item.owner.name} <AgencyTag agency={item.owner.agency} />
-                    </td>
-                    <td className="govuk-table__cell">{formatDate(item.receivedOn)}</td>
-                    <td className="govuk-table__cell">{formatDate(item.dueOn)}</td>
-                    <td className="govuk-table__cell">{item.lastDecision === 'retain' ? <Tag colour="green">Retained</Tag> : 'None yet'}</td>
-                    <td className="govuk-table__cell">
-                      <button type="button" id={`decide-${item.itemId}`} className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={() => choose(item)}>
-                        Decide <span className="govuk-visually-hidden">on the {describeItem(item)}</span>
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+                    </>
+                  ),
+                },
+                { header: 'Received', cell: (item) => formatDate(item.receivedOn) },
+                { header: 'Review due', cell: (item) => formatDate(item.dueOn) },
+                { header: 'Last decision', cell: (item) => (item.lastDecision === 'retain' ? <Tag colour="green">Retained</Tag> : 'None yet') },
+              ]}
+              action="Decide"
+              about={(item) => `on the ${describeItem(item)}`}
+              onResult={setNotice}
+              renderForm={(item, form) => <RetentionDecision item={item} form={form} rule={ruleFor(item.owner.agency)} onDecided={setDue} />}
+            />
           )}
-          {chosen ? (
-            <section aria-labelledby="decision-heading">
-              <h3 className="govuk-heading-m" id="decision-heading" ref={decisionHeading} tabIndex={-1}>
-                Decide on the {describeItem(chosen)}
-              </h3>
-              <p className="govuk-body">
-                Owned by {chosen.owner.name}, received {formatDate(chosen.receivedOn)}, review due {formatDate(chosen.dueOn)}.
-              </p>
-              <form onSubmit={decide} noValidate>
-                <Radios
-                  id="decision"
-                  legend="Decision"
-                  value={decision}
-                  options={[
-                    { value: 'retain', label: 'Retain' },
-                    { value: 'dispose', label: 'Dispose' },
-                  ]}
-                  hint="Retain keeps the item until its next review. Dispose removes the item and its history permanently."
-                  onChange={setDecision}
-                  error={errorFor(errors, 'decision')}
-                />
-                <Textarea id="reason" label="Reason for the decision" hint="For example, the owning agency’s review under its records policy." value={reason} onChange={setReason} error={errorFor(errors, 'reason')} />
-                <div className="govuk-button-group">
-                  <button type="submit" className={`govuk-button${decision === 'dispose' ? ' govuk-button--warning' : ''}`} disabled={busy} aria-disabled={busy}>
-                    Record decision
-                  </button>
-                  <button type="button" className="govuk-button govuk-button--secondary" onClick={cancel}>
-                    Cancel
-                  </button>
-                </div>
-              </form>
-            </section>
-          ) : null}
         </>
       ) : null}
+    </>
+  );
+}
+
+/** Retain or dispose of one item due for review, with the reason. */
+function RetentionDecision({ item, form, rule, onDecided }: { item: RetentionDue; form: DecisionForm; rule: RetentionRule | undefined; onDecided: (due: RetentionDue[]) => void }) {
+  const [decision, setDecision] = useState('');
+  const [reason, setReason] = useState('');
+
+  const decide = async () => {
+    if (
+      decision === 'dispose' &&
+      !window.confirm(`Dispose of the ${describeItem(item)}? The item and its history will be permanently removed from the register. Only the decision and your reason are kept.`)
+    ) {
+      return null;
+    }
+    onDecided(await api().retention.decide({ itemId: item.itemId, decision: decision as 'retain' | 'dispose', reason }));
+    return decision === 'dispose'
+      ? `The ${describeItem(item)} has been disposed of. Your decision has been recorded.`
+      : `The ${describeItem(item)} will be kept${rule ? ` and reviewed again in ${monthsText(rule.reviewMonths)}` : ''}. Your decision has been recorded.`;
+  };
+
+  return (
+    <>
+      <p className="govuk-body">
+        Owned by {item.owner.name}, received {formatDate(item.receivedOn)}, review due {formatDate(item.dueOn)}.
+      </p>
+      <DecisionFields form={form} submitLabel="Record decision" warning={decision === 'dispose'} decide={decide}>
+        <Radios
+          id="decision"
+          legend="Decision"
+          value={decision}
+          options={[
+            { value: 'retain', label: 'Retain' },
+            { value: 'dispose', label: 'Dispose' },
+          ]}
+          hint="Retain keeps the item until its next review. Dispose removes the item and its history permanently."
+          onChange={setDecision}
+          error={errorFor(form.errors, 'decision')}
+        />
+        <Textarea id="reason" label="Reason for the decision" hint="For example, the owning agency’s review under its records policy." value={reason} onChange={setReason} error={errorFor(form.errors, 'reason')} />
+      </DecisionFields>
     </>
   );
 }
