@@ -2,10 +2,10 @@ import { MappaError } from '../../shared/errors';
 import type { RetentionDue, RetentionRule } from '../../shared/registerSchemas';
 import type { AgencyKindCode, FieldKind } from '../../shared/vocabulary';
 import type { Reader, Writer } from '../db/types';
+import { disposeOfItemData } from '../db/personalData';
 import { iso, newId, type Ctx } from '../access/context';
 import { addMonths, today } from '../../shared/calendar';
 import { getItem } from './items';
-import { unindexItem } from './searchIndex';
 
 // Retention is per owning agency (police MoPI review, HMPPS records policy, local
 // authority schedules): a period after which each item is reviewed, and a recorded
@@ -88,10 +88,8 @@ export function decideRetention(w: Writer, ctx: Ctx, input: { itemId: string; de
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [newId(), item.id, item.subjectId, item.owner.id, input.decision, input.reason, nextReview, iso(ctx.now), ctx.actor.userName],
   );
-  if (input.decision === 'dispose') {
-    unindexItem(w, item.id);
-    w.run('DELETE FROM item_versions WHERE item_id = ?', [item.id]);
-    w.run('DELETE FROM items WHERE id = ?', [item.id]);
-  }
+  // Removes the item, its history and its search document: every place the map in
+  // db/personalData.ts lists for an item's data.
+  if (input.decision === 'dispose') disposeOfItemData(w, item.id);
   return { subjectId: item.subjectId, ownerOfficeId: item.owner.id, nextReview };
 }

@@ -1,3 +1,4 @@
+import { ITEM_DOCID, unindexItemDocuments, unindexSubjectDocuments } from '../db/personalData';
 import type { Writer } from '../db/types';
 
 // Keeps the FTS4 indexes in step with subjects and items, inside the same commit. The
@@ -8,9 +9,8 @@ import type { Writer } from '../db/types';
 // item_text_search: one document per item, docid = subject rowid × 2^32 + item rowid. A
 // search reads the subject straight out of the docid (docid >> 32), never the item rows,
 // so a word in 40,000 items is still one pass over the index; and saving an item indexes
-// only that item's text.
-
-const ITEM_DOCID = '((SELECT s.rowid FROM subjects s WHERE s.id = i.subject_id) * 4294967296 + i.rowid)';
+// only that item's text. Which documents belong to a subject or an item is declared with
+// the rest of their personal data in src/main/db/personalData.ts.
 
 /** SQL for the subjects (by rowid) whose items' text matches an FTS expression. */
 export const SUBJECTS_BY_ITEM_TEXT = 'SELECT docid >> 32 FROM item_text_search WHERE item_text_search MATCH ?';
@@ -29,8 +29,7 @@ export function indexSubject(w: Writer, subjectId: string): void {
 
 /** A deleted subject leaves search: their names and the text of all their items. */
 export function unindexSubject(w: Writer, subjectId: string): void {
-  w.run('DELETE FROM subject_search WHERE docid = (SELECT rowid FROM subjects WHERE id = ?)', [subjectId]);
-  w.run(`DELETE FROM item_text_search WHERE docid IN (SELECT ${ITEM_DOCID} FROM items i WHERE i.subject_id = ?)`, [subjectId]);
+  unindexSubjectDocuments(w, subjectId);
 }
 
 /** After an item is added or edited. */
@@ -41,5 +40,5 @@ export function indexItem(w: Writer, itemId: string): void {
 
 /** Before an item is marked deleted or disposed of. */
 export function unindexItem(w: Writer, itemId: string): void {
-  w.run(`DELETE FROM item_text_search WHERE docid = (SELECT ${ITEM_DOCID} FROM items i WHERE i.id = ?)`, [itemId]);
+  unindexItemDocuments(w, itemId);
 }

@@ -1,0 +1,213 @@
+import type { Writer } from './types';
+
+// Where a subject's personal data lives: every table that holds it, how each row belongs
+// to a subject, and the search-index documents made from it. Retention disposal and
+// deletion walk this map instead of naming tables; subject access requests and redaction
+// will walk it too. Storage knows no capability, so this is a plain declaration about
+// tables. tests/unit/db/personalDataMap.test.ts fails when a table is in neither this map
+// nor HOLDS_NO_SUBJECT_DATA, when a table with a subject or item column is missing here,
+// and when disposing of a subject leaves any of its words anywhere in the database.
+
+export interface PersonalDataTable {
+  readonly table: string;
+  /** The column holding the id of the subject a row is about. */
+  readonly subjectColumn?: string;
+  /** The column holding the id of the item a row is about (items.subject_id names its subject). */
+  readonly itemColumn?: string;
+  /** The column holding a JSON array of the ids of the items a row is about. */
+  readonly itemListColumn?: string;
+  /** Not linked by id: rows name people, found by matching these columns with a subject's names. */
+  readonly nameColumns?: readonly string[];
+  /** The columns that hold, or may hold in free text, the subject's personal data. */
+  readonly personalColumns: readonly string[];
+  /** What disposing of a subject's (or an item's) data does with the rows: remove, or keep and why. */
+  readonly disposal: 'remove' | { keep: string };
+}
+
+/**
+ * Listed children first: the order in which disposal removes rows (an item's versions
+ * before the item, a subject's items and aliases before the subject).
+ */
+export const PERSONAL_DATA: readonly PersonalDataTable[] = [
+  {
+    table: 'item_versions',
+    itemColumn: 'item_id',
+    personalColumns: ['value', 'not_to_subject_reason', 'change_reason'],
+    disposal: 'remove',
+  },
+  {
+    table: 'items',
+    subjectColumn: 'subject_id',
+    itemColumn: 'id',
+    personalColumns: ['value', 'not_to_subject_reason', 'change_reason', 'deleted_reason'],
+    disposal: 'remove',
+  },
+  { table: 'subject_aliases', subjectColumn: 'subject_id', personalColumns: ['alias'], disposal: 'remove' },
+  {
+    table: 'subjects',
+    subjectColumn: 'id',
+    personalColumns: [
+      'given_name',
+      'family_name',
+      'date_of_birth',
+      'ethnicity',
+      'pnc',
+      'ndelius',
+      'visor',
+      'address',
+      'no_fixed_abode',
+      'area_of_closest_links',
+      'index_offence',
+      'sentence',
+      'category',
+      'level',
+      'risk',
+      'exceptional_reason',
+      'next_review',
+      'deleted_reason',
+    ],
+    disposal: 'remove',
+  },
+  {
+    table: 'retention_decisions',
+    subjectColumn: 'subject_id',
+    itemColumn: 'item_id',
+    personalColumns: ['reason'],
+    disposal: { keep: 'The record that an item was retained or disposed of, by whom and why; it holds no item content.' },
+  },
+  {
+    table: 'audit_log',
+    subjectColumn: 'subject_id',
+    itemListColumn: 'item_ids',
+    personalColumns: ['reason'],
+    disposal: { keep: 'The audit trail is append-only and hash-chained (migration 3); details hold identifiers, never content.' },
+  },
+  {
+    table: 'association_alerts',
+    subjectColumn: 'subject_id',
+    personalColumns: ['outcome'],
+    disposal: { keep: 'An integrity record (APP counter-corruption): closed with its outcome, never removed.' },
+  },
+  {
+    table: 'association_exceptions',
+    subjectColumn: 'subject_id',
+    personalColumns: ['reason'],
+    disposal: { keep: 'An integrity record: append-only, like the audit trail.' },
+  },
+  {
+    table: 'declared_associations',
+    nameColumns: ['names', 'date_of_birth'],
+    personalColumns: ['names', 'date_of_birth', 'relationship'],
+    disposal: { keep: "A user's own declaration of people they know; it may name a subject but is the user's record, not the subject's." },
+  },
+];
+
+/** Tables that hold no subject's personal data, and why. */
+export const HOLDS_NO_SUBJECT_DATA: Readonly<Record<string, string>> = {
+  meta: 'Register-wide keys and values.',
+  settings: 'Register settings (review intervals, reasons on or off).',
+  offices: 'Agency offices.',
+  users: "Staff profiles (staff names are personal data, but not a subject's).",
+  retention_rules: 'Retention periods per agency.',
+};
+
+/** One FTS4 index made from subjects' data; its shadow tables (<index>_content, ...) hold the same. */
+export interface PersonalSearchIndex {
+  readonly index: string;
+  /** What a document holds. */
+  readonly holds: string;
+  /** SQL for the docids of a subject's documents, given :subject (the subject's id). */
+  readonly subjectDocids: string;
+  /** SQL for the docid of an item's document, given :item (the item's id); undefined if documents are per subject. */
+  readonly itemDocids?: string;
+}
+
+/**
+ * An item's docid in item_text_search: subject rowid × 2^32 + item rowid, so a search reads
+ * the subject straight out of the docid (src/main/register/searchIndex.ts).
+ */
+export const ITEM_DOCID = '((SELECT s.rowid FROM subjects s WHERE s.id = i.subject_id) * 4294967296 + i.rowid)';
+
+export const SEARCH_INDEXES: readonly PersonalSearchIndex[] = [
+  {
+    index: 'subject_search',
+    holds: 'Names, aliases and references of each live subject (docid = the subject rowid).',
+    subjectDocids: 'SELECT rowid FROM subjects WHERE id = :subject',
+  },
+  {
+    index: 'item_text_search',
+    holds: 'The text of each live item of a live subject (docid = ITEM_DOCID).',
+    subjectDocids: `SELECT ${ITEM_DOCID} FROM items i WHERE i.subject_id = :subject`,
+    itemDocids: `SELECT ${ITEM_DOCID} FROM items i WHERE i.id = :item`,
+  },
+];
+
+/** The FTS4 shadow tables of an index (they hold its text and its words). */
+export function shadowTablesOf(index: string): string[] {
+  return ['content', 'segments', 'segdir', 'docsize', 'stat'].map((s) => `${index}_${s}`);
+}
+
+/** A WHERE clause selecting a table's rows about one subject (:subject), or null if they are linked by name only. */
+export function rowsAboutSubject(t: PersonalDataTable): string | null {
+  const terms: string[] = [];
+  // A row that names its subject needs no lookup through its item.
+  if (t.subjectColumn !== undefined) terms.push(`${t.subjectColumn} = :subject`);
+  else if (t.itemColumn !== undefined) terms.push(`${t.itemColumn} IN (SELECT id FROM items WHERE subject_id = :subject)`);
+  if (t.itemListColumn !== undefined) {
+    terms.push(`EXISTS (SELECT 1 FROM json_each(${t.itemListColumn}) j JOIN items i ON i.id = j.value WHERE i.subject_id = :subject)`);
+  }
+  return terms.length === 0 ? null : terms.join(' OR ');
+}
+
+/** A WHERE clause selecting a table's rows about one item (:item), or null if its rows are not per item. */
+export function rowsAboutItem(t: PersonalDataTable): string | null {
+  const terms: string[] = [];
+  if (t.itemColumn !== undefined) terms.push(`${t.itemColumn} = :item`);
+  if (t.itemListColumn !== undefined) terms.push(`EXISTS (SELECT 1 FROM json_each(${t.itemListColumn}) j WHERE j.value = :item)`);
+  return terms.length === 0 ? null : terms.join(' OR ');
+}
+
+/** Takes a subject's documents (names, and the text of all their items) out of every search index. */
+export function unindexSubjectDocuments(w: Writer, subjectId: string): void {
+  for (const ix of SEARCH_INDEXES) w.run(`DELETE FROM ${ix.index} WHERE docid IN (${ix.subjectDocids})`, { ':subject': subjectId });
+}
+
+/** Takes an item's documents out of every search index that has per-item documents. */
+export function unindexItemDocuments(w: Writer, itemId: string): void {
+  for (const ix of SEARCH_INDEXES) {
+    if (ix.itemDocids !== undefined) w.run(`DELETE FROM ${ix.index} WHERE docid IN (${ix.itemDocids})`, { ':item': itemId });
+  }
+}
+
+/**
+ * FTS4 marks a removed document's words as deleted but keeps them in its segments until
+ * they are merged; merging the index after a disposal makes the words leave the file too.
+ */
+function mergeIndexes(w: Writer, indexes: readonly PersonalSearchIndex[]): void {
+  for (const ix of indexes) w.run(`INSERT INTO ${ix.index} (${ix.index}) VALUES ('optimize')`);
+}
+
+/** Disposal of one item: its search documents, then every row about it that the map says disposal removes. */
+export function disposeOfItemData(w: Writer, itemId: string): void {
+  unindexItemDocuments(w, itemId);
+  for (const t of PERSONAL_DATA) {
+    const where = t.disposal === 'remove' ? rowsAboutItem(t) : null;
+    if (where !== null) w.run(`DELETE FROM ${t.table} WHERE ${where}`, { ':item': itemId });
+  }
+  mergeIndexes(w, SEARCH_INDEXES.filter((ix) => ix.itemDocids !== undefined));
+}
+
+/**
+ * Disposal of everything about one subject: their search documents, their items and the
+ * items' history, aliases and the subject row. The records the map keeps stay (they hold
+ * ids and reasons, not the subject's record). Not offered in the app yet: a subject-level
+ * disposal or erasure will call this.
+ */
+export function disposeOfSubjectData(w: Writer, subjectId: string): void {
+  unindexSubjectDocuments(w, subjectId);
+  for (const t of PERSONAL_DATA) {
+    const where = t.disposal === 'remove' ? rowsAboutSubject(t) : null;
+    if (where !== null) w.run(`DELETE FROM ${t.table} WHERE ${where}`, { ':subject': subjectId });
+  }
+  mergeIndexes(w, SEARCH_INDEXES);
+}
