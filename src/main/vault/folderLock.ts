@@ -1,5 +1,6 @@
 // The folder lock: one unlocked copy of a register at a time, across windows, app
 // instances and machines sharing a drive. See format.ts ("Folder lock") for the rules.
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -17,8 +18,43 @@ const lockSchema = z.strictObject({
   host: z.string().max(255),
   token: z.string().regex(/^[0-9a-f]{32}$/),
   since: z.string().max(40),
+  /** Which process had that pid: its start (see processStart). Absent in locks written before it existed. */
+  started: z.string().max(100).optional(),
 });
 type LockInfo = z.infer<typeof lockSchema>;
+
+/**
+ * When the process with this pid started, in a form that differs for every process that
+ * has had the pid since the machine booted: a pid is reused, so a lock left by a crash may
+ * name a pid that now belongs to something else, which is running but holds no lock.
+ * Linux: the boot id and the start time in clock ticks (/proc/<pid>/stat, field 22).
+ * macOS and the BSDs: the start time `ps` reports. Elsewhere (Windows), or if neither
+ * can be read, null: the pid alone decides, as before.
+ */
+function processStart(pid: number): string | null {
+  if (process.platform === 'linux') {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      // The command name (field 2) is in parentheses and may hold spaces or ')': count after the last ')'.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const startTicks = fields[19]; // field 22 overall; fields[0] is field 3
+      if (startTicks === undefined || !/^\d+$/.test(startTicks)) return null;
+      const boot = fs.readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+      return `linux:${boot}:${startTicks}`;
+    } catch {
+      return null;
+    }
+  }
+  if (process.platform === 'darwin' || process.platform.endsWith('bsd')) {
+    try {
+      const out = execFileSync('ps', ['-o', 'lstart=', '-p', String(pid)], { encoding: 'utf8', timeout: 2000, stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+      return out === '' ? null : `ps:${out}`;
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
 
 /** Test seam: how liveness of a pid on this host is checked. */
 export const lockProbe = {
@@ -33,7 +69,18 @@ export const lockProbe = {
   hostname(): string {
     return os.hostname();
   },
+  /** Which process instance has this pid now, or null when it cannot be told. */
+  startedAt(pid: number): string | null {
+    return processStart(pid);
+  },
 };
+
+/** The process with the lock's pid is the one that wrote the lock (not a later one given the same pid). */
+function sameProcess(info: LockInfo): boolean {
+  if (info.started === undefined) return true; // an older lock: only the pid to go on
+  const now = lockProbe.startedAt(info.pid);
+  return now === null || now === info.started;
+}
 
 export function inUse(host: string): VaultError {
   const where = host === '' ? 'another computer' : host;
@@ -69,7 +116,8 @@ function readExisting(file: string): Existing {
   if (info.host !== lockProbe.hostname()) return { kind: 'live', host: info.host }; // cannot check a pid elsewhere
   // Same host: our own pid means an earlier open in this process that never locked (a
   // simulated crash in tests; the app's session holds one register at a time).
-  if (info.pid !== process.pid && lockProbe.isRunning(info.pid)) return { kind: 'live', host: info.host };
+  // A running pid that now belongs to another process (reused after a crash) holds nothing.
+  if (info.pid !== process.pid && lockProbe.isRunning(info.pid) && sameProcess(info)) return { kind: 'live', host: info.host };
   return { kind: 'stale', bytes };
 }
 
@@ -115,7 +163,8 @@ export class FolderLock {
   static acquire(folder: string): FolderLock {
     const file = path.join(folder, LOCK_FILE);
     const token = randomBytes(16).toString('hex');
-    const info: LockInfo = { pid: process.pid, host: lockProbe.hostname(), token, since: new Date().toISOString() };
+    const started = lockProbe.startedAt(process.pid);
+    const info: LockInfo = { pid: process.pid, host: lockProbe.hostname(), token, since: new Date().toISOString(), ...(started === null ? {} : { started }) };
     const body = Buffer.from(JSON.stringify(info), 'utf8');
     for (let attempt = 0; attempt < 3; attempt++) {
       let fd: number;

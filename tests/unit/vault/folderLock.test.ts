@@ -12,8 +12,10 @@ import { ADMIN, ADMIN_PASS, CHEAP_KDF, cleanupTempDirs, freshFolder, insertNote,
 afterAll(cleanupTempDirs);
 
 const realHostname = lockProbe.hostname;
+const realStartedAt = lockProbe.startedAt;
 afterEach(() => {
   lockProbe.hostname = realHostname;
+  lockProbe.startedAt = realStartedAt;
 });
 
 /** A pid that is certainly not running: a child that has already exited. */
@@ -23,18 +25,20 @@ function deadPid(): number {
   return r.pid;
 }
 
-function writeLock(folder: string, lock: { pid: number; host: string }): void {
+function writeLock(folder: string, lock: { pid: number; host: string; started?: string }): void {
   fs.writeFileSync(path.join(folder, LOCK_FILE), JSON.stringify({ ...lock, token: 'ab'.repeat(16), since: new Date().toISOString() }));
 }
 
 const IN_USE = /^This register is open on another computer or in another window \(.+\)\. Close it there first\.$/;
 
 describe('folder lock', () => {
-  it('holds register.lock while unlocked (pid, host, token, time; nothing else) and removes it on lock', async () => {
+  it('holds register.lock while unlocked (pid, process start, host, token, time; nothing else) and removes it on lock', async () => {
     const v = await newRegister();
     const file = path.join(v.folder, LOCK_FILE);
     const lock = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
-    expect(Object.keys(lock).sort()).toEqual(['host', 'pid', 'since', 'token']);
+    const started = lockProbe.startedAt(process.pid);
+    expect(Object.keys(lock).sort()).toEqual(started === null ? ['host', 'pid', 'since', 'token'] : ['host', 'pid', 'since', 'started', 'token']);
+    if (started !== null) expect(lock.started).toBe(started);
     expect(lock.pid).toBe(process.pid);
     expect(lock.host).toBe(os.hostname());
     expect(fs.readFileSync(file, 'utf8')).not.toContain(ADMIN);
@@ -120,5 +124,56 @@ describe('folder lock', () => {
     v.lock();
     await expect(openRegister({ folder, userName: ADMIN, passphrase: 'not the passphrase at all' })).rejects.toMatchObject({ code: 'wrong_passphrase' });
     expect(fs.existsSync(path.join(folder, LOCK_FILE))).toBe(false);
+  });
+  it('tells a process instance from the next one given the same pid', () => {
+    const mine = lockProbe.startedAt(process.pid);
+    if (mine === null) return; // no way to tell on this platform: the pid alone decides, as before
+    expect(lockProbe.startedAt(process.pid)).toBe(mine);
+    const parent = lockProbe.startedAt(process.ppid);
+    expect(parent).not.toBeNull();
+    expect(parent).not.toBe(mine);
+    expect(lockProbe.startedAt(deadPid())).toBeNull();
+  });
+
+  it('takes over a lock whose pid now belongs to another running process (pid reused after a crash)', async () => {
+    const v = await newRegister();
+    insertNote(v, 'a', '1');
+    const folder = v.folder;
+    v.lock();
+    // Our parent is running, but it is not the process that wrote this lock: that one
+    // crashed, and the system gave its pid to another program later.
+    lockProbe.startedAt = (pid) => (pid === process.ppid ? 'linux:boot-1:200' : realStartedAt(pid));
+    writeLock(folder, { pid: process.ppid, host: os.hostname(), started: 'linux:boot-1:100' });
+    const v2 = await reopen(folder);
+    expect(metaRows(v2)).toEqual([{ key: 'a', value: '1' }]);
+    expect((JSON.parse(fs.readFileSync(path.join(folder, LOCK_FILE), 'utf8')) as { pid: number }).pid).toBe(process.pid);
+    v2.lock();
+
+    // The same process that wrote it, still running: in use, and the lock is left alone.
+    writeLock(folder, { pid: process.ppid, host: os.hostname(), started: 'linux:boot-1:200' });
+    const before = fs.readFileSync(path.join(folder, LOCK_FILE));
+    await expect(reopen(folder)).rejects.toMatchObject({ code: 'in_use', message: expect.stringMatching(IN_USE) });
+    expect(fs.readFileSync(path.join(folder, LOCK_FILE))).toEqual(before);
+
+    // A lock written before process starts were kept, or where they cannot be read: the pid decides.
+    writeLock(folder, { pid: process.ppid, host: os.hostname() });
+    await expect(reopen(folder)).rejects.toMatchObject({ code: 'in_use' });
+    lockProbe.startedAt = () => null;
+    writeLock(folder, { pid: process.ppid, host: os.hostname(), started: 'linux:boot-1:100' });
+    await expect(reopen(folder)).rejects.toMatchObject({ code: 'in_use' });
+    fs.rmSync(path.join(folder, LOCK_FILE));
+  });
+
+  it('recognises the real parent process as the writer of a lock that names its real start', async () => {
+    const parent = lockProbe.startedAt(process.ppid);
+    if (parent === null) return; // cannot tell instances apart here
+    const v = await newRegister();
+    const folder = v.folder;
+    v.lock();
+    writeLock(folder, { pid: process.ppid, host: os.hostname(), started: parent });
+    await expect(reopen(folder)).rejects.toMatchObject({ code: 'in_use' });
+    writeLock(folder, { pid: process.ppid, host: os.hostname(), started: `${parent}0` });
+    const v2 = await reopen(folder);
+    v2.lock();
   });
 });
