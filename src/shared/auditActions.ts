@@ -12,6 +12,9 @@ export const AUDIT_ACTIONS = [
   'settings_change',
   // subjects and items
   'subject_view',
+  'subject_search', // the query and the subjects it returned (see src/main/audit/reads.ts)
+  'subject_list', // a list of subjects: reviews due, items due for a retention review
+  'item_history', // an item's earlier versions
   'subject_create',
   'subject_edit',
   'subject_delete',
@@ -24,6 +27,8 @@ export const AUDIT_ACTIONS = [
   'user_create',
   'user_edit',
   'user_remove',
+  'role_escalation', // a user given the IG lead or administrator role, or administrator rights: an alert
+  'role_escalation_close',
   // information leaving or entering the register
   'share',
   'share_declined',
@@ -57,6 +62,9 @@ export const AUDIT_ACTION_LABELS: Record<(typeof AUDIT_ACTIONS)[number], string>
   restore: 'Register restored',
   settings_change: 'Setting changed',
   subject_view: 'Opened a subject',
+  subject_search: 'Searched for subjects',
+  subject_list: 'Listed subjects',
+  item_history: 'Read an item’s earlier versions',
   subject_create: 'Added a subject',
   subject_edit: 'Edited a subject',
   subject_delete: 'Deleted a subject',
@@ -68,6 +76,8 @@ export const AUDIT_ACTION_LABELS: Record<(typeof AUDIT_ACTIONS)[number], string>
   user_create: 'Added a user',
   user_edit: 'Changed a user',
   user_remove: 'Removed a user',
+  role_escalation: 'Given more rights',
+  role_escalation_close: 'Closed an alert about more rights',
   share: 'Shared information',
   share_declined: 'Decided not to share',
   disclosure_step: 'Disclosure step',

@@ -29,6 +29,8 @@ export const PERMISSIONS = {
   'retention.decide': ['ig_lead'],
   'settings.manage': ['ig_lead', 'administrator'],
   'audit.review': ['ig_lead', 'administrator'],
+  // A backup is a full copy of every agency's data: only those answerable for the register.
+  'register.backup': ['ig_lead', 'administrator'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Action = keyof typeof PERMISSIONS;
 
@@ -48,12 +50,33 @@ export const REFUSALS = {
   'retention.decide': 'Only an information governance lead can make retention decisions.',
   'settings.manage': 'Only an information governance lead or an administrator can change these settings.',
   'audit.review': 'Only an information governance lead or an administrator can review the audit log.',
+  'register.backup': 'Only an information governance lead or an administrator can make a backup: it is a copy of every agency’s information.',
 } as const satisfies Record<Action, string>;
 
 export function can(role: Role, action: Action): boolean {
   return (PERMISSIONS[action] as readonly Role[]).includes(role);
 }
 
-export function permissionsOf(role: Role): Action[] {
-  return (Object.keys(PERMISSIONS) as Action[]).filter((action) => can(role, action));
+/**
+ * The one rule for administrator rights, the same in every channel and on every screen.
+ * Administrator rights are the key slot's administrator flag: the only administrator the
+ * vault (and the signed membership) knows. So managing users needs the flag, whatever the
+ * role; and the role 'administrator' counts only for someone who holds the flag (the
+ * service never gives the role without it, and a register made before this rule that
+ * says otherwise gives that role nothing).
+ */
+export interface Holder {
+  role: Role;
+  /** The key slot's administrator flag. */
+  administrator: boolean;
+}
+
+export function allows(holder: Holder, action: Action): boolean {
+  if (action === 'user.manage') return holder.administrator;
+  if (holder.role === 'administrator' && !holder.administrator) return false;
+  return can(holder.role, action);
+}
+
+export function permissionsOf(holder: Holder): Action[] {
+  return (Object.keys(PERMISSIONS) as Action[]).filter((action) => allows(holder, action));
 }

@@ -1,5 +1,5 @@
 import { MappaError } from '../../shared/errors';
-import { can, REFUSALS, type Action } from '../../shared/permissions';
+import { allows, REFUSALS, type Action } from '../../shared/permissions';
 import { appendAudit, type Acted, type AuditActor } from '../audit';
 import type { Writer } from '../db/types';
 import type { Vault } from '../vault';
@@ -22,9 +22,7 @@ export function auditActorOf(actor: Actor): AuditActor {
 
 /** Throws the permission's own sentence if the actor may not do `action`. */
 export function requirePermission(actor: Actor, action: Action): void {
-  // Managing users is the key slot's administrator flag as well as the role.
-  const allowed = can(actor.role, action) || (action === 'user.manage' && actor.registerAdministrator);
-  if (!allowed) throw new MappaError('not_allowed', REFUSALS[action]);
+  if (!allows({ role: actor.role, administrator: actor.registerAdministrator }, action)) throw new MappaError('not_allowed', REFUSALS[action]);
 }
 
 /** Anything that runs work as one commit: the vault, or a test's in-memory database. */

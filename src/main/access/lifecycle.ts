@@ -7,7 +7,7 @@ import { acted, unlockEntries, type ActEntry } from '../audit';
 import type { FolderPurpose, Host } from '../host';
 import { rememberRegister } from '../settings';
 import { createRegister, isRegisterFolder, openRegister, restoreBackup, VaultError, type KdfParams } from '../vault';
-import { commitActed } from './acting';
+import { commitActed, type Acting } from './acting';
 import type { ChosenPaths } from './chosenPaths';
 import type { LongTasks } from './longTasks';
 import { addOffice, homeOffice, type OfficeInput } from './offices';
@@ -43,6 +43,16 @@ export interface LifecycleDeps {
   paths: ChosenPaths;
   tasks: LongTasks;
   open: OpenRegister;
+  acting: Acting;
+}
+
+/**
+ * One register at a time (issue 9): opening another, or the same one again, while one is
+ * open would replace the session's vault under its folder lock, and a failed attempt would
+ * release that lock. So it is refused before anything is read or written.
+ */
+function requireNoneOpen(open: OpenRegister): void {
+  if (open.isOpen()) throw new MappaError('register_open', 'Lock the register that is open first.');
 }
 
 export function createLifecycle(deps: LifecycleDeps) {
@@ -52,6 +62,7 @@ export function createLifecycle(deps: LifecycleDeps) {
   let unlocking = false;
 
   const unlock = async (input: { folder: string; userName: string; passphrase: string }): Promise<RegisterStatus> => {
+    requireNoneOpen(open);
     const folder = paths.require(input.folder, 'folder', 'register folder');
     // One attempt at a time, so the growing delay between failures cannot be raced.
     if (unlocking) throw new MappaError('busy', 'The register is already being unlocked. Wait a moment.');
@@ -91,6 +102,7 @@ export function createLifecycle(deps: LifecycleDeps) {
     },
 
     async create(input: { folder: string; userName: string; passphrase: string; confirmPassphrase: string }): Promise<RegisterStatus> {
+      requireNoneOpen(open);
       const folder = paths.require(input.folder, 'folder', 'folder for the new register');
       confirmMatches(input.passphrase, input.confirmPassphrase, 'confirmPassphrase');
       const created = await translate(
@@ -139,23 +151,27 @@ export function createLifecycle(deps: LifecycleDeps) {
     },
 
     async backup(file: string): Promise<{ file: string; bytes: number }> {
+      // A backup is a copy of every agency's information: a permission, checked first.
+      deps.acting.context('register.backup');
       const target = paths.require(file, 'file', 'backup file');
       const v = open.vault();
       if (path.dirname(target) === path.resolve(v.folder)) {
         throw new MappaError('backup_inside_register', 'Save the backup somewhere other than the register folder, ideally on another drive.', 'file');
       }
+      // Promise 3: nothing leaves the register without its audit entry, so the entry is
+      // committed before the file is written (and is in the backup itself).
+      deps.acting.act('register.backup', () => acted(undefined, { action: 'backup' }));
       await tasks.run('backup', (onProgress) =>
         translate(() => {
           mkdirSync(path.dirname(target), { recursive: true });
           return v.backup(target, onProgress);
         }, {}),
       );
-      const bytes = statSync(target).size;
-      recordAsMember([{ action: 'backup', details: { bytes } }]);
-      return { file: target, bytes };
+      return { file: target, bytes: statSync(target).size };
     },
 
     async restore(input: { file: string; folder: string; userName: string; passphrase: string }): Promise<RegisterStatus> {
+      requireNoneOpen(open);
       const file = paths.require(input.file, 'file', 'backup file');
       const folder = paths.require(input.folder, 'folder', 'folder to restore into');
       await tasks.run('restore', (onProgress) =>

@@ -82,7 +82,7 @@ export function createOpenRegister(options: { clock: () => Date; idleCheckMs: nu
               officeId: profile.officeId,
               officeName: profile.officeName,
               agency: profile.agency,
-              permissions: [...new Set([...permissionsOf(profile.role), ...(v.isAdministrator ? (['user.manage'] as const) : [])])],
+              permissions: permissionsOf({ role: profile.role, administrator: v.isAdministrator }),
             }
           : null,
       };

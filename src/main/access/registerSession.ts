@@ -70,7 +70,7 @@ export function createRegisterSession(options: SessionOptions): RegisterSession 
   const open = createOpenRegister({ clock, idleCheckMs: options.idleCheckMs ?? 15_000, onIdleCheck: () => session.checkIdle() });
   const acting = createActing({ vault: open.vault, signedIn: open.signedIn });
   const tasks = createLongTasks();
-  const lifecycle = createLifecycle({ host: options.host, clock, kdf: options.kdf, paths: createChosenPaths(options.host.settingsDir), tasks, open });
+  const lifecycle = createLifecycle({ host: options.host, clock, kdf: options.kdf, paths: createChosenPaths(options.host.settingsDir), tasks, open, acting });
 
   const session: RegisterSession = {
     ...lifecycle,

@@ -1,9 +1,10 @@
 import { MappaError } from '../../shared/errors';
 import type { Role } from '../../shared/permissions';
-import { createProfile, deactivateProfile, listProfiles, updateProfile } from './people';
+import { createProfile, deactivateProfile, findProfile, listProfiles, updateProfile } from './people';
 import { requireOffice } from './offices';
 import { checkPassphrasePolicy, VaultError } from '../vault';
-import { acted } from '../audit';
+import { acted, type ActEntry } from '../audit';
+import { escalationEntry } from '../audit/escalations';
 import type { RegisterSession } from './registerSession';
 
 // The people who can unlock the register: each has a key slot in the vault's header
@@ -49,6 +50,7 @@ export async function addUser(
     throw vaultRefusal(error);
   }
   requireOffice(v.reader, input.officeId, 'officeId');
+  requireAdministratorRights(input.role, input.administrator);
   if (v.listUsers().some((u) => u.userName.toLowerCase() === input.userName.toLowerCase())) {
     throw new MappaError('user_exists', `${input.userName} can already unlock this register.`, 'userName');
   }
@@ -60,10 +62,19 @@ export async function addUser(
   try {
     session.act('user.manage', (w) => {
       const profile = createProfile(w, ctx.now, ctx.actor.userName, { userName: input.userName, role: input.role, officeId: input.officeId });
+      const escalation = escalationEntry({
+        userId: profile.userId,
+        userName: profile.userName,
+        fromRole: null,
+        toRole: profile.role,
+        fromAdministrator: false,
+        toAdministrator: input.administrator,
+      });
       return acted(
         profile,
         { action: 'user_create', details: { userId: profile.userId, role: profile.role, officeId: profile.officeId } },
         { action: 'key_change', details: { change: 'slot_added', userId: profile.userId, administrator: input.administrator } },
+        ...(escalation ? [escalation] : []),
       );
     });
   } catch (error) {
@@ -74,10 +85,44 @@ export async function addUser(
   return listUsers(session);
 }
 
+/**
+ * The administrator role only with administrator rights (the key slot's flag): the one
+ * rule in src/shared/permissions.ts, so a profile never claims what the keys do not give.
+ */
+function requireAdministratorRights(role: Role, administrator: boolean): void {
+  if (role === 'administrator' && !administrator) {
+    throw new MappaError(
+      'administrator_rights_needed',
+      'Only someone who can manage users can have the Administrator role. Tick “Can manage users (administrator)”, or choose another role.',
+      'role',
+    );
+  }
+}
+
 export function updateUser(session: RegisterSession, input: { userName: string; role: Role; officeId: string }): UserRow[] {
+  const ctx = session.context('user.manage');
+  // Nobody changes their own role or office: that is how an administrator would give
+  // themselves case access, or another agency's items (issue 9).
+  if (input.userName.toLowerCase() === ctx.actor.userName.toLowerCase()) {
+    throw new MappaError('cannot_change_self', 'You cannot change your own role or office. Ask another administrator.', 'userName');
+  }
+  const slot = session.vault().listUsers().find((u) => u.userName.toLowerCase() === input.userName.toLowerCase());
+  requireAdministratorRights(input.role, slot?.administrator === true);
   session.act('user.manage', (w) => {
+    const before = findProfile(w, input.userName);
     const profile = updateProfile(w, input.userName, { role: input.role, officeId: input.officeId });
-    return acted(profile, { action: 'user_edit', details: { userId: profile.userId, role: profile.role, officeId: profile.officeId } });
+    const entries: ActEntry[] = [{ action: 'user_edit', details: { userId: profile.userId, role: profile.role, officeId: profile.officeId } }];
+    const administrator = slot?.administrator === true;
+    const escalation = escalationEntry({
+      userId: profile.userId,
+      userName: profile.userName,
+      fromRole: before?.role ?? null,
+      toRole: profile.role,
+      fromAdministrator: administrator,
+      toAdministrator: administrator,
+    });
+    if (escalation) entries.push(escalation);
+    return acted(profile, ...entries);
   });
   return listUsers(session);
 }

@@ -148,3 +148,13 @@ export function listAlerts(r: Reader, filter: { status?: 'open' | 'closed' } = {
       : r.all<AlertRow>(`SELECT ${ALERT_COLUMNS} FROM association_alerts WHERE status = ? ORDER BY at DESC, id`, [filter.status]);
   return rows.map(toAlert);
 }
+
+/** Whether `userId` already has an open alert about `subjectId` (a repeated search adds none). */
+export function hasOpenAlert(r: Reader, userId: string, subjectId: string): boolean {
+  return r.get("SELECT 1 AS one FROM association_alerts WHERE user_id = ? AND subject_id = ? AND status = 'open' LIMIT 1", [userId, subjectId]) !== undefined;
+}
+
+/** Open alerts raised under a declaration (withdrawing it while one is open is flagged). */
+export function openAlertsFor(r: Reader, associationId: string): string[] {
+  return r.all<{ id: string }>("SELECT id FROM association_alerts WHERE association_id = ? AND status = 'open' ORDER BY at, id", [associationId]).map((a) => a.id);
+}

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { associationDeclaration, associationWithdrawal } from '../../shared/channels/audit';
 import { MappaError, parseOrRefuse } from '../../shared/errors';
 import type { Reader, Writer } from '../db/types';
+import { openAlertsFor } from './associationAlerts';
 import { compareNames } from './nameMatch';
 import { acted, type Acted, type AuditActor } from './types';
 
@@ -99,8 +100,16 @@ export function withdrawAssociation(w: Writer, input: { actor: AuditActor; assoc
   if (row === undefined) throw problem('not_found', 'That declaration is not in this register.');
   if (row.user_id !== input.actor.userId) throw problem('not_found', 'That declaration is not in this register.');
   if (row.withdrawn_at !== null) throw problem('already_withdrawn', 'That declaration has already been withdrawn.');
+  // Withdrawing while an alert raised under the declaration is still open is allowed (a
+  // declaration can be wrong) but flagged: the entry names the open alerts, and the IG
+  // lead's alert list says the declaration was withdrawn while the alert was open.
+  const openAlerts = openAlertsFor(w, input.associationId);
   w.run('UPDATE declared_associations SET withdrawn_at = ?, withdrawn_reason = ? WHERE id = ?', [input.at, reason, input.associationId]);
-  return acted(undefined, { action: 'association_withdraw', reason, details: { associationId: input.associationId, declaredBy: row.user_id } });
+  return acted(undefined, {
+    action: 'association_withdraw',
+    reason,
+    details: { associationId: input.associationId, declaredBy: row.user_id, ...(openAlerts.length === 0 ? {} : { openAlerts }) },
+  });
 }
 
 export function listAssociations(r: Reader, userId: string, opts: { includeWithdrawn?: boolean } = {}): AssociationDeclaration[] {
@@ -158,5 +167,5 @@ export function checkSubjectAccess(r: Reader, input: { userId: string; subjectId
   return exception === undefined ? { allowed: false, association } : { allowed: true };
 }
 
-export { closeAlert, grantException, listAlerts, recordAssociationAlert } from './associationAlerts';
+export { closeAlert, grantException, hasOpenAlert, listAlerts, openAlertsFor, recordAssociationAlert } from './associationAlerts';
 export type { AssociationAlert, AssociationException } from './associationAlerts';

@@ -5,6 +5,7 @@ export { canonicalJson, sha256Hex, type CanonicalValue } from './canonical';
 export { appendAudit, actorFor, entryHash, GENESIS_HASH, lastAuditRecord, readAuditRecords, toEntry } from './log';
 export { unlockEntries, lockEntry, auditExportEntry } from './registerEvents';
 export { viewSubject } from './subjectView';
+export { readEntries } from './reads';
 export { verifyAuditChain, verifyAuditRecords, type ChainVerdict } from './verify';
 export { queryAudit, findPatterns, type AuditFilter, type AuditPage, type ViewPattern } from './review';
 export { auditCsv, auditPdf, type ExportContext } from './export';
@@ -16,6 +17,8 @@ export {
   matchableSubject,
   checkSubjectAccess,
   recordAssociationAlert,
+  hasOpenAlert,
+  openAlertsFor,
   closeAlert,
   grantException,
   listAlerts,

@@ -11,8 +11,8 @@ import { isAuditAction } from './types';
 export const GENESIS_HASH = '0'.repeat(64);
 
 /** Limits that keep details to identifiers and codes, never copied register content. */
-const MAX_DETAIL_STRING = 200;
-const MAX_DETAILS_JSON = 2000;
+export const MAX_DETAIL_STRING = 200;
+export const MAX_DETAILS_JSON = 2000;
 const MAX_REASON = 2000;
 
 type AuditRow = {

@@ -186,3 +186,10 @@ export function compareNames(a: string, b: string): NameMatch {
   if (best === null) return 'none';
   return (best as { fuzzy: number }).fuzzy <= 1 ? 'strong' : 'fuzzy';
 }
+
+/** Every name in the same nickname families as `token` (itself included). */
+export function nicknamesOf(token: string): string[] {
+  const groups = NICKNAMES.get(token);
+  if (groups === undefined) return [token];
+  return [...new Set([token, ...[...groups].flatMap((g) => NICKNAME_GROUPS[g] ?? [])])];
+}

@@ -41,8 +41,9 @@ export function queryAudit(r: Reader, filter: AuditFilter = {}): AuditPage {
     params.push(filter.userId);
   }
   if (filter.subjectId !== undefined) {
-    clauses.push('subject_id = ?');
-    params.push(filter.subjectId);
+    // A search or list that showed the subject is about them too (its ids are in its details).
+    clauses.push(`(subject_id = ? OR (action IN ('subject_search', 'subject_list') AND instr(details, ?) > 0))`);
+    params.push(filter.subjectId, JSON.stringify(filter.subjectId));
   }
   if (filter.actions !== undefined) {
     if (filter.actions.length === 0) return { total: 0, entries: [] };

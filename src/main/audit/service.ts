@@ -10,6 +10,7 @@ import type { RegisterSession, ServiceDeps } from '../access/registerSession';
 import type { Host } from '../host';
 import { closeAlert, closeAlertByException, grantException } from './associationAlerts';
 import { declareAssociation, listAssociations, withdrawAssociation } from './associations';
+import { closeEscalation, findEscalation } from './escalations';
 import { auditCsv, auditPdf } from './export';
 import { auditExportEntry } from './registerEvents';
 import { findPatterns, queryAudit } from './review';
@@ -69,24 +70,32 @@ export function auditService({ session, host }: ServiceDeps): SliceService<typeo
     },
     'audit.patterns': () => findPatterns(read(), { now: session.context('audit.review').now.toISOString() }),
     'audit.alerts': ({ status }) => {
-      session.context('audit.review');
-      return alertViews(read(), status);
+      const ctx = session.context('audit.review');
+      return alertViews(read(), status, ctx.actor.userId);
     },
     'audit.closeAlert': ({ alertId, outcome }) => {
-      session.act('audit.review', (w, ctx) => closeAlert(w, { alertId, closedBy: auditActorOf(ctx.actor), outcome, at: ctx.now.toISOString() }));
-      return alertViews(read(), null);
+      const ctx = session.act('audit.review', (w, c) => {
+        const by = auditActorOf(c.actor);
+        const isAssociation = w.get('SELECT 1 AS one FROM association_alerts WHERE id = ?', [alertId]) !== undefined;
+        const closed = isAssociation ? closeAlert(w, { alertId, closedBy: by, outcome, at: c.now.toISOString() }) : closeEscalation(w, { alertId, closedBy: by, outcome });
+        return acted(c, ...closed.audit);
+      });
+      return alertViews(read(), null, ctx.actor.userId);
     },
     'audit.grantException': ({ alertId, reason }) => {
-      session.act('audit.review', (w, ctx) => {
+      const ctx = session.act('audit.review', (w, c) => {
         const alert = w.get<{ user_id: string; subject_id: string }>('SELECT user_id, subject_id FROM association_alerts WHERE id = ?', [alertId]);
+        if (!alert && findEscalation(w, alertId)) {
+          throw new MappaError('not_an_association_alert', 'An exception is for an association alert. Close this alert with what you found instead.', 'decision');
+        }
         if (!alert) throw new MappaError('not_found', 'That alert is not in this register.');
-        const by = auditActorOf(ctx.actor);
-        const at = ctx.now.toISOString();
+        const by = auditActorOf(c.actor);
+        const at = c.now.toISOString();
         const granted = grantException(w, { userId: alert.user_id, subjectId: alert.subject_id, grantedBy: by, reason, at });
         const closed = closeAlertByException(w, { alertId, closedBy: by, exceptionReason: granted.value.reason, at });
-        return acted(undefined, ...granted.audit, ...closed.audit);
+        return acted(c, ...granted.audit, ...closed.audit);
       });
-      return alertViews(read(), null);
+      return alertViews(read(), null, ctx.actor.userId);
     },
     'audit.verify': () => {
       const verdict = session.act('audit.review', (w) => {

@@ -37,7 +37,25 @@ export interface SearchResult {
   matchedBy: 'everything' | 'date_of_birth' | 'reference' | 'words';
 }
 
-export function searchSubjects(r: Reader, input: SearchInput, now: Date): SearchResult {
+/**
+ * A search with some subjects withheld (the user's declared associations): they are left
+ * out before counting and paging, so neither the page nor the total shows they exist.
+ * `withheld` says which of them the query matched, for the IG lead's alert; it never
+ * leaves the service.
+ */
+export function searchWithholding(r: Reader, input: SearchInput, now: Date, withhold: ReadonlySet<string>): SearchResult & { withheld: string[] } {
+  if (withhold.size === 0) return { ...searchSubjects(r, input, now), withheld: [] };
+  const ids = [...withhold];
+  const marks = ids.map(() => '?').join(', ');
+  const found = searchSubjects(r, input, now, { sql: `s.id NOT IN (${marks})`, params: ids });
+  const matched = buildSearch(input, now);
+  const withheld =
+    matched === null ? [] : r.all<{ id: string }>(`SELECT s.id FROM subjects s WHERE ${matched.clause} AND s.id IN (${marks}) ORDER BY s.id`, [...matched.params, ...ids]).map((row) => row.id);
+  return { ...found, withheld };
+}
+
+/** The WHERE clause of a search, or null when the query cannot match anything. */
+function buildSearch(input: SearchInput, now: Date): { clause: string; params: SqlValue[]; matchedBy: SearchResult['matchedBy'] } | null {
   const where: string[] = ['s.deleted_at IS NULL'];
   const params: SqlValue[] = [];
   let matchedBy: SearchResult['matchedBy'] = 'everything';
@@ -54,7 +72,7 @@ export function searchSubjects(r: Reader, input: SearchInput, now: Date): Search
     params.push(reference, reference, reference);
   } else if (query.length > 0) {
     const fts = ftsQuery(query);
-    if (fts === null) return { subjects: [], total: 0, matchedBy: 'words' };
+    if (fts === null) return null;
     matchedBy = 'words';
     if (input.includeItemText) {
       where.push(`s.rowid IN (SELECT docid FROM subject_search WHERE subject_search MATCH ? UNION ${SUBJECTS_BY_ITEM_TEXT})`);
@@ -84,7 +102,15 @@ export function searchSubjects(r: Reader, input: SearchInput, now: Date): Search
     where.push('EXISTS (SELECT 1 FROM items i JOIN offices o ON o.id = i.owner_office_id WHERE i.subject_id = s.id AND i.deleted_at IS NULL AND o.agency = ?)');
     params.push(input.ownerAgency);
   }
-  const clause = where.join(' AND ');
+  return { clause: where.join(' AND '), params, matchedBy };
+}
+
+export function searchSubjects(r: Reader, input: SearchInput, now: Date, extra?: { sql: string; params: SqlValue[] }): SearchResult {
+  const built = buildSearch(input, now);
+  if (built === null) return { subjects: [], total: 0, matchedBy: 'words' };
+  const { matchedBy } = built;
+  const clause = extra ? `${built.clause} AND ${extra.sql}` : built.clause;
+  const params = extra ? [...built.params, ...extra.params] : built.params;
   const total = r.get<{ n: number }>(`SELECT count(*) AS n FROM subjects s WHERE ${clause}`, params)?.n ?? 0;
   const rows = r.all<SubjectRow>(
     `SELECT ${SUMMARY_COLUMNS} FROM subjects s WHERE ${clause} ORDER BY s.family_name COLLATE NOCASE, s.given_name COLLATE NOCASE, s.id LIMIT ? OFFSET ?`,

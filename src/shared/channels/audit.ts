@@ -38,11 +38,20 @@ const viewPattern = z.object({ userId: z.string(), userName: z.string(), subject
 
 export const alertView = z.object({
   id: z.string(),
+  /** 'association': someone tried to reach a person they declared; 'role_escalation': someone was given more rights. */
+  kind: z.enum(['association', 'role_escalation']),
+  /** The alert in one sentence, for any screen that lists alerts of both kinds. */
+  summary: z.string(),
   userId: z.string(),
   userName: z.string(),
-  subjectId: z.string(),
+  /** null for a role escalation, which is about a user, not a subject. */
+  subjectId: z.string().nullable(),
+  /** For a role escalation, the change in words ("the Information governance lead role"). */
   subjectName: z.string(),
+  /** For a role escalation, who made the change. */
   relationship: z.string(),
+  /** When the user withdrew the declaration this alert was raised under, if they did so while it was open. */
+  declarationWithdrawnAt: z.string().nullable(),
   at: z.string(),
   status: z.enum(['open', 'closed']),
   closedBy: z.string().nullable(),

@@ -32,7 +32,7 @@ const subject = (n: number) => subjectInput.parse({ kind: 'nominal', givenName: 
 
 describe('every act writes exactly one audit entry, in the same commit', () => {
   it('holds over random sequences of acts, refused ones writing nothing, and the chain verifies', async () => {
-    const { api, police } = await aRegister();
+    const { api, home, police } = await aRegister();
     const subjects: string[] = [];
     const items: string[] = [];
     type Act = { kind: 'createSubject' | 'editSubject' | 'viewSubject' | 'addItem' | 'editItem' | 'deleteItem' | 'refusedSubject' | 'setRule'; pick: number };
@@ -67,7 +67,8 @@ describe('every act writes exactly one audit entry, in the same commit', () => {
               break;
             case 'addItem': {
               if (!s) continue;
-              const item = await api.service['items.add'](itemInput.parse({ subjectId: s, fieldKind: 'vehicle', value: `Van ${++counter}`, ownerOfficeId: police, providerName: 'PC Lee', providerOfficeId: police, receivedOn: '2026-01-01', classification: 'OFFICIAL' }));
+              // Owned by the coordinator's own agency, so they may edit and delete it later.
+              const item = await api.service['items.add'](itemInput.parse({ subjectId: s, fieldKind: 'vehicle', value: `Van ${++counter}`, ownerOfficeId: home, providerName: 'PC Lee', providerOfficeId: police, receivedOn: '2026-01-01', classification: 'OFFICIAL' }));
               items.push(item.id);
               expected = { action: 'item_create', n: 1 };
               break;
@@ -172,10 +173,13 @@ describe('opening a subject', () => {
 
 describe('review intervals', () => {
   it('are changed by a coordinator, recorded, and refused to an IG lead', async () => {
-    const { api, home } = await aRegister();
+    const { api, folder, home } = await aRegister();
     expect(await api.service['subjects.setReviewIntervals']({ level2Weeks: 12, level3Weeks: 5 })).toEqual({ level2Weeks: 12, level3Weeks: 5 });
     expect(JSON.parse(entries(api).at(-1)!.details)).toMatchObject({ key: 'review_weeks', toLevel2: 12, toLevel3: 5 });
-    await api.service['users.update']({ userName: 'Casey', role: 'ig_lead', officeId: home });
+    const indra = 'indra keeps the records straight';
+    await api.service['users.add']({ userName: 'Indra', passphrase: indra, confirmPassphrase: indra, administrator: false, role: 'ig_lead', officeId: home });
+    await api.service['register.lock']({});
+    await api.service['register.unlock']({ folder, userName: 'Indra', passphrase: indra });
     expect(await dispatch(api.service, 'subjects.setReviewIntervals', { level2Weeks: 10, level3Weeks: 4 })).toEqual({
       ok: false,
       error: { code: 'not_allowed', message: 'Only a MAPPA coordinator or chair can change the review intervals.' },

@@ -17,9 +17,9 @@ async function aCreatedRegister(userName = 'Sam') {
   return { api, folder, status };
 }
 
-async function aSetUpRegister(userName = 'Alex') {
+async function aSetUpRegister(userName = 'Alex', role: 'coordinator' | 'ig_lead' = 'coordinator') {
   const made = await aCreatedRegister(userName);
-  const status = await made.api.service['register.setup']({ office: { name: 'Wigan PDU', agency: 'probation', area: 'Greater Manchester' }, role: 'coordinator' });
+  const status = await made.api.service['register.setup']({ office: { name: 'Wigan PDU', agency: 'probation', area: 'Greater Manchester' }, role });
   const homeId = status.state === 'unlocked' ? status.homeOffice!.id : '';
   return { ...made, status, homeId };
 }
@@ -141,7 +141,7 @@ describe('setting up and managing users', () => {
 
 describe('backup', () => {
   it('refuses to put the backup inside the register folder', async () => {
-    const { api, folder } = await aCreatedRegister();
+    const { api, folder } = await aSetUpRegister('Indra', 'ig_lead');
     api.host.picksFile(path.join(folder, 'backup.mappa-backup'));
     const { file } = await api.service['register.chooseBackupFile']({ mode: 'save' });
     const reply = await dispatch(api.service, 'register.backup', { file });
@@ -150,7 +150,7 @@ describe('backup', () => {
   });
 
   it('reports progress while a backup runs, and nothing once it is done', async () => {
-    const { api } = await aCreatedRegister();
+    const { api } = await aSetUpRegister('Indra', 'ig_lead');
     api.host.picksFile(path.join(scratch(), 'b.mappa-backup'));
     const { file } = await api.service['register.chooseBackupFile']({ mode: 'save' });
     const running = api.service['register.backup']({ file: file! });
