@@ -1,7 +1,7 @@
 import { test, expect, expectNoAxeViolations } from './harness';
 import { createSetUpRegister } from './steps';
 
-test('a coordinator records a subject, adds information owned by two agencies, edits one and sees its history', async ({ page, app }) => {
+test('a coordinator records a subject, adds information owned by two agencies, edits their own agency’s and sees its history', async ({ page, app }) => {
   await createSetUpRegister(page, app);
   // Arrange: a partner office exists (adding offices has its own test).
   await app.service['offices.add']({ name: 'Wigan Public Protection Unit', agency: 'police', area: 'Greater Manchester' });
@@ -77,19 +77,22 @@ test('a coordinator records a subject, adds information owned by two agencies, e
   await expect(police.getByText('Police', { exact: true })).toBeVisible();
   await expectNoAxeViolations(page);
 
-  // Edit the police item: the earlier version stays visible in its history.
-  await police.getByRole('button', { name: 'Edit Relationships and contact with children' }).click();
+  // The police item stays the police's to change (leaflet): no Edit or Delete for probation.
+  await expect(police.getByRole('button', { name: /^(Edit|Delete) / })).toHaveCount(0);
+
+  // Edit the probation item: the earlier version stays visible in its history.
+  await probation.getByRole('button', { name: 'Edit Licence or order conditions' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Edit information' })).toBeVisible();
-  await page.getByLabel('Information', { exact: true }).fill('In a relationship with a woman who has two children, aged 6 and 9.');
-  await page.getByLabel('Reason for the change (optional)').fill('Police update with the children’s ages');
+  await page.getByLabel('Information', { exact: true }).fill('Not to enter Wigan town centre. Curfew 20:00 to 07:00.');
+  await page.getByLabel('Reason for the change (optional)').fill('Curfew varied by the court');
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.getByRole('status')).toContainText('Its earlier version is kept in its history.');
-  await expect(police).toContainText('aged 6 and 9');
-  await expect(police).toContainText('Version 2');
-  await police.getByRole('button', { name: 'Show history of Relationships and contact with children' }).click();
-  const history = police.getByRole('table', { name: 'Versions of this item, newest first' });
-  await expect(history).toContainText('two children under 10');
-  await expect(history).toContainText('Police update with the children’s ages');
+  await expect(probation).toContainText('Curfew 20:00 to 07:00');
+  await expect(probation).toContainText('Version 2');
+  await probation.getByRole('button', { name: 'Show history of Licence or order conditions' }).click();
+  const history = probation.getByRole('table', { name: 'Versions of this item, newest first' });
+  await expect(history).toContainText('Curfew 19:00 to 07:00');
+  await expect(history).toContainText('Curfew varied by the court');
   await expectNoAxeViolations(page);
 });
 

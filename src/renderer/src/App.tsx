@@ -39,7 +39,7 @@ const SECTIONS: { route: Route['name']; label: string; needs?: Action }[] = [
   { route: 'users', label: 'Users', needs: 'user.manage' },
   { route: 'associations', label: 'My associations' },
   { route: 'passphrase', label: 'Change passphrase' },
-  { route: 'backup', label: 'Backup' },
+  { route: 'backup', label: 'Backup', needs: 'register.backup' },
 ];
 
 /** Which section a route belongs to, for aria-current in the navigation. */

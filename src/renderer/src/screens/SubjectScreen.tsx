@@ -66,7 +66,9 @@ function History({ itemId }: { itemId: string }) {
 }
 
 function Item({ item, onChanged }: { item: ItemView; onChanged: () => void }) {
-  const { can, navigate, notify } = useSession();
+  const { can, navigate, notify, status } = useSession();
+  // Leaflet: information stays the responsibility of the agency that owns it; only its users change or delete it.
+  const owned = status.profile?.agency === item.owner.agency;
   const [showHistory, setShowHistory] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const label = FIELD_KINDS[item.fieldKind].label;
@@ -89,7 +91,7 @@ function Item({ item, onChanged }: { item: ItemView; onChanged: () => void }) {
         Provided by {item.providerName} ({item.providerOffice.name}), received {formatDate(item.receivedOn)}. Version {item.version}, last changed {formatDate(item.updatedAt)} by {item.updatedBy}.
       </p>
       <div className="govuk-button-group govuk-!-margin-bottom-0">
-        {can('item.edit') ? (
+        {can('item.edit') && owned ? (
           <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={() => navigate({ name: 'itemForm', subjectId: item.subjectId, itemId: item.id })}>
             Edit <span className="govuk-visually-hidden">{label}</span>
           </button>
@@ -99,7 +101,7 @@ function Item({ item, onChanged }: { item: ItemView; onChanged: () => void }) {
             {showHistory ? 'Hide history' : 'Show history'} <span className="govuk-visually-hidden">of {label}</span>
           </button>
         ) : null}
-        {can('item.delete') && !deleting ? (
+        {can('item.delete') && owned && !deleting ? (
           <button type="button" className="govuk-button govuk-button--warning govuk-!-margin-bottom-0" onClick={() => setDeleting(true)}>
             Delete <span className="govuk-visually-hidden">{label}</span>
           </button>

@@ -35,7 +35,8 @@ export function AlertsSection({ onOpenCount }: { onOpenCount: (n: number) => voi
       </h2>
       <p className="govuk-body">
         An alert is raised when someone tries to open the record of a person they have declared an association with. The record stays closed to them. Find out why they
-        tried, then record the outcome, or grant an exception if their work needs them to see the record.
+        tried, then record the outcome, or grant an exception if their work needs them to see the record. An alert is also raised when someone is given the information
+        governance lead or administrator role, or administrator rights.
       </p>
 
       {alerts.data === undefined ? null : (
@@ -48,7 +49,7 @@ export function AlertsSection({ onOpenCount }: { onOpenCount: (n: number) => voi
             { header: 'When', cell: (alert) => formatDateTime(alert.at) },
             { header: 'User', cell: (alert) => alert.userName },
             { header: 'Subject', cell: (alert) => alert.subjectName },
-            { header: 'Declared relationship', cell: (alert) => alert.relationship },
+            { header: 'Declared relationship', cell: (alert) => <Relationship alert={alert} /> },
           ]}
           action="Decide"
           about={(alert) => `on the alert about ${describeAlert(alert)}`}
@@ -67,7 +68,9 @@ export function AlertsSection({ onOpenCount }: { onOpenCount: (n: number) => voi
                 <td className="govuk-table__cell">{formatDateTime(alert.at)}</td>
                 <td className="govuk-table__cell">{alert.userName}</td>
                 <td className="govuk-table__cell">{alert.subjectName}</td>
-                <td className="govuk-table__cell">{alert.relationship}</td>
+                <td className="govuk-table__cell">
+                  <Relationship alert={alert} />
+                </td>
                 <td className="govuk-table__cell">
                   {alert.outcome}
                   <span className="govuk-!-display-block govuk-body-s govuk-!-margin-bottom-0">
@@ -81,6 +84,18 @@ export function AlertsSection({ onOpenCount }: { onOpenCount: (n: number) => voi
         </table>
       ) : null}
     </section>
+  );
+}
+
+/** What the user declared; or, for a change of rights, who made it. A declaration withdrawn while the alert was open is flagged. */
+function Relationship({ alert }: { alert: AlertView }) {
+  return (
+    <>
+      {alert.relationship}
+      {alert.declarationWithdrawnAt ? (
+        <strong className="govuk-tag govuk-tag--red app-tag govuk-!-display-block govuk-!-margin-top-1">Declaration withdrawn while this alert was open</strong>
+      ) : null}
+    </>
   );
 }
 
@@ -108,7 +123,7 @@ function AlertDecision({ alert, form, onDecided }: { alert: AlertView; form: Dec
   return (
     <>
       <p className="govuk-body">
-        {alert.userName} tried to open {alert.subjectName}’s record on {formatDateTime(alert.at)}. They declared: “{alert.relationship}”.
+        {alert.summary} Raised {formatDateTime(alert.at)}.{alert.kind === 'association' ? ` They declared: “${alert.relationship}”.` : ''}
       </p>
       <DecisionFields form={form} submitLabel="Record decision" decide={decide}>
         <Radios
@@ -117,9 +132,14 @@ function AlertDecision({ alert, form, onDecided }: { alert: AlertView; form: Dec
           value={decision}
           options={[
             { value: 'close', label: 'Close the alert' },
-            { value: 'exception', label: 'Grant an exception' },
+            // A change of rights has no record to open: it is only closed, with what was found.
+            ...(alert.kind === 'association' ? [{ value: 'exception', label: 'Grant an exception' }] : []),
           ]}
-          hint={`Closing keeps the record closed to ${alert.userName}. An exception lets them open ${alert.subjectName}’s record from now on, and closes the alert.`}
+          hint={
+            alert.kind === 'association'
+              ? `Closing keeps the record closed to ${alert.userName}. An exception lets them open ${alert.subjectName}’s record from now on, and closes the alert.`
+              : `Check with whoever is answerable for the register that ${alert.userName} should have these rights, then record what you found.`
+          }
           onChange={(v) => setDecision(v as Decision)}
           error={errorFor(form.errors, 'decision')}
         />
