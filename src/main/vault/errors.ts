@@ -17,7 +17,9 @@ export type VaultErrorCode =
   | 'invalid_user_name'
   | 'write_failed'
   | 'busy'
-  | 'in_use';
+  | 'in_use'
+  | 'needs_upgrade'
+  | 'rolled_back';
 
 export class VaultError extends Error {
   readonly code: VaultErrorCode;
@@ -31,6 +33,14 @@ export class VaultError extends Error {
 
 export const WRONG_PASSPHRASE_MESSAGE = 'That passphrase does not open this register.';
 export const WEAK_PASSPHRASE_MESSAGE = 'Choose a passphrase of at least 12 characters.';
+
+/** A passphrase long enough but easy to guess; `warning` says why (a sentence from the strength check). */
+export function guessablePassphraseMessage(warning?: string): string {
+  return (
+    `This passphrase is too easy to guess.${warning ? ` ${warning}` : ''} ` +
+    'Use at least 12 characters: try three or four unrelated words.'
+  );
+}
 
 export function wrongPassphrase(): VaultError {
   return new VaultError('wrong_passphrase', WRONG_PASSPHRASE_MESSAGE);
