@@ -1,34 +1,24 @@
 // sql.js wrapper: one in-memory SQLite database. Knows nothing about files or keys.
-import initSqlJs from 'sql.js';
+// Each database runs in a sql.js instance of its own, whose memory close() zeroes and
+// releases (sqlJsInstance.ts): locking ends the database's memory, not only its handle.
+import type initSqlJs from 'sql.js';
+import { SqlJsDatabase } from './sqlJsInstance';
 import type { Reader, Row, SqlParams, SqlValue } from './types';
 
 type Database = initSqlJs.Database;
-type SqlJsStatic = initSqlJs.SqlJsStatic;
 type BindParams = initSqlJs.BindParams;
 type Statement = initSqlJs.Statement;
 
 const STATEMENT_CACHE_SIZE = 256;
 
-let sqlModule: Promise<SqlJsStatic> | undefined;
-
-/** Loads the sql.js WASM module once per process. */
-export function loadSqlJs(): Promise<SqlJsStatic> {
-  if (sqlModule === undefined) {
-    // In Node, sql.js finds sql-wasm.wasm beside its own script (it is never bundled:
-    // the main build keeps node_modules external). No import.meta, so the same source
-    // loads under vitest, Playwright's loader and the CommonJS main bundle.
-    sqlModule = initSqlJs();
-    sqlModule.catch(() => {
-      sqlModule = undefined;
-    });
-  }
-  return sqlModule;
-}
-
 /** Re-applied after opening and after every export() (sql.js reopens the database and resets pragmas). */
 // secure_delete: a disposed record's bytes are overwritten, not left in free pages that the
 // next snapshot would carry.
-const PRAGMAS = 'PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON; PRAGMA temp_store = MEMORY; PRAGMA query_only = ON;';
+// journal_mode MEMORY and temp_store MEMORY: the rollback journal and temp tables live in the
+// WebAssembly heap, which close() zeroes, not in files of sql.js's file system (JS arrays
+// that could only be released). The register's own journal gives durability, not SQLite's.
+const PRAGMAS =
+  'PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON; PRAGMA journal_mode = MEMORY; PRAGMA temp_store = MEMORY; PRAGMA query_only = ON;';
 
 const READ_ONLY = /^\s*(SELECT|WITH|VALUES)\b/i;
 const FORBIDDEN_IN_COMMIT = /^\s*(BEGIN|COMMIT|END|ROLLBACK|SAVEPOINT|RELEASE|PRAGMA|ATTACH|DETACH|VACUUM)\b/i;
@@ -58,14 +48,16 @@ export function checkParams(params: SqlParams | null | undefined): void {
 }
 
 export class SqlDb {
+  private instance: SqlJsDatabase | undefined;
   private db: Database | undefined;
   private inTransaction = false;
   /** Prepared statements by SQL text (commits, replay and screens repeat the same few). */
   private readonly cache = new Map<string, Statement>();
   readonly reader: Reader;
 
-  private constructor(db: Database) {
-    this.db = db;
+  private constructor(instance: SqlJsDatabase) {
+    this.instance = instance;
+    this.db = instance.db;
     this.db.exec(PRAGMAS);
     this.reader = {
       all: <T extends Row = Row>(sql: string, params?: SqlParams) => this.select<T>(sql, params),
@@ -73,9 +65,15 @@ export class SqlDb {
     };
   }
 
+  /** Opens a copy of `bytes` (or a new, empty database); the caller may zero `bytes` afterwards. */
   static async open(bytes?: Uint8Array): Promise<SqlDb> {
-    const SQL = await loadSqlJs();
-    return new SqlDb(bytes === undefined ? new SQL.Database() : new SQL.Database(bytes));
+    const instance = await SqlJsDatabase.open(bytes);
+    try {
+      return new SqlDb(instance);
+    } catch (e) {
+      instance.close();
+      throw e;
+    }
   }
 
   private get handle(): Database {
@@ -189,12 +187,23 @@ export class SqlDb {
     return bytes;
   }
 
+  /** Tests only: the live heap and file of this database's instance. */
+  memoryForTests(): { heap: Uint8Array; file: Uint8Array } {
+    if (this.instance === undefined) throw new Error('The database is closed.');
+    return this.instance.memoryForTests();
+  }
+
+  /** Closes the database and zeroes its memory; every reference to the instance is dropped. */
   close(): void {
-    if (this.db !== undefined) {
+    const instance = this.instance;
+    if (instance === undefined) return;
+    this.instance = undefined;
+    this.db = undefined;
+    this.inTransaction = false;
+    try {
       this.clearCache();
-      const db = this.db;
-      this.db = undefined;
-      db.close();
+    } finally {
+      instance.close();
     }
   }
 }
