@@ -21,7 +21,8 @@ import * as fs from 'node:fs';
 import * as readline from 'node:readline';
 import { Writable } from 'node:stream';
 import { openRegister, type Vault } from '../src/main/vault';
-import { actorFor, appendAudit, readAuditRecords, verifyAuditRecords, type AuditDetails } from '../src/main/audit';
+import { acted, actorFor, readAuditRecords, verifyAuditRecords, type AuditDetails } from '../src/main/audit';
+import { commitActed } from '../src/main/access/acting';
 import { checkReceiptRecords, parseReceipt, type AuditReceipt } from '../src/main/audit/receipt';
 import { MappaError } from '../src/shared/errors';
 
@@ -127,7 +128,7 @@ async function main(argv: string[]): Promise<number> {
       console.error(againstReceipt.message);
       return 2;
     }
-    const verdict = verifyAuditRecords(records);
+    const verdict = verifyAuditRecords(records, (name, hash, sig) => vault.checkAuditSignature(name, hash, sig));
     const at = new Date().toISOString();
     const details: AuditDetails = {
       ...(verdict.ok
@@ -138,7 +139,8 @@ async function main(argv: string[]): Promise<number> {
         ? {}
         : { receipt: againstReceipt.ok ? 'matches' : againstReceipt.code, receiptEntry: receipt.seq, receiptMadeAt: receipt.madeAt }),
     };
-    vault.commit((w) => appendAudit(w, { actor: actorFor(w, { userName: vault.userName }), action: 'audit_verify', details }, at));
+    // Recorded like every act: the entry signed by the person who ran the check.
+    commitActed(vault, actorFor(vault.reader, { userName: vault.userName }), new Date(at), () => acted(undefined, { action: 'audit_verify', details }));
     if (verdict.ok) {
       console.log(`Audit chain intact: ${verdict.entries} ${verdict.entries === 1 ? 'entry' : 'entries'}, last hash ${verdict.lastHash}`);
     } else {

@@ -12,6 +12,10 @@ export const ROLES = {
 export type Role = keyof typeof ROLES;
 export const ROLE_CODES = Object.keys(ROLES) as [Role, ...Role[]];
 
+export function isRole(value: string): value is Role {
+  return (ROLE_CODES as readonly string[]).includes(value);
+}
+
 const CASEWORK: readonly Role[] = ['representative', 'chair', 'coordinator'];
 
 export const PERMISSIONS = {

@@ -28,6 +28,8 @@ export function requirePermission(actor: Actor, action: Action): void {
 /** Anything that runs work as one commit: the vault, or a test's in-memory database. */
 export interface Committer {
   commit<T>(work: (w: Writer) => T): T;
+  /** The author's signature over an entry's hash (the vault signs with the signed-in member's key). */
+  signAudit?(hash: string): string;
 }
 
 /** The act and its audit entries, as one durable commit. */
@@ -35,7 +37,8 @@ export function commitActed<T>(vault: Committer, actor: AuditActor, at: Date, wo
   return vault.commit((w) => {
     const { value, audit } = work(w);
     const when = at.toISOString();
-    for (const entry of audit) appendAudit(w, { ...entry, actor }, when);
+    const sign = vault.signAudit?.bind(vault);
+    for (const entry of audit) appendAudit(w, { ...entry, actor }, when, sign);
     return value;
   });
 }

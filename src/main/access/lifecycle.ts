@@ -30,6 +30,15 @@ async function translate<T>(work: () => Promise<T> | T, fields: FieldMap): Promi
   }
 }
 
+function translateSync<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof VaultError) throw new MappaError(error.code, error.message);
+    throw error;
+  }
+}
+
 function confirmMatches(passphrase: string, confirmation: string, field: string): void {
   if (passphrase !== confirmation) {
     throw new MappaError('passphrases_differ', 'The two passphrases you entered are different. Enter the same passphrase twice.', field);
@@ -138,15 +147,17 @@ export function createLifecycle(deps: LifecycleDeps) {
       const v = open.vault();
       if (homeOffice(v.reader)) throw new MappaError('already_set_up', 'This register already belongs to an office.');
       const at = clock();
-      commitActed(v, open.member(), at, (w) => {
+      const officeId = commitActed(v, open.member(), at, (w) => {
         const office = addOffice(w, at, v.userName, input.office, { home: true });
         const profile = createProfile(w, at, null, { userName: v.userName, role: input.role, officeId: office.id });
         return acted(
-          undefined,
+          office.id,
           { action: 'office_create', details: { officeId: office.id, agency: office.agency, home: true } },
           { action: 'user_create', details: { userId: profile.userId, role: profile.role, officeId: office.id } },
         );
       });
+      // The founder is the register's first administrator: they sign their own role into the membership.
+      translateSync(() => v.setRole(v.userName, input.role, officeId));
       return open.status();
     },
 

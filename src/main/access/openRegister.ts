@@ -1,6 +1,6 @@
 import type { RegisterStatus } from '../../shared/contract';
 import { MappaError } from '../../shared/errors';
-import { permissionsOf } from '../../shared/permissions';
+import { isRole, permissionsOf } from '../../shared/permissions';
 import { actorFor, lockEntry, type AuditActor } from '../audit';
 import type { Vault } from '../vault';
 import { commitActed } from './acting';
@@ -43,10 +43,13 @@ export function createOpenRegister(options: { clock: () => Date; idleCheckMs: nu
     }
     return open.vault;
   };
+  // The role and office the app acts on come from the signed membership; the profile row
+  // gives the user's id and the office's agency, and must agree with the membership.
   const actorOf = (v: Vault): Actor | null => {
     const profile = findProfile(v.reader, v.userName);
-    if (!profile) return null;
-    return { userId: profile.userId, userName: profile.userName, role: profile.role, officeId: profile.officeId, agency: profile.agency, registerAdministrator: v.isAdministrator };
+    const signed = v.memberRole;
+    if (!profile || !signed || !isRole(signed.role) || signed.officeId !== profile.officeId) return null;
+    return { userId: profile.userId, userName: profile.userName, role: signed.role, officeId: signed.officeId, agency: profile.agency, registerAdministrator: v.isAdministrator };
   };
   const member = (): AuditActor => {
     const v = vault();
@@ -66,6 +69,7 @@ export function createOpenRegister(options: { clock: () => Date; idleCheckMs: nu
       if (!open) return { state: 'closed' };
       const v = open.vault;
       const profile = findProfile(v.reader, v.userName);
+      const actor = actorOf(v);
       const home = homeOffice(v.reader);
       return {
         state: 'unlocked',
@@ -73,18 +77,19 @@ export function createOpenRegister(options: { clock: () => Date; idleCheckMs: nu
         userName: v.userName,
         administrator: v.isAdministrator,
         failedAttemptsSinceLastUnlock: open.failedAttemptsSinceLastUnlock,
-        setupNeeded: !home ? 'office' : !profile ? 'profile' : null,
+        setupNeeded: !home ? 'office' : !actor ? 'profile' : null,
         homeOffice: home ?? null,
-        profile: profile
-          ? {
-              userId: profile.userId,
-              role: profile.role,
-              officeId: profile.officeId,
-              officeName: profile.officeName,
-              agency: profile.agency,
-              permissions: permissionsOf({ role: profile.role, administrator: v.isAdministrator }),
-            }
-          : null,
+        profile:
+          actor && profile
+            ? {
+                userId: actor.userId,
+                role: actor.role,
+                officeId: actor.officeId,
+                officeName: profile.officeName,
+                agency: actor.agency,
+                permissions: permissionsOf({ role: actor.role, administrator: v.isAdministrator }),
+              }
+            : null,
       };
     },
     becomeOpen(v, failedAttemptsSinceLastUnlock) {

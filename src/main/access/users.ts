@@ -56,6 +56,8 @@ export async function addUser(
   }
   try {
     await v.addUser({ userName: input.userName, passphrase: input.passphrase, administrator: input.administrator });
+    // The role the app acts on is the one an administrator signs into the membership.
+    v.setRole(input.userName, input.role, input.officeId);
   } catch (error) {
     throw vaultRefusal(error);
   }
@@ -108,6 +110,12 @@ export function updateUser(session: RegisterSession, input: { userName: string; 
   }
   const slot = session.vault().listUsers().find((u) => u.userName.toLowerCase() === input.userName.toLowerCase());
   requireAdministratorRights(input.role, slot?.administrator === true);
+  requireOffice(session.vault().reader, input.officeId, 'officeId');
+  try {
+    session.vault().setRole(input.userName, input.role, input.officeId);
+  } catch (error) {
+    throw vaultRefusal(error);
+  }
   session.act('user.manage', (w) => {
     const before = findProfile(w, input.userName);
     const profile = updateProfile(w, input.userName, { role: input.role, officeId: input.officeId });
@@ -127,20 +135,21 @@ export function updateUser(session: RegisterSession, input: { userName: string; 
   return listUsers(session);
 }
 
-export function removeUser(session: RegisterSession, userName: string): UserRow[] {
+export async function removeUser(session: RegisterSession, userName: string): Promise<UserRow[]> {
   const ctx = session.context('user.manage');
   const v = session.vault();
   if (userName.toLowerCase() === ctx.actor.userName.toLowerCase()) {
     throw new MappaError('cannot_remove_self', 'You cannot remove yourself. Ask another administrator.', 'userName');
   }
   try {
-    v.removeUser(userName);
+    // Removal re-keys the register: what is written from now on is sealed only to those who remain.
+    await v.removeUser(userName);
   } catch (error) {
     throw vaultRefusal(error);
   }
   session.act('user.manage', (w) => {
     deactivateProfile(w, userName);
-    return acted(undefined, { action: 'user_remove', details: { userName } }, { action: 'key_change', details: { change: 'slot_removed', userName } });
+    return acted(undefined, { action: 'user_remove', details: { userName } }, { action: 'key_change', details: { change: 'slot_removed_and_rekeyed', userName } });
   });
   return listUsers(session);
 }

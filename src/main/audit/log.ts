@@ -30,10 +30,11 @@ type AuditRow = {
   details: string;
   prev_hash: string;
   hash: string;
+  signature: string | null;
 };
 
 const COLUMNS =
-  'seq, at, actor_user_id, actor_user_name, actor_role, actor_office_id, actor_agency, action, subject_id, item_ids, reason, details, prev_hash, hash';
+  'seq, at, actor_user_id, actor_user_name, actor_role, actor_office_id, actor_agency, action, subject_id, item_ids, reason, details, prev_hash, hash, signature';
 
 export function fromRow(row: AuditRow): AuditRecord {
   return {
@@ -51,6 +52,7 @@ export function fromRow(row: AuditRow): AuditRecord {
     details: row.details,
     prevHash: row.prev_hash,
     hash: row.hash,
+    signature: row.signature,
   };
 }
 
@@ -112,7 +114,10 @@ export function lastAuditRecord(r: Reader): AuditRecord | undefined {
  * Appends the next entry inside the caller's commit, so the act and its entry are saved
  * together or not at all. `at` is an ISO-8601 UTC instant made by the caller.
  */
-export function appendAudit(w: Writer, input: AuditInput, at: string): AuditRecord {
+/** Signs an entry's hash as its author (the vault's signAudit); absent only in tests of the log itself. */
+export type AuditSigner = (hash: string) => string;
+
+export function appendAudit(w: Writer, input: AuditInput, at: string, sign?: AuditSigner): AuditRecord {
   if (!isAuditAction(input.action)) throw invalid(`"${String(input.action)}" is not an audit action.`);
   if (!ISO_INSTANT.test(at) || Number.isNaN(Date.parse(at))) throw invalid('The audit time must be an ISO-8601 UTC time.');
   if (input.actor.userName.trim() === '') throw invalid('An audit entry needs the name of the user who acted.');
@@ -136,8 +141,9 @@ export function appendAudit(w: Writer, input: AuditInput, at: string): AuditReco
     details,
     prevHash: last?.hash ?? GENESIS_HASH,
   };
-  const record: AuditRecord = { ...unhashed, hash: entryHash(unhashed) };
-  w.run(`INSERT INTO audit_log (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
+  const hash = entryHash(unhashed);
+  const record: AuditRecord = { ...unhashed, hash, signature: sign ? sign(hash) : null };
+  w.run(`INSERT INTO audit_log (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
     record.seq,
     record.at,
     record.actorUserId,
@@ -152,6 +158,7 @@ export function appendAudit(w: Writer, input: AuditInput, at: string): AuditReco
     record.details,
     record.prevHash,
     record.hash,
+    record.signature ?? null,
   ]);
   return record;
 }

@@ -99,7 +99,8 @@ export function auditService({ session, host }: ServiceDeps): SliceService<typeo
     },
     'audit.verify': () => {
       const verdict = session.act('audit.review', (w) => {
-        const v = verifyAuditChain(w);
+        const vault = session.vault();
+        const v = verifyAuditChain(w, (userName, hash, sig) => vault.checkAuditSignature(userName, hash, sig));
         return acted(v, { action: 'audit_verify', details: { ok: v.ok, entries: v.entries } });
       });
       return verdict.ok

@@ -72,6 +72,8 @@ export interface AuditRecord {
   details: string;
   prevHash: string;
   hash: string;
+  /** The author's Ed25519 signature over the hash (format-2 registers); null before the upgrade. */
+  signature?: string | null;
 }
 
 /** An entry read back for review and export, JSON fields parsed. */

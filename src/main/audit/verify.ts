@@ -12,8 +12,15 @@ export type ChainVerdict =
   | { ok: true; entries: number; lastHash: string }
   | { ok: false; entries: number; firstBroken: { seq: number; reason: string } };
 
-export function verifyAuditRecords(records: readonly AuditRecord[]): ChainVerdict {
+/**
+ * Checks an entry's signature against the signing keys its author has had in the signed
+ * membership (the vault's checkAuditSignature): 'signed', 'bad' or 'unknown' author.
+ */
+export type SignatureCheck = (userName: string, hash: string, signature: string) => 'signed' | 'bad' | 'unknown';
+
+export function verifyAuditRecords(records: readonly AuditRecord[], checkSignature?: SignatureCheck): ChainVerdict {
   let prevHash = GENESIS_HASH;
+  let signedFrom: number | null = null;
   const broken = (seq: number, reason: string): ChainVerdict => ({ ok: false, entries: records.length, firstBroken: { seq, reason } });
   for (let i = 0; i < records.length; i++) {
     const rec = records[i] as AuditRecord;
@@ -44,12 +51,25 @@ export function verifyAuditRecords(records: readonly AuditRecord[]): ChainVerdic
           : `Entry ${expected} has been altered: its contents no longer match its hash.`,
       );
     }
+    if (checkSignature !== undefined) {
+      // Entries made before the register's upgrade to format 2 carry no signature; from the
+      // first signed entry on, every entry must be signed by its own author. A valid hash
+      // chain is not enough: anyone with the data key could re-hash it, only the author can sign.
+      const sig = rec.signature ?? null;
+      if (sig === null && signedFrom !== null) return broken(expected, `Entry ${expected} is not signed: every entry after entry ${signedFrom} must be signed by the person who made it.`);
+      if (sig !== null) {
+        signedFrom ??= expected;
+        const verdict = checkSignature(rec.actorUserName, rec.hash, sig);
+        if (verdict === 'unknown') return broken(expected, `Entry ${expected} is signed in the name of ${rec.actorUserName}, who is not a member of this register.`);
+        if (verdict === 'bad') return broken(expected, `Entry ${expected} is not signed by ${rec.actorUserName}: it has been written or re-written by someone else.`);
+      }
+    }
     prevHash = rec.hash;
   }
   return { ok: true, entries: records.length, lastHash: prevHash };
 }
 
 /** Verifies the whole audit log of a register. */
-export function verifyAuditChain(r: Reader): ChainVerdict {
-  return verifyAuditRecords(readAuditRecords(r));
+export function verifyAuditChain(r: Reader, checkSignature?: SignatureCheck): ChainVerdict {
+  return verifyAuditRecords(readAuditRecords(r), checkSignature);
 }

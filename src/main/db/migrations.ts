@@ -1,6 +1,7 @@
 import { registerMigration } from './schema/v2-register';
 import { auditMigration } from './schema/v3-audit';
 import { repairMigration } from './schema/v4-repair-edited-migrations';
+import { signedAuditMigration } from './schema/v5-signed-audit';
 
 // Schema migrations, numbered by PRAGMA user_version. To add one, append an entry with the
 // next version number; each runs as one durable commit (journaled like any other).
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   registerMigration,
   auditMigration,
   repairMigration,
+  signedAuditMigration,
 ];
 
 export function latestVersion(migrations: readonly Migration[] = MIGRATIONS): number {

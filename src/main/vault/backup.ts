@@ -11,7 +11,9 @@ import {
   STREAM_KIND_SNAPSHOT,
   u32,
 } from './format';
-import { parseHeader, tooNew } from './header';
+import { tooNew } from './header';
+import { readAnyHeader } from './anyHeader';
+import { unlockV2 } from './unlockV2';
 import { wipeKeys } from './keys';
 import { decryptStream, encryptStream, type ReadAt, writeStreamSync } from './snapshot';
 import { fsyncDir, removeQuietly, tempNameFor, writeAtomicWith, writeFileAtomicSync } from './atomicWrite';
@@ -98,8 +100,8 @@ export async function restoreBackup(opts: RestoreOptions, onProgress?: (fraction
     const headerLen = lead.readUInt32BE(4);
     if (headerLen > MAX_HEADER || 8 + headerLen > size) throw damaged(BACKUP_WHAT);
     const headerBytes = await readAt(8, headerLen);
-    const parsed = parseHeader(headerBytes, BACKUP_WHAT);
-    const unlocked = await unlockHeader(parsed, opts.userName, opts.passphrase, BACKUP_WHAT);
+    const parsed = readAnyHeader(headerBytes, BACKUP_WHAT);
+    const unlocked = parsed.version === 2 ? await unlockV2(parsed, opts.userName, opts.passphrase, BACKUP_WHAT) : await unlockHeader(parsed, opts.userName, opts.passphrase, BACKUP_WHAT);
     if (unlocked === undefined) throw wrongPassphrase();
     const { keys } = unlocked;
     try {

@@ -13,6 +13,14 @@ export interface JournalEntry {
   seq: number;
   statements: Statement[];
   tag: Buffer;
+  /** Format 2: who made the commit, the migration it runs (if any) and their signature. */
+  signed?: SignedCommit;
+}
+
+export interface SignedCommit {
+  by: string;
+  migration: number | null;
+  sig: string;
 }
 
 const MAX_BODY = 2 ** 31;
@@ -53,10 +61,35 @@ function decodeStatements(plain: Buffer): Statement[] | undefined {
   }
 }
 
+// Format 2 records carry { by, mig, st, sig }: the statements as format 1 encodes them,
+// with who made the commit and their Ed25519 signature over the commit's digest.
+const signedSchema = z.strictObject({ by: z.string().regex(/^[0-9a-f]{64}$/), mig: z.number().int().positive().nullable(), st: z.string(), sig: z.string().max(200) });
+
+export function encodeSignedPayload(statementsJson: Buffer, commit: SignedCommit): Buffer {
+  return Buffer.from(JSON.stringify({ by: commit.by, mig: commit.migration, st: statementsJson.toString('utf8'), sig: commit.sig }), 'utf8');
+}
+
+function decodeSigned(plain: Buffer): { statements: Statement[]; signed: SignedCommit; statementsJson: Buffer } | undefined {
+  try {
+    const r = signedSchema.safeParse(JSON.parse(plain.toString('utf8')));
+    if (!r.success) return undefined;
+    const statementsJson = Buffer.from(r.data.st, 'utf8');
+    const statements = decodeStatements(statementsJson);
+    return statements === undefined ? undefined : { statements, statementsJson, signed: { by: r.data.by, migration: r.data.mig, sig: r.data.sig } };
+  } catch {
+    return undefined;
+  }
+}
+
 // ---- records ---------------------------------------------------------------------------
 
 function recordAad(registerId: Buffer, seq: number, prevTag: Buffer): Buffer {
   return Buffer.concat([JOURNAL_AAD_LABEL, registerId, u64(seq), prevTag]);
+}
+
+/** The bytes a format-2 commit signature covers: the register, the record's place in the chain and its statements. */
+export function commitDigestInput(registerId: Buffer, seq: number, prevTag: Buffer, migration: number | null, statementsJson: Buffer): Buffer {
+  return Buffer.concat([Buffer.from('mappa v2 commit\u0000', 'utf8'), registerId, u64(seq), prevTag, Buffer.from(`${migration ?? 0}\u0000`, 'utf8'), statementsJson]);
 }
 
 export function encodeRecord(
@@ -65,8 +98,11 @@ export function encodeRecord(
   seq: number,
   prevTag: Buffer,
   statements: readonly Statement[],
+  sign?: (statementsJson: Buffer) => SignedCommit,
 ): { bytes: Buffer; tag: Buffer } {
-  const plain = encodeStatements(statements);
+  const statementsJson = encodeStatements(statements);
+  const plain = sign === undefined ? statementsJson : encodeSignedPayload(statementsJson, sign(statementsJson));
+  if (plain !== statementsJson) statementsJson.fill(0);
   const s = seal(key, plain, recordAad(registerId, seq, prevTag));
   plain.fill(0);
   const bodyLen = 8 + NONCE_BYTES + s.ciphertext.length + TAG_BYTES;
@@ -98,6 +134,8 @@ export function scanJournal(
   baseSeq: number,
   baseTag: Buffer,
   what: string,
+  /** Format 2: every record must be signed, and each is checked here before it is used. */
+  verify?: (entry: { seq: number; prevTag: Buffer; statements: Statement[]; statementsJson: Buffer; signed: SignedCommit }) => void,
 ): ScanResult {
   const entries: JournalEntry[] = [];
   let off = 0;
@@ -129,10 +167,19 @@ export function scanJournal(
     const tag = Buffer.from(body.subarray(body.length - TAG_BYTES));
     const plain = open(key, nonce, body.subarray(8 + NONCE_BYTES, body.length - TAG_BYTES), tag, recordAad(registerId, seq, prev));
     if (plain === undefined) throw damaged(what);
-    const statements = decodeStatements(plain);
-    plain.fill(0);
-    if (statements === undefined) throw damaged(what);
-    entries.push({ seq, statements, tag });
+    if (verify === undefined) {
+      const statements = decodeStatements(plain);
+      plain.fill(0);
+      if (statements === undefined) throw damaged(what);
+      entries.push({ seq, statements, tag });
+    } else {
+      const decoded = decodeSigned(plain);
+      plain.fill(0);
+      if (decoded === undefined) throw damaged(what);
+      verify({ seq, prevTag: prev, statements: decoded.statements, statementsJson: decoded.statementsJson, signed: decoded.signed });
+      decoded.statementsJson.fill(0);
+      entries.push({ seq, statements: decoded.statements, tag, signed: decoded.signed });
+    }
     prev = tag;
     off += JOURNAL_FRAME_BYTES + bodyLen;
   }

@@ -6,28 +6,36 @@ import { type Clock, systemClock } from '../../shared/calendar';
 import { SqlDb } from '../db/sqlite';
 import { latestVersion, MIGRATIONS, type Migration } from '../db/migrations';
 import { damaged, VaultError, wrongPassphrase } from './errors';
+import { unlockHeader } from './unlock';
 import {
   classifyFolder,
   HEADER_FILE,
   journalFileName,
   KEY_BYTES,
-  REGISTER_ID_BYTES,
   snapshotFileName,
   STREAM_KIND_SNAPSHOT,
   ZERO_TAG,
 } from './format';
-import { type HeaderBody, type ParsedHeader, parseHeader, serializeHeader, tooNew } from './header';
+import { type ParsedHeader, tooNew } from './header';
 import { checkPassphrasePolicy, DEFAULT_KDF, type KdfParams } from './kdf';
 import { type DataKeys, deriveKeys, wipeKeys } from './keys';
-import { encryptUsers, makeSlot, validateUserName } from './keySlots';
-import { scanJournal } from './journal';
+import { encryptUsers, slotIdFor, validateUserName } from './keySlots';
+import { commitDigestInput, scanJournal, type Statement, type SignedCommit } from './journal';
+import { readAnyHeader } from './anyHeader';
+import { type HeaderBodyV2, type ParsedHeaderV2, serializeHeaderV2 } from './headerV2';
+import { newIdentity, verifyBytes } from './identity';
+import { makeMemberSlot } from './memberSlots';
+import { appendChange, makeRecord, type MembershipChange, type MembershipState, registerIdFor, verifyMembership } from './membership';
+import { commitProblem } from './commitPolicy';
+import { settleRekey } from './rekeyFiles';
+import { unlockV2 } from './unlockV2';
+import { schemaDifference } from '../db/schemaCheck';
 import { decryptStream, fdReader, writeStreamSync } from './snapshot';
 import { removeQuietly, writeAtomicWith, writeFileAtomicSync } from './atomicWrite';
 import { recordFailure, resetAttempts, unlockWait } from './attempts';
 import { folderIsEmptyOrMissing } from './backup';
-import { unlockHeader } from './unlock';
 import { assertNotInUse, FolderLock } from './folderLock';
-import { DEFAULT_SNAPSHOT_THRESHOLD, type SnapshotThreshold, type Vault, VaultImpl } from './vault';
+import { AUDIT_SIGNATURE_LABEL, COMMIT_SIGNATURE_LABEL, DEFAULT_SNAPSHOT_THRESHOLD, type SnapshotThreshold, type Vault, VaultImpl } from './vault';
 
 export interface TuningOptions {
   /** Journal size that triggers a snapshot after a commit. */
@@ -37,6 +45,8 @@ export interface TuningOptions {
 }
 
 export interface CreateOptions extends TuningOptions {
+  /** The one clock: the membership's genesis is dated by it. */
+  clock?: Clock;
   folder: string;
   userName: string;
   passphrase: string;
@@ -64,23 +74,32 @@ export async function createRegister(opts: CreateOptions): Promise<Vault> {
     throw new VaultError('folder_not_empty', 'Choose an empty folder for the new register. The folder you chose already has files in it.');
   }
   const kdf = opts.kdf ?? DEFAULT_KDF;
-  const registerId = randomBytes(REGISTER_ID_BYTES);
+  const clock = opts.clock ?? systemClock;
+  // The founder's keys come first: the register's id is derived from them, so the
+  // membership's genesis cannot be replaced by someone else's.
+  const identity = newIdentity();
+  const registerIdHex = registerIdFor(identity.publicKeys.sign);
+  const registerId = Buffer.from(registerIdHex, 'hex');
+  const slotId = slotIdFor(registerId, userName);
   const dataKey = randomBytes(KEY_BYTES);
   const keys = deriveKeys(dataKey, registerId);
   let db: SqlDb | undefined;
   let folderLock: FolderLock | undefined;
   try {
-    const slot = await makeSlot(dataKey, registerId, userName, true, opts.passphrase, kdf);
+    const slot = await makeMemberSlot({ identity, dataKey, registerId, id: slotId, keyGeneration: 1, passphrase: opts.passphrase, kdf });
     dataKey.fill(0);
-    const users = [{ id: slot.id, userName }];
-    const header: HeaderBody = {
-      registerId: registerId.toString('hex'),
-      generation: 1,
+    const genesis = makeRecord(registerIdHex, undefined, slotId, identity, { kind: 'genesis', registerId: registerIdHex, converted: false, member: { slotId, keys: identity.publicKeys } }, clock().toISOString());
+    const users = [{ id: slotId, userName }];
+    const header: HeaderBodyV2 = {
+      registerId: registerIdHex,
+      keyGeneration: 1,
       kdf,
       slots: [slot],
+      legacy: [],
+      membership: [genesis],
       users: encryptUsers(keys.users, registerId, users),
     };
-    const headerBytes = serializeHeader(header, keys.headerMac);
+    const headerBytes = serializeHeaderV2(header);
     db = await SqlDb.open();
     fs.mkdirSync(opts.folder, { recursive: true });
     folderLock = FolderLock.acquire(opts.folder);
@@ -97,15 +116,20 @@ export async function createRegister(opts: CreateOptions): Promise<Vault> {
     }
     fs.closeSync(fs.openSync(path.join(opts.folder, journalFileName(0)), 'wx', 0o600));
     writeFileAtomicSync(path.join(opts.folder, HEADER_FILE), headerBytes); // last: marks the folder as a register
+    const migrations = opts.migrations ?? MIGRATIONS;
     const vault = new VaultImpl({
       folder: opts.folder,
       registerId,
       userName,
-      slotId: slot.id,
+      slotId,
       keys,
       header,
       headerBytes,
       users,
+      identity,
+      membership: verifyMembership(registerIdHex, header.membership),
+      migrations,
+      clock,
       db,
       seq: 0,
       lastTag: Buffer.from(ZERO_TAG),
@@ -115,7 +139,7 @@ export async function createRegister(opts: CreateOptions): Promise<Vault> {
       threshold: opts.snapshotThreshold ?? DEFAULT_SNAPSHOT_THRESHOLD,
       folderLock,
     });
-    vault.migrate(opts.migrations ?? MIGRATIONS);
+    vault.migrate(migrations);
     return vault;
   } catch (e) {
     dataKey.fill(0);
@@ -141,6 +165,8 @@ export async function loadState(
   keys: DataKeys,
   registerId: Buffer,
   migrations: readonly Migration[],
+  /** Format 2: who may have made each commit (the verified membership and the users' names). */
+  members?: { membership: MembershipState; nameOf: (slotId: string) => string },
 ): Promise<LoadedState> {
   const files = classifyFolder(fs.readdirSync(folder));
   const seq0 = files.snapshots.at(-1);
@@ -175,7 +201,8 @@ export async function loadState(
     const jName = journalFileName(seq0);
     const jPath = path.join(folder, jName);
     const buf = fs.existsSync(jPath) ? fs.readFileSync(jPath) : Buffer.alloc(0);
-    const scan = scanJournal(buf, keys.journal, registerId, seq0, chainTag, `the journal file ${jName}`);
+    const replayCheck = members === undefined ? undefined : commitReplayCheck(registerId, migrations, members, jName);
+    const scan = scanJournal(buf, keys.journal, registerId, seq0, chainTag, `the journal file ${jName}`, replayCheck);
     buf.fill(0);
     if (scan.entries.length > 0) {
       db.begin();
@@ -210,6 +237,26 @@ export interface Opened {
   failedAttemptsSinceLastUnlock: number;
 }
 
+/** Each format-2 commit in the journal: made and signed by a member, and allowed by the commit policy. */
+function commitReplayCheck(registerId: Buffer, migrations: readonly Migration[], members: { membership: MembershipState; nameOf: (slotId: string) => string }, jName: string) {
+  return (entry: { seq: number; prevTag: Buffer; statements: Statement[]; statementsJson: Buffer; signed: SignedCommit }): void => {
+    const m = members.membership.members.get(entry.signed.by);
+    const refuse = (why: string) =>
+      new VaultError('damaged', `This register cannot be opened: change ${entry.seq} in ${jName} ${why}. Nothing has been changed. Restore the latest backup into a new folder, and keep this folder for investigation.`);
+    if (m === undefined || !m.active) throw refuse('was not made by a member of the register');
+    const digest = commitDigestInput(registerId, entry.seq, entry.prevTag, entry.signed.migration, entry.statementsJson);
+    if (!m.signKeys.some((k) => verifyBytes(k, COMMIT_SIGNATURE_LABEL, digest, entry.signed.sig))) throw refuse('does not carry a valid signature of its author');
+    const latest = latestVersion(migrations);
+    if (entry.signed.migration !== null && entry.signed.migration > latest) throw tooNew('schema', entry.signed.migration, latest);
+    const auditBytes = (hash: string) => Buffer.concat([registerId, Buffer.from(hash, 'utf8')]);
+    const problem = commitProblem(entry.statements, entry.signed.migration, migrations, {
+      isAuthor: (userName) => slotIdFor(registerId, userName) === entry.signed.by,
+      signedAudit: (hash, sig) => m.signKeys.some((k) => verifyBytes(k, AUDIT_SIGNATURE_LABEL, auditBytes(hash), sig)),
+    });
+    if (problem !== null) throw refuse(`was made by ${members.nameOf(entry.signed.by)} and is refused because ${problem}`);
+  };
+}
+
 export async function openRegister(opts: OpenOptions): Promise<Opened> {
   const headerPath = path.join(opts.folder, HEADER_FILE);
   let headerBytes: Buffer;
@@ -218,27 +265,29 @@ export async function openRegister(opts: OpenOptions): Promise<Opened> {
   } catch {
     throw new VaultError('not_a_register', 'There is no MAPPA register in this folder. Choose the folder that holds the register.');
   }
-  const parsed = parseHeader(headerBytes);
+  const parsed = readAnyHeader(headerBytes);
   const folderLock = FolderLock.acquire(opts.folder); // before reading anything another instance may be writing
   try {
-    return await openLocked(opts, parsed, headerBytes, folderLock);
+    return parsed.version === 2 ? await openV2(opts, parsed, headerBytes, folderLock) : await openAndUpgrade(opts, parsed, folderLock);
   } catch (e) {
     folderLock.release();
     throw e;
   }
 }
 
-async function openLocked(opts: OpenOptions, parsed: ParsedHeader, headerBytes: Buffer, folderLock: FolderLock): Promise<Opened> {
-  const clock = opts.clock ?? systemClock;
-  const wait = unlockWait(opts.folder, clock);
+function refuseWhileWaiting(folder: string, clock: Clock): void {
+  const wait = unlockWait(folder, clock);
   if (wait.waitMs > 0) {
     const seconds = Math.ceil(wait.waitMs / 1000);
-    throw new VaultError(
-      'unlock_delay',
-      `Too many attempts. Wait ${seconds} second${seconds === 1 ? '' : 's'} before trying again.`,
-    );
+    throw new VaultError('unlock_delay', `Too many attempts. Wait ${seconds} second${seconds === 1 ? '' : 's'} before trying again.`);
   }
-  const unlocked = await unlockHeader(parsed, opts.userName, opts.passphrase, `the register header (${HEADER_FILE})`);
+}
+
+async function openV2(opts: OpenOptions, parsed: ParsedHeaderV2, headerBytes: Buffer, folderLock: FolderLock): Promise<Opened> {
+  const clock = opts.clock ?? systemClock;
+  refuseWhileWaiting(opts.folder, clock);
+  const what = `the register header (${HEADER_FILE})`;
+  const unlocked = await unlockV2(parsed, opts.userName, opts.passphrase, what);
   if (unlocked === undefined) {
     recordFailure(opts.folder, clock);
     throw wrongPassphrase();
@@ -246,8 +295,9 @@ async function openLocked(opts: OpenOptions, parsed: ParsedHeader, headerBytes: 
   const { keys } = unlocked;
   try {
     const migrations = opts.migrations ?? MIGRATIONS;
-    const state = await loadState(opts.folder, keys, parsed.registerId, migrations);
-    // Everything verified: from here on writing is allowed.
+    settleRekey(opts.folder, parsed.body.keyGeneration);
+    const nameOf = (id: string) => unlocked.users.find((u) => u.id === id)?.userName ?? 'an unknown user';
+    const state = await loadState(opts.folder, keys, parsed.registerId, migrations, { membership: unlocked.membership, nameOf });
     for (const t of classifyFolder(fs.readdirSync(opts.folder)).temps) removeQuietly(path.join(opts.folder, t));
     const failed = resetAttempts(opts.folder);
     const vault = new VaultImpl({
@@ -260,13 +310,19 @@ async function openLocked(opts: OpenOptions, parsed: ParsedHeader, headerBytes: 
       header: parsed.body,
       headerBytes,
       users: unlocked.users,
+      identity: unlocked.identity,
+      membership: unlocked.membership,
+      migrations,
+      clock,
       threshold: opts.snapshotThreshold ?? DEFAULT_SNAPSHOT_THRESHOLD,
       folderLock,
     });
     try {
+      if (unlocked.enrolling) await vault.enrol(opts.passphrase);
       vault.migrate(migrations);
+      await requireExactSchema(vault, migrations);
     } catch (e) {
-      vault.lock();
+      vault.lockWithoutSnapshot();
       throw e;
     }
     return { vault, failedAttemptsSinceLastUnlock: failed };
@@ -276,3 +332,90 @@ async function openLocked(opts: OpenOptions, parsed: ParsedHeader, headerBytes: 
   }
 }
 
+async function requireExactSchema(vault: VaultImpl, migrations: readonly Migration[]): Promise<void> {
+  const version = vault.schemaVersion();
+  const difference = await schemaDifference(vault.reader, migrations, version);
+  if (difference !== null) {
+    throw new VaultError('damaged', `This register cannot be opened: its database has ${difference}, which the app did not make. Nothing has been changed. Restore the latest backup into a new folder, and keep this folder for investigation.`);
+  }
+}
+
+/**
+ * A register in format 1 (one data key wrapped by each passphrase, roles in the database):
+ * an administrator's unlock upgrades it to format 2. They become the genesis of the signed
+ * membership; everyone else is recorded as pending, keeps their old slot, and makes their
+ * own keys at their next unlock. Everything is checked before the new header is written.
+ */
+async function openAndUpgrade(opts: OpenOptions, parsed: ParsedHeader, folderLock: FolderLock): Promise<Opened> {
+  const clock = opts.clock ?? systemClock;
+  refuseWhileWaiting(opts.folder, clock);
+  const what = `the register header (${HEADER_FILE})`;
+  const unlocked = await unlockHeader(parsed, opts.userName, opts.passphrase, what);
+  if (unlocked === undefined) {
+    recordFailure(opts.folder, clock);
+    throw wrongPassphrase();
+  }
+  const { keys } = unlocked;
+  try {
+    const ownSlot = parsed.body.slots.find((x) => x.id === unlocked.slotId);
+    if (!ownSlot?.administrator) {
+      throw new VaultError(
+        'needs_upgrade',
+        'This register was made by an earlier version of MAPPA Register and must be upgraded by one of its administrators first. Ask an administrator to unlock it once, then unlock it again.',
+      );
+    }
+    const migrations = opts.migrations ?? MIGRATIONS;
+    const state = await loadState(opts.folder, keys, parsed.registerId, migrations);
+    const registerIdHex = parsed.registerId.toString('hex');
+    const identity = newIdentity();
+    const at = clock().toISOString();
+    const admin = unlocked.slotId;
+    let records = [makeRecord(registerIdHex, undefined, admin, identity, { kind: 'genesis', registerId: registerIdHex, converted: true, member: { slotId: admin, keys: identity.publicKeys } }, at)];
+    const sign = (change: MembershipChange) => {
+      records = appendChange(verifyMembership(registerIdHex, records), records, admin, identity, change, at);
+    };
+    const others = parsed.body.slots.filter((x) => x.id !== admin);
+    for (const slot of others) sign({ kind: 'pending', slotId: slot.id, administrator: slot.administrator });
+    // Roles and offices move from the database into the signed membership.
+    for (const row of state.db.reader.all<{ user_name: string; role: string; office_id: string }>('SELECT user_name, role, office_id FROM users WHERE active = 1')) {
+      const id = slotIdFor(parsed.registerId, row.user_name);
+      if (id === admin || others.some((x) => x.id === id)) sign({ kind: 'role', slotId: id, role: row.role, officeId: row.office_id });
+    }
+    const slot = await makeMemberSlot({ identity, dataKey: keys.data, registerId: parsed.registerId, id: admin, keyGeneration: 1, passphrase: opts.passphrase, kdf: DEFAULT_KDF });
+    const header: HeaderBodyV2 = { registerId: registerIdHex, keyGeneration: 1, kdf: DEFAULT_KDF, slots: [slot], legacy: others, membership: records, users: parsed.body.users };
+    const headerBytes = serializeHeaderV2(header);
+    for (const t of classifyFolder(fs.readdirSync(opts.folder)).temps) removeQuietly(path.join(opts.folder, t));
+    const failed = resetAttempts(opts.folder);
+    const vault = new VaultImpl({
+      ...state,
+      folder: opts.folder,
+      registerId: parsed.registerId,
+      userName: unlocked.userName,
+      slotId: admin,
+      keys,
+      header,
+      headerBytes,
+      users: unlocked.users,
+      identity,
+      membership: verifyMembership(registerIdHex, records),
+      migrations,
+      clock,
+      threshold: opts.snapshotThreshold ?? DEFAULT_SNAPSHOT_THRESHOLD,
+      folderLock,
+    });
+    try {
+      // The unsigned format-1 journal is folded into a snapshot before the new header names signed journals.
+      vault.snapshot();
+      writeFileAtomicSync(path.join(opts.folder, HEADER_FILE), headerBytes);
+      vault.migrate(migrations);
+      await requireExactSchema(vault, migrations);
+    } catch (e) {
+      vault.lockWithoutSnapshot();
+      throw e;
+    }
+    return { vault, failedAttemptsSinceLastUnlock: failed };
+  } catch (e) {
+    wipeKeys(keys);
+    throw e;
+  }
+}

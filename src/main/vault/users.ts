@@ -1,89 +1,86 @@
-// User management on an unlocked register: key slots and the encrypted user list in the header.
-import { timingSafeEqual } from 'node:crypto';
+// Membership changes on an unlocked format-2 register: adding a user (an administrator
+// makes their key pairs and signs them in), roles, and the header writes that carry them.
+// Removing a user and changing a passphrase re-key the register (vault.ts rekey()).
 import * as path from 'node:path';
-import { damaged, VaultError, writeFailed, wrongPassphrase } from './errors';
+import { VaultError, writeFailed } from './errors';
 import { HEADER_FILE } from './format';
-import { type HeaderBody, serializeHeader } from './header';
+import { type HeaderBodyV2, serializeHeaderV2 } from './headerV2';
+import { newIdentity } from './identity';
 import { checkPassphrasePolicy } from './kdf';
-import { encryptUsers, makeSlot, slotIdFor, unwrapSlot, type UserEntry, validateUserName } from './keySlots';
+import { encryptUsers, slotIdFor, type UserEntry, validateUserName } from './keySlots';
+import { makeMemberSlot } from './memberSlots';
+import { appendChange, type MembershipChange, type MembershipRecord, verifyMembership } from './membership';
 import type { UserSummary, VaultState } from './vault';
 import { writeFileAtomicSync } from './atomicWrite';
 
 export function notAllowed(): VaultError {
-  return new VaultError('not_allowed', 'Only an administrator can add or remove users.');
+  return new VaultError('not_allowed', 'Only an administrator of this register can add or remove users.');
 }
 
 export function listUsers(s: VaultState): UserSummary[] {
-  return s.header.slots.map((slot) => ({
-    userName: s.users.find((u) => u.id === slot.id)?.userName ?? '(unknown user)',
-    administrator: slot.administrator,
-  }));
+  const out: UserSummary[] = [];
+  for (const m of s.membership.members.values()) {
+    if (!m.active) continue;
+    out.push({
+      userName: s.users.find((u) => u.id === m.slotId)?.userName ?? '(unknown user)',
+      administrator: m.administrator,
+      role: m.role,
+      officeId: m.officeId,
+      pending: m.keys === null,
+    });
+  }
+  return out;
 }
 
-/** Writes a new header (next generation) atomically, then adopts it in memory. */
-export interface HeaderChange {
-  body: HeaderBody;
-  users?: UserEntry[];
-}
-
-export function writeHeader(s: VaultState, { body, users }: HeaderChange): void {
-  const next: HeaderBody = { ...body, generation: s.header.generation + 1 };
-  const bytes = serializeHeader(next, s.keys.headerMac);
+/** Writes the header atomically, then adopts it (and the membership it carries) in memory. */
+export function writeHeader(s: VaultState, body: HeaderBodyV2, users?: UserEntry[]): void {
+  const membership = verifyMembership(body.registerId, body.membership);
+  const bytes = serializeHeaderV2(body);
   try {
     writeFileAtomicSync(path.join(s.folder, HEADER_FILE), bytes);
   } catch {
     throw writeFailed('the change to the users');
   }
-  s.header = next;
+  s.header = body;
   s.headerBytes = bytes;
+  s.membership = membership;
   if (users !== undefined) s.users = users;
 }
 
-export async function changePassphrase(s: VaultState, oldPassphrase: string, newPassphrase: string): Promise<HeaderChange> {
-  checkPassphrasePolicy(newPassphrase);
-  const current = await unwrapSlot(s.header.slots, s.registerId, s.userName, oldPassphrase);
-  if (current === undefined) throw wrongPassphrase();
-  const same = current.dataKey.length === s.keys.data.length && timingSafeEqual(current.dataKey, s.keys.data);
-  current.dataKey.fill(0);
-  if (!same) throw damaged('the register header');
-  const slot = await makeSlot(s.keys.data, s.registerId, s.userName, current.slot.administrator, newPassphrase, s.header.kdf);
-  return { body: { ...s.header, slots: s.header.slots.map((x) => (x.id === slot.id ? slot : x)) } };
+/** The membership with one more change signed by the signed-in member (refused if they may not make it). */
+export function signChange(s: VaultState, change: MembershipChange, at: string): MembershipRecord[] {
+  return appendChange(s.membership, s.header.membership, s.slotId, s.identity, change, at);
 }
 
-export async function addUser(
-  s: VaultState,
-  u: { userName: string; passphrase: string; administrator: boolean },
-): Promise<HeaderChange> {
+export async function addUser(s: VaultState, u: { userName: string; passphrase: string; administrator: boolean }, at: string): Promise<{ body: HeaderBodyV2; users: UserEntry[] }> {
   const userName = validateUserName(u.userName);
   checkPassphrasePolicy(u.passphrase);
   const id = slotIdFor(s.registerId, userName);
-  if (s.header.slots.some((x) => x.id === id)) {
-    throw new VaultError('user_exists', 'There is already a user with that name in this register.');
-  }
-  const slot = await makeSlot(s.keys.data, s.registerId, userName, u.administrator, u.passphrase, s.header.kdf);
-  if (s.header.slots.some((x) => x.id === id)) {
-    throw new VaultError('user_exists', 'There is already a user with that name in this register.');
-  }
-  const users = [...s.users, { id, userName }];
-  const body = { ...s.header, slots: [...s.header.slots, slot], users: encryptUsers(s.keys.users, s.registerId, users) };
-  return { body, users };
+  const exists = () => s.membership.members.get(id)?.active === true || s.header.slots.some((x) => x.id === id) || s.header.legacy.some((x) => x.id === id);
+  if (exists()) throw new VaultError('user_exists', 'There is already a user with that name in this register.');
+  const identity = newIdentity();
+  const membership = signChange(s, { kind: 'add', slotId: id, keys: identity.publicKeys, administrator: u.administrator }, at);
+  const slot = await makeMemberSlot({ identity, dataKey: s.keys.data, registerId: s.registerId, id, keyGeneration: s.header.keyGeneration, passphrase: u.passphrase, kdf: s.header.kdf });
+  if (exists()) throw new VaultError('user_exists', 'There is already a user with that name in this register.');
+  const users = [...s.users.filter((x) => x.id !== id), { id, userName }];
+  return { body: { ...s.header, membership, slots: [...s.header.slots.filter((x) => x.id !== id), slot], users: encryptUsers(s.keys.users, s.registerId, users) }, users };
 }
 
-export function removeUser(s: VaultState, userName: string): void {
+export function setRole(s: VaultState, userName: string, role: string, officeId: string, at: string): HeaderBodyV2 {
   const id = slotIdFor(s.registerId, userName);
-  const slot = s.header.slots.find((x) => x.id === id);
-  if (slot === undefined) throw new VaultError('invalid_user_name', 'There is no user with that name in this register.');
-  if (slot.administrator && s.header.slots.filter((x) => x.administrator).length === 1) {
-    throw new VaultError(
-      'last_administrator',
-      'You cannot remove the last administrator. Add another administrator first, then remove this one.',
-    );
+  if (s.membership.members.get(id)?.active !== true) throw new VaultError('invalid_user_name', 'There is no user with that name in this register.');
+  const current = s.membership.members.get(id);
+  if (current?.role === role && current.officeId === officeId) return s.header;
+  return { ...s.header, membership: signChange(s, { kind: 'role', slotId: id, role, officeId }, at) };
+}
+
+/** The membership without `userName`; the caller re-keys so they cannot read what is written next. */
+export function removalChange(s: VaultState, userName: string, at: string): { membership: MembershipRecord[]; id: string } {
+  const id = slotIdFor(s.registerId, userName);
+  const m = s.membership.members.get(id);
+  if (m === undefined || !m.active) throw new VaultError('invalid_user_name', 'There is no user with that name in this register.');
+  if (m.administrator && [...s.membership.members.values()].filter((x) => x.active && x.administrator).length === 1) {
+    throw new VaultError('last_administrator', 'You cannot remove the last administrator. Add another administrator first, then remove this one.');
   }
-  const users = s.users.filter((x) => x.id !== id);
-  const body = {
-    ...s.header,
-    slots: s.header.slots.filter((x) => x.id !== id),
-    users: encryptUsers(s.keys.users, s.registerId, users),
-  };
-  writeHeader(s, { body, users });
+  return { membership: signChange(s, { kind: 'remove', slotId: id }, at), id };
 }

@@ -7,13 +7,28 @@ import type { Migration } from '../db/migrations';
 import { pendingMigrations } from '../db/migrations';
 import { lockedError, VaultError, writeFailed } from './errors';
 import { classifyFolder, journalFileName, snapshotFileName, STREAM_KIND_SNAPSHOT } from './format';
-import type { HeaderBody } from './header';
+import { commitProblem } from './commitPolicy';
+import type { HeaderBodyV2 } from './headerV2';
+import { type Identity, signBytes, verifyBytes } from './identity';
 import { type DataKeys, wipeKeys } from './keys';
-import { encodeRecord, JournalWriter, type Statement } from './journal';
+import { commitDigestInput, encodeRecord, JournalWriter, type Statement } from './journal';
+import { slotIdFor } from './keySlots';
+import type { MembershipState } from './membership';
 import { writeStreamSync } from './snapshot';
 import { fsyncDir, removeQuietly, writeAtomicWith } from './atomicWrite';
 import type { UserEntry } from './keySlots';
 import * as users from './users';
+import { randomBytes } from 'node:crypto';
+import { wrongPassphrase } from './errors';
+import { KEY_BYTES } from './format';
+import { type MemberSlot } from './headerV2';
+import { newIdentity } from './identity';
+import { checkPassphrasePolicy } from './kdf';
+import { deriveKeys } from './keys';
+import { encryptUsers } from './keySlots';
+import { makeMemberSlot, openMemberSlot, sealDataKey } from './memberSlots';
+import { appendChange, type MembershipRecord, verifyMembership } from './membership';
+import { finishRekey, nextSnapshotName } from './rekeyFiles';
 import { writeBackup } from './backup';
 import type { FolderLock } from './folderLock';
 
@@ -30,9 +45,15 @@ export interface VaultState {
   userName: string;
   slotId: string;
   keys: DataKeys;
-  header: HeaderBody;
+  header: HeaderBodyV2;
   headerBytes: Buffer;
   users: UserEntry[];
+  /** The signed-in member's own key pairs: they sign every commit and audit entry. */
+  identity: Identity;
+  /** The verified membership (roles, administrators, public keys). */
+  membership: MembershipState;
+  /** The migrations this build knows: the only commits allowed to change the schema. */
+  migrations: readonly Migration[];
   db: SqlDb;
   seq: number;
   lastTag: Buffer;
@@ -40,6 +61,8 @@ export interface VaultState {
   journalValidLength: number;
   journalRecords: number;
   threshold: SnapshotThreshold;
+  /** The one clock (membership changes are dated by it). */
+  clock: () => Date;
   /** register.lock held while unlocked; released by lock(). */
   folderLock?: FolderLock;
 }
@@ -47,20 +70,44 @@ export interface VaultState {
 export interface UserSummary {
   userName: string;
   administrator: boolean;
+  /** Role and office from the signed membership (null until an administrator sets them). */
+  role: string | null;
+  officeId: string | null;
+  /** A user of a register made before format 2 who has not unlocked since (no keys of their own yet). */
+  pending: boolean;
 }
+
+/** The audit entry signature label: an entry's hash, signed by its author. */
+export const AUDIT_SIGNATURE_LABEL = 'mappa v2 audit';
+export const COMMIT_SIGNATURE_LABEL = 'mappa v2 commit';
 
 export interface Vault {
   readonly registerId: string;
   readonly folder: string;
   readonly userName: string;
   readonly isAdministrator: boolean;
+  /** The signed-in member's role and office from the signed membership (null until set). */
+  readonly memberRole: { role: string; officeId: string } | null;
+  /** The membership's version and head, the key generation and the last commit (for rollback checks). */
+  readonly position: { seq: number; keyGeneration: number; membershipVersion: number; membershipHead: string };
   readonly reader: Reader;
   readonly locked: boolean;
   /** Runs fn in a transaction and makes it durable (journal fsynced) before returning. */
   commit<T>(fn: (w: Writer) => T): T;
+  /** The signed-in member's signature over an audit entry's hash (appendAudit stores it with the entry). */
+  signAudit(hash: string): string;
+  /**
+   * Checks an audit entry's signature against every signing key its author has had in the
+   * membership: 'signed', 'bad' (wrong or forged), or 'unknown' (no such member).
+   */
+  checkAuditSignature(userName: string, hash: string, signature: string): 'signed' | 'bad' | 'unknown';
+  /** An administrator sets a member's role and office in the signed membership. */
+  setRole(userName: string, role: string, officeId: string): void;
+  /** New key pairs under the new passphrase, and a re-key of the register. */
   changePassphrase(oldPassphrase: string, newPassphrase: string): Promise<void>;
   addUser(u: { userName: string; passphrase: string; administrator: boolean }): Promise<void>;
-  removeUser(userName: string): void;
+  /** Removes the user and re-keys the register, so they cannot read what is written after. */
+  removeUser(userName: string): Promise<void>;
   listUsers(): UserSummary[];
   backup(file: string, onProgress?: (fractionDone: number) => void): Promise<void>;
   snapshot(): void;
@@ -117,7 +164,30 @@ export class VaultImpl implements Vault {
 
   get isAdministrator(): boolean {
     const s = this.state;
-    return s.header.slots.find((x) => x.id === s.slotId)?.administrator === true;
+    return s.membership.members.get(s.slotId)?.administrator === true;
+  }
+
+  get memberRole(): { role: string; officeId: string } | null {
+    const m = this.state.membership.members.get(this.state.slotId);
+    return m?.role != null && m.officeId != null ? { role: m.role, officeId: m.officeId } : null;
+  }
+
+  get position(): { seq: number; keyGeneration: number; membershipVersion: number; membershipHead: string } {
+    const s = this.state;
+    return { seq: s.seq, keyGeneration: s.header.keyGeneration, membershipVersion: s.membership.version, membershipHead: s.membership.head };
+  }
+
+  signAudit(hash: string): string {
+    const s = this.state;
+    return signBytes(s.identity, AUDIT_SIGNATURE_LABEL, Buffer.concat([s.registerId, Buffer.from(hash, 'utf8')]));
+  }
+
+  checkAuditSignature(userName: string, hash: string, signature: string): 'signed' | 'bad' | 'unknown' {
+    const s = this.state;
+    const m = s.membership.members.get(slotIdFor(s.registerId, userName));
+    if (m === undefined) return 'unknown';
+    const bytes = Buffer.concat([s.registerId, Buffer.from(hash, 'utf8')]);
+    return m.signKeys.some((k) => verifyBytes(k, AUDIT_SIGNATURE_LABEL, bytes, signature)) ? 'signed' : 'bad';
   }
 
   /** Reads; throws 'locked' once the register is locked, even through a kept reference. */
@@ -126,13 +196,18 @@ export class VaultImpl implements Vault {
     get: <T extends Row = Row>(sql: string, params?: SqlParams): T | undefined => this.state.db.reader.get<T>(sql, params),
   };
 
+  /** The database's schema version (PRAGMA user_version). */
+  schemaVersion(): number {
+    return this.state.db.userVersion();
+  }
+
   /** Last committed sequence number (for tests and diagnostics). */
   get sequence(): number {
     return this.state.seq;
   }
 
   commit<T>(fn: (w: Writer) => T): T {
-    return this.commitWith(fn, false);
+    return this.commitWith(fn);
   }
 
   /** Runs pending migrations, each as one durable commit. */
@@ -141,11 +216,20 @@ export class VaultImpl implements Vault {
       this.commitWith((w) => {
         for (const sql of m.statements) w.run(sql);
         w.run(`PRAGMA user_version = ${m.version}`);
-      }, true);
+      }, m.version);
     }
   }
 
-  private commitWith<T>(fn: (w: Writer) => T, internal: boolean): T {
+  /** The signer as the commit policy sees them: their own name, and their signatures on audit entries. */
+  private author(s: VaultState) {
+    return {
+      isAuthor: (userName: string) => slotIdFor(s.registerId, userName) === s.slotId,
+      signedAudit: (hash: string, signature: string) => this.checkAuditSignature(s.userName, hash, signature) === 'signed',
+    };
+  }
+
+  private commitWith<T>(fn: (w: Writer) => T, migration: number | null = null): T {
+    const internal = migration !== null;
     const s = this.state;
     const journal = this.journal;
     if (journal === undefined) throw writeFailed('your change (lock and unlock the register to continue)');
@@ -168,8 +252,16 @@ export class VaultImpl implements Vault {
         s.db.rollback();
         return result;
       }
+      // The same rules replay applies: refused here, nothing is written.
+      const problem = commitProblem(statements, migration, s.migrations, this.author(s));
+      if (problem !== null) throw new VaultError('not_allowed', `This change was refused because ${problem}.`);
       const seq = s.seq + 1;
-      const { bytes, tag } = encodeRecord(s.keys.journal, s.registerId, seq, s.lastTag, statements);
+      const prevTag = s.lastTag;
+      const { bytes, tag } = encodeRecord(s.keys.journal, s.registerId, seq, prevTag, statements, (json) => ({
+        by: s.slotId,
+        migration,
+        sig: signBytes(s.identity, COMMIT_SIGNATURE_LABEL, commitDigestInput(s.registerId, seq, prevTag, migration, json)),
+      }));
       journal.append(bytes);
       try {
         s.db.commit();
@@ -309,29 +401,137 @@ export class VaultImpl implements Vault {
     return users.listUsers(this.state);
   }
 
-  async changePassphrase(oldPassphrase: string, newPassphrase: string): Promise<void> {
-    await this.headerChange(() => users.changePassphrase(this.state, oldPassphrase, newPassphrase));
+  private now(): string {
+    return this.state.clock().toISOString();
+  }
+
+  setRole(userName: string, role: string, officeId: string): void {
+    if (!this.isAdministrator) throw users.notAllowed();
+    if (this.headerBusy) throw new VaultError('busy', 'Another change to the users is still being saved. Try again.');
+    const s = this.state;
+    const body = users.setRole(s, userName, role, officeId, this.now());
+    if (body !== s.header) users.writeHeader(s, body);
   }
 
   async addUser(u: { userName: string; passphrase: string; administrator: boolean }): Promise<void> {
     if (!this.isAdministrator) throw users.notAllowed();
-    await this.headerChange(() => users.addUser(this.state, u));
+    await this.headerTask(async () => {
+      const { body, users: list } = await users.addUser(this.state, u, this.now());
+      users.writeHeader(this.state, body, list); // this.state throws 'locked' if locked meanwhile
+    });
   }
 
-  removeUser(userName: string): void {
+  /** Removes the user, then re-keys: what is written from now on is sealed only to the members who remain. */
+  async removeUser(userName: string): Promise<void> {
     if (!this.isAdministrator) throw users.notAllowed();
-    if (this.headerBusy) throw new VaultError('busy', 'Another change to the users is still being saved. Try again.');
-    users.removeUser(this.state, userName);
+    await this.headerTask(async () => {
+      const s = this.state;
+      const { membership, id } = users.removalChange(s, userName, this.now());
+      await this.rekey(membership, { remove: id });
+    });
   }
 
-  private async headerChange(work: () => Promise<users.HeaderChange>): Promise<void> {
+  /** New key pairs for this member under the new passphrase, then a re-key, so the old passphrase opens nothing written from now on. */
+  async changePassphrase(oldPassphrase: string, newPassphrase: string): Promise<void> {
+    checkPassphrasePolicy(newPassphrase);
+    await this.headerTask(async () => {
+      const s = this.state;
+      const slot = s.header.slots.find((x) => x.id === s.slotId);
+      const current = slot === undefined ? undefined : await openMemberSlot(slot, s.registerId, oldPassphrase);
+      if (current === undefined || current.publicKeys.sign !== s.identity.publicKeys.sign) throw wrongPassphrase();
+      const identity = newIdentity();
+      const membership = users.signChange(s, { kind: 'keys', slotId: s.slotId, keys: identity.publicKeys }, this.now());
+      await this.rekey(membership, { self: { identity, passphrase: newPassphrase } });
+    });
+  }
+
+  /** A user of an upgraded register unlocking for the first time: their own keys, signed into the membership. */
+  async enrol(passphrase: string): Promise<void> {
+    await this.headerTask(async () => {
+      const s = this.state;
+      const membership = users.signChange(s, { kind: 'enrol', slotId: s.slotId, keys: s.identity.publicKeys }, this.now());
+      const slot = await makeMemberSlot({ identity: s.identity, dataKey: s.keys.data, registerId: s.registerId, id: s.slotId, keyGeneration: s.header.keyGeneration, passphrase, kdf: s.header.kdf });
+      users.writeHeader(s, { ...s.header, membership, slots: [...s.header.slots.filter((x) => x.id !== s.slotId), slot], legacy: s.header.legacy.filter((x) => x.id !== s.slotId) });
+    });
+  }
+
+  /** Drops keys and database without writing anything (an open that failed its checks). */
+  lockWithoutSnapshot(): void {
+    if (this.s === undefined) return;
+    this.journal?.close();
+    this.journal = undefined;
+    const s = this.s;
+    this.s = undefined;
+    s.db.close();
+    wipeKeys(s.keys);
+    s.lastTag.fill(0);
+    s.folderLock?.release();
+  }
+
+  private async headerTask(work: () => Promise<void>): Promise<void> {
     if (this.headerBusy) throw new VaultError('busy', 'Another change to the users is still being saved. Try again.');
     this.headerBusy = true;
     try {
-      const change = await work();
-      users.writeHeader(this.state, change); // this.state throws 'locked' if locked meanwhile
+      await work();
     } finally {
       this.headerBusy = false;
+    }
+  }
+
+  /**
+   * A new data key, sealed to every remaining member's public key, and the whole register
+   * written again under it (format.ts "Re-keying"): the new snapshot first (as a .next
+   * file), then the header (the moment the new key takes over), then the new snapshot
+   * takes its place and every file under the old key is removed.
+   */
+  private async rekey(membership: MembershipRecord[], change: { remove?: string; self?: { identity: Identity; passphrase: string } }): Promise<void> {
+    const s = this.state;
+    if (s.db.transactionOpen) throw new VaultError('busy', 'Another change is still being saved. Try again.');
+    const pending = [...verifyMembership(s.header.registerId, membership).members.values()].filter((m) => m.active && m.keys === null);
+    if (pending.length > 0) {
+      const names = pending.map((m) => s.users.find((u) => u.id === m.slotId)?.userName ?? 'a user').join(', ');
+      throw new VaultError('not_allowed', `${names} must unlock the register once (to make their own keys) before it can be re-keyed, or they would be locked out.`);
+    }
+    const keyGeneration = s.header.keyGeneration + 1;
+    const signer = change.self?.identity ?? s.identity;
+    const withRekey = appendChange(verifyMembership(s.header.registerId, membership), membership, s.slotId, signer, { kind: 'rekey', keyGeneration }, this.now());
+    const state = verifyMembership(s.header.registerId, withRekey);
+    const dataKey = randomBytes(KEY_BYTES);
+    const keys = deriveKeys(dataKey, s.registerId);
+    let plain: Uint8Array | undefined;
+    try {
+      const slots: MemberSlot[] = [];
+      for (const slot of s.header.slots) {
+        const m = state.members.get(slot.id);
+        if (!m?.active || m.keys === null || slot.id === change.remove) continue;
+        if (slot.id === s.slotId && change.self) {
+          slots.push(await makeMemberSlot({ identity: change.self.identity, dataKey, registerId: s.registerId, id: slot.id, keyGeneration, passphrase: change.self.passphrase, kdf: s.header.kdf }));
+        } else {
+          slots.push({ ...slot, sealed: sealDataKey(m.keys.box, dataKey, s.registerId, slot.id, keyGeneration) });
+        }
+      }
+      const userList = s.users.filter((u) => u.id !== change.remove);
+      const body: HeaderBodyV2 = { ...s.header, keyGeneration, slots, legacy: [], membership: withRekey, users: encryptUsers(keys.users, s.registerId, userList) };
+      if (this.s !== s || s.db.transactionOpen) throw new VaultError('busy', 'Another change is still being saved. Try again.');
+      plain = s.db.export();
+      const next = path.join(s.folder, nextSnapshotName(s.seq, keyGeneration));
+      writeAtomicWith(next, (fd) => {
+        writeStreamSync(fd, 0, keys.snapshot, { kind: STREAM_KIND_SNAPSHOT, registerId: s.registerId, seq: s.seq, chainTag: s.lastTag }, plain as Uint8Array);
+      });
+      this.journal?.close();
+      this.journal = undefined;
+      users.writeHeader(s, body, userList); // from here the new key is the register's key
+      wipeKeys(s.keys);
+      s.keys = keys;
+      if (change.self) s.identity = change.self.identity;
+      s.snapshotSeq = s.seq;
+      this.journal = finishRekey(s.folder, keyGeneration);
+    } catch (e) {
+      if (s.keys !== keys) wipeKeys(keys);
+      throw e;
+    } finally {
+      dataKey.fill(0);
+      plain?.fill(0);
     }
   }
 

@@ -98,7 +98,7 @@ function applyTamper(m: MemoryRegister, t: Tamper): number {
       return t.seq;
     case 'swap': {
       const set = SWAP_COLUMNS.map((c) => `${c} = ?`).join(', ');
-      const values = (r: AuditRecord) => SWAP_KEYS.map((k) => r[k]);
+      const values = (r: AuditRecord) => SWAP_KEYS.map((k) => r[k] ?? null);
       m.tamper([
         ['UPDATE audit_log SET hash = ? WHERE seq = ?', ['f'.repeat(64), t.a]],
         [`UPDATE audit_log SET ${set} WHERE seq = ?`, [...values(rec(t.a)), t.b]],

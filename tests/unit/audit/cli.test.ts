@@ -2,10 +2,11 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { actorFor, appendAudit, entryHash, readAuditRecords, verifyAuditChain } from '../../../src/main/audit';
+import { acted, actorFor, entryHash, readAuditRecords, verifyAuditChain } from '../../../src/main/audit';
+import { commitActed } from '../../../src/main/access/acting';
 import { makeReceipt } from '../../../src/main/audit/receipt';
 import type { Vault } from '../../../src/main/vault';
-import { ADMIN, ADMIN_PASS, cleanupTempDirs, freshFolder, newRegister, reopen, tempDir } from '../builders/registerFixture';
+import { ADMIN, ADMIN_PASS, cleanupTempDirs, freshFolder, newRegister, reopen, rewriteNewestSnapshot, tempDir } from '../builders/registerFixture';
 import { tamperStatements } from './builders';
 
 afterEach(cleanupTempDirs);
@@ -24,9 +25,10 @@ function runCli(folder: string, env: Record<string, string>, ...args: string[]):
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** Entries made the way the app makes them: through commitActed, signed by their author. */
 function record(v: Vault, count: number): void {
   for (let i = 0; i < count; i++) {
-    v.commit((w) => appendAudit(w, { actor: actorFor(w, { userName: v.userName }), action: 'subject_view', subjectId: `s-${i}` }, new Date(Date.UTC(2025, 4, 1, 9, i)).toISOString()));
+    commitActed(v, actorFor(v.reader, { userName: v.userName }), new Date(Date.UTC(2025, 4, 1, 9, i)), () => acted(undefined, { action: 'subject_view', subjectId: `s-${i}` }));
   }
 }
 
@@ -38,6 +40,8 @@ describe('the audit log in an encrypted register', () => {
     const before = readAuditRecords(v.reader);
     expect(() => v.commit((w) => w.run("UPDATE audit_log SET actor_user_name = 'Someone else' WHERE seq = 1"))).toThrow(/append-only/);
     expect(() => v.commit((w) => w.run('DELETE FROM audit_log WHERE seq = 3'))).toThrow(/append-only/);
+    // Going round the triggers in a commit is refused before anything is written.
+    expect(() => v.commit((w) => w.run('DROP TRIGGER audit_log_no_update'))).toThrow(/structure of the register outside an upgrade/);
     v.lock();
     const again = await reopen(folder);
     expect(readAuditRecords(again.reader)).toEqual(before);
@@ -60,12 +64,10 @@ describe('audit-verify command line', () => {
     expect(ok.code).toBe(0);
     expect(ok.stdout).toMatch(/^Audit chain intact: 4 entries, last hash [0-9a-f]{64}\n$/);
 
-    // Someone with the key goes around the triggers (DROP TRIGGER is allowed in a commit).
-    const t = await reopen(folder);
-    t.commit((w) => {
-      for (const [sql, params] of tamperStatements([["UPDATE audit_log SET subject_id = 's-other' WHERE seq = 2"]])) w.run(sql, params);
+    // Someone with the key edits the decrypted snapshot directly, round the triggers.
+    await rewriteNewestSnapshot(folder, (run) => {
+      for (const [sql, params] of tamperStatements([["UPDATE audit_log SET subject_id = 's-other' WHERE seq = 2"]])) run(sql, params);
     });
-    t.lock();
     const broken = runCli(folder, env);
     expect(broken.code).toBe(1);
     expect(broken.stdout).toBe('Audit chain BROKEN at entry 2: Entry 2 has been altered: its contents no longer match its hash.\n');
@@ -148,15 +150,16 @@ describe('audit-verify --receipt', () => {
       statements.push(['UPDATE audit_log SET subject_id = ?, prev_hash = ?, hash = ? WHERE seq = ?', [subjectId, prev, hash, rec.seq]]);
       prev = hash;
     }
-    v.commit((w) => {
-      for (const [sql, params] of tamperStatements(statements)) w.run(sql, params);
-    });
     v.lock();
+    await rewriteNewestSnapshot(folder, (run) => {
+      for (const [sql, params] of tamperStatements(statements)) run(sql, params);
+    });
 
     const r = runCli(folder, env, '--receipt', kept.file);
     expect(r.code).toBe(1);
     const lines = r.stdout.split('\n');
-    expect(lines[0]).toMatch(/^Audit chain intact: /);
+    // The re-hashed chain links up, but only its author could have signed entry 2's new hash.
+    expect(lines[0]).toBe(`Audit chain BROKEN at entry 2: Entry 2 is not signed by ${ADMIN}: it has been written or re-written by someone else.`);
     expect(lines[1]).toBe(
       `Does not match the receipt of 25 November 2026 at 14:03: entry ${kept.seq} has the hash ${prev}, but the receipt has ${kept.hash}. ` +
         'The audit log has been altered or rewritten since the receipt was made.',

@@ -12,6 +12,7 @@ const SHIPPED: Readonly<Record<number, string>> = {
   2: '0f57fb27bc0b1bc2e72375ebd45600554863cfe10810a7b00de48371cf247170',
   3: '03d590fd0dd8ee80fc01cad1300fb5512639099a0e3c7222ea33c46cb0413cbb',
   4: '11bde0b36b766aa6b0938515da944401fbfe3be3e3833329733fcbd1f155e6bb',
+  5: 'adb5131a6c240a6fe534bbcfbef90247fc8937a046dbcf66ae35c5582c920386',
 };
 
 function hashOf(m: Migration): string {

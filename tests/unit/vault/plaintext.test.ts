@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { restoreBackup } from '../../../src/main/vault';
-import { ADMIN, ADMIN_PASS, cleanupTempDirs, freshFolder, newRegister, reopen, tempDir } from '../builders/registerFixture';
+import { ADMIN, ADMIN_PASS, cleanupTempDirs, freshFolder, newRegister, reopen, tempDir, withTestTable } from '../builders/registerFixture';
 
 afterAll(cleanupTempDirs);
 
@@ -47,8 +47,8 @@ function findMarkers(files: string[]): string[] {
 describe('no plaintext on disk', () => {
   it('register files, journal, snapshots, backups, restored registers and temp files never hold the plaintext', async () => {
     const tmpBefore = new Set(fs.readdirSync(os.tmpdir()));
-    const v = await newRegister({ snapshotThreshold: { bytes: 4096, records: 5 } });
-    v.commit((w) => w.run('CREATE TABLE marker_items (id TEXT PRIMARY KEY, body TEXT, blob BLOB)'));
+    const migrations = withTestTable('CREATE TABLE marker_items (id TEXT PRIMARY KEY, body TEXT, blob BLOB)');
+    const v = await newRegister({ snapshotThreshold: { bytes: 4096, records: 5 }, migrations });
     for (let i = 0; i < 20; i++) {
       v.commit((w) =>
         w.run('INSERT INTO marker_items VALUES (?, ?, ?)', [
@@ -66,8 +66,8 @@ describe('no plaintext on disk', () => {
     expect(findMarkers(filesUnder(v.folder))).toEqual([]);
     v.lock();
     const restored = freshFolder('restored');
-    await restoreBackup({ file: backupFile, folder: restored, userName: ADMIN, passphrase: ADMIN_PASS });
-    const v2 = await reopen(restored);
+    await restoreBackup({ file: backupFile, folder: restored, userName: ADMIN, passphrase: ADMIN_PASS, migrations });
+    const v2 = await reopen(restored, { migrations });
     expect(v2.reader.all('SELECT id FROM marker_items').length).toBe(20);
     expect(v2.listUsers().map((u) => u.userName)).toContain(MARKERS[2]);
     v2.lock();

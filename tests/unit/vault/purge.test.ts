@@ -4,8 +4,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { classifyFolder, HEADER_FILE, journalFileName, snapshotFileName, STREAM_KIND_SNAPSHOT } from '../../../src/main/vault/format';
-import { parseHeader } from '../../../src/main/vault/header';
-import { unlockHeader } from '../../../src/main/vault/unlock';
+import { readAnyHeader } from '../../../src/main/vault/anyHeader';
+import { unlockV2 } from '../../../src/main/vault/unlockV2';
 import { decryptStream, fdReader } from '../../../src/main/vault/snapshot';
 import { scanJournal } from '../../../src/main/vault/journal';
 import { wipeKeys } from '../../../src/main/vault/keys';
@@ -29,8 +29,9 @@ function rawHits(folder: string): string[] {
 
 /** Decrypts every snapshot and journal in the folder; names of those whose plaintext contains the marker. */
 async function decryptedHits(folder: string): Promise<string[]> {
-  const header = parseHeader(fs.readFileSync(path.join(folder, HEADER_FILE)));
-  const unlocked = await unlockHeader(header, ADMIN, ADMIN_PASS, 'test');
+  const header = readAnyHeader(fs.readFileSync(path.join(folder, HEADER_FILE)));
+  if (header.version !== 2) throw new Error('expected a format-2 register');
+  const unlocked = await unlockV2(header, ADMIN, ADMIN_PASS, 'test');
   if (unlocked === undefined) throw new Error('unlock failed');
   const hits: string[] = [];
   try {
@@ -49,7 +50,7 @@ async function decryptedHits(folder: string): Promise<string[]> {
       const jName = journalFileName(seq);
       const jPath = path.join(folder, jName);
       if (fs.existsSync(jPath)) {
-        const scan = scanJournal(fs.readFileSync(jPath), unlocked.keys.journal, header.registerId, seq, dec.chainTag, jName);
+        const scan = scanJournal(fs.readFileSync(jPath), unlocked.keys.journal, header.registerId, seq, dec.chainTag, jName, () => undefined);
         const text = JSON.stringify(scan.entries.map((e) => e.statements));
         if (text.includes(MARKER)) hits.push(jName);
       }

@@ -5,6 +5,7 @@ import {
   ADMIN,
   ADMIN_PASS,
   CHEAP_KDF,
+  withTestTable,
   cleanupTempDirs,
   freshFolder,
   insertNote,
@@ -33,14 +34,14 @@ describe('register create / commit / open', () => {
   });
 
   it('commits survive without a lock (replayed from the journal)', async () => {
-    const v = await newRegister();
+    const migrations = withTestTable('CREATE TABLE blobs (b BLOB)');
+    const v = await newRegister({ migrations });
     insertNote(v, 'k', 'v');
     v.commit((w) => w.run('UPDATE meta SET value = :v WHERE key = :k', { ':v': 'v2', ':k': 'k' }));
     const blob = new Uint8Array([0, 1, 2, 250]);
-    v.commit((w) => w.run('CREATE TABLE blobs (b BLOB)'));
     v.commit((w) => w.run('INSERT INTO blobs VALUES (?)', [blob]));
     // no lock: simulate a crash by just opening again
-    const v2 = await reopen(v.folder);
+    const v2 = await reopen(v.folder, { migrations });
     expect(metaRows(v2)).toEqual([{ key: 'k', value: 'v2' }]);
     expect(v2.reader.get<{ b: Uint8Array }>('SELECT b FROM blobs')?.b).toEqual(blob);
     v2.lock();

@@ -103,7 +103,7 @@ describe('key slots', () => {
     await expect(v.addUser({ userName: 'bob officer', passphrase: 'another passphrase', administrator: false })).rejects.toMatchObject({
       code: 'user_exists',
     });
-    expect(v.listUsers()).toEqual([
+    expect(v.listUsers().map(({ userName, administrator }) => ({ userName, administrator }))).toEqual([
       { userName: ADMIN, administrator: true },
       { userName: 'Bob Officer', administrator: false },
     ]);
@@ -111,11 +111,11 @@ describe('key slots', () => {
     const bob = await openRegister({ folder: v.folder, userName: 'Bob Officer', passphrase: 'bobs own passphrase', clock });
     expect(bob.vault.isAdministrator).toBe(false);
     expect(metaRows(bob.vault)).toEqual([{ key: 'a', value: '1' }]);
-    expect(() => bob.vault.removeUser(ADMIN)).toThrow(expect.objectContaining({ code: 'not_allowed' }));
+    await expect(bob.vault.removeUser(ADMIN)).rejects.toMatchObject({ code: 'not_allowed' });
     bob.vault.lock();
     const admin = await openRegister({ folder: v.folder, userName: ADMIN, passphrase: ADMIN_PASS, clock });
-    admin.vault.removeUser('Bob Officer');
-    expect(admin.vault.listUsers()).toEqual([{ userName: ADMIN, administrator: true }]);
+    await admin.vault.removeUser('Bob Officer');
+    expect(admin.vault.listUsers().map((u) => u.userName)).toEqual([ADMIN]);
     admin.vault.lock();
     await expect(openRegister({ folder: v.folder, userName: 'Bob Officer', passphrase: 'bobs own passphrase', clock })).rejects.toMatchObject({
       code: 'wrong_passphrase',
@@ -124,15 +124,13 @@ describe('key slots', () => {
 
   it('the last administrator cannot be removed', async () => {
     const v = await newRegister();
-    expect(() => v.removeUser(ADMIN)).toThrow(
-      expect.objectContaining({ code: 'last_administrator', message: expect.stringMatching(/last administrator/) }),
-    );
+    await expect(v.removeUser(ADMIN)).rejects.toMatchObject({ code: 'last_administrator', message: expect.stringMatching(/last administrator/) });
     await v.addUser({ userName: 'Second Admin', passphrase: 'second admin passphrase', administrator: true });
-    v.removeUser(ADMIN);
-    expect(v.listUsers()).toEqual([{ userName: 'Second Admin', administrator: true }]);
+    await v.removeUser(ADMIN);
+    expect(v.listUsers().map(({ userName, administrator }) => ({ userName, administrator }))).toEqual([{ userName: 'Second Admin', administrator: true }]);
     v.lock();
     const second = await openRegister({ folder: v.folder, userName: 'Second Admin', passphrase: 'second admin passphrase', clock });
-    expect(() => second.vault.removeUser('Second Admin')).toThrow(expect.objectContaining({ code: 'last_administrator' }));
+    await expect(second.vault.removeUser('Second Admin')).rejects.toMatchObject({ code: 'last_administrator' });
     second.vault.lock();
   });
 });

@@ -1,0 +1,52 @@
+import { SqlDb } from './sqlite';
+import { pendingMigrations, type Migration } from './migrations';
+import type { Reader } from './types';
+
+// At open, the schema must be exactly what the migrations make: no extra trigger, view,
+// table or index (an extra trigger could silently drop audit entries; a dropped one could
+// let the log be edited). Compared row by row with a fresh database taken through the
+// same migrations.
+
+type SchemaRow = { type: string; name: string; tbl_name: string; sql: string | null };
+
+function schemaOf(r: Reader): SchemaRow[] {
+  return r.all<SchemaRow>("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name");
+}
+
+const cache = new Map<string, SchemaRow[]>();
+
+async function expectedSchema(migrations: readonly Migration[], version: number): Promise<SchemaRow[]> {
+  const key = `${version}\u0002${migrations.map((m) => m.statements.join('\u0000')).join('\u0001')}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const db = await SqlDb.open();
+  try {
+    db.begin();
+    for (const m of pendingMigrations(0, migrations)) {
+      if (m.version > version) break;
+      for (const sql of m.statements) db.runOne(sql, null, true);
+    }
+    db.commit();
+    const rows = schemaOf(db.reader);
+    cache.set(key, rows);
+    return rows;
+  } finally {
+    db.close();
+  }
+}
+
+/** The first difference between the database's schema and the migrations', in words, or null. */
+export async function schemaDifference(r: Reader, migrations: readonly Migration[], version: number): Promise<string | null> {
+  const actual = schemaOf(r);
+  const expected = await expectedSchema(migrations, version);
+  const key = (row: SchemaRow) => `${row.type} ${row.name}`;
+  const want = new Map(expected.map((row) => [key(row), row]));
+  const have = new Map(actual.map((row) => [key(row), row]));
+  for (const [k, row] of have) {
+    const w = want.get(k);
+    if (w === undefined) return `an unexpected ${row.type} "${row.name}"`;
+    if (w.sql !== row.sql || w.tbl_name !== row.tbl_name) return `the ${row.type} "${row.name}" has been changed`;
+  }
+  for (const [k, row] of want) if (!have.has(k)) return `the ${row.type} "${row.name}" is missing`;
+  return null;
+}
