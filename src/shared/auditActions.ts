@@ -50,6 +50,8 @@ export const AUDIT_ACTIONS = [
   // the audit trail itself
   'audit_export',
   'audit_verify',
+  'audit_receipt', // the IG lead recorded the audit head to keep outside the register
+  'rollback_accepted', // an administrator opened a copy older than one this computer had seen
 ] as const;
 
 export const AUDIT_ACTION_LABELS: Record<(typeof AUDIT_ACTIONS)[number], string> = {
@@ -77,6 +79,8 @@ export const AUDIT_ACTION_LABELS: Record<(typeof AUDIT_ACTIONS)[number], string>
   user_edit: 'Changed a user',
   user_remove: 'Removed a user',
   role_escalation: 'Given more rights',
+  audit_receipt: 'Made an audit receipt',
+  rollback_accepted: 'Opened an older copy of the register',
   role_escalation_close: 'Closed an alert about more rights',
   share: 'Shared information',
   share_declined: 'Decided not to share',

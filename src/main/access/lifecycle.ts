@@ -1,6 +1,7 @@
 import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { RegisterStatus } from '../../shared/contract';
+import { today } from '../../shared/calendar';
 import { MappaError } from '../../shared/errors';
 import type { Role } from '../../shared/permissions';
 import { acted, unlockEntries, type ActEntry } from '../audit';
@@ -70,24 +71,30 @@ export function createLifecycle(deps: LifecycleDeps) {
   const recordAsMember = (entries: ActEntry[]) => commitActed(open.vault(), open.member(), clock(), () => acted(undefined, ...entries));
   let unlocking = false;
 
-  const unlock = async (input: { folder: string; userName: string; passphrase: string }): Promise<RegisterStatus> => {
+  const unlock = async (input: { folder: string; userName: string; passphrase: string; acceptOlderCopy?: boolean }, restoring = false): Promise<RegisterStatus> => {
     requireNoneOpen(open);
     const folder = paths.require(input.folder, 'folder', 'register folder');
     // One attempt at a time, so the growing delay between failures cannot be raced.
     if (unlocking) throw new MappaError('busy', 'The register is already being unlocked. Wait a moment.');
     unlocking = true;
     try {
-      const opened = await translate(() => openRegister({ folder, userName: input.userName, passphrase: input.passphrase }), {
+      const opened = await translate(() => openRegister({ folder, userName: input.userName, passphrase: input.passphrase, clock, seenDir: host.settingsDir, acceptOlderCopy: input.acceptOlderCopy === true }), {
         wrong_passphrase: 'passphrase',
         unlock_delay: 'passphrase',
         invalid_user_name: 'userName',
         not_a_register: 'folder',
         in_use: 'folder',
+        rolled_back: 'folder',
+        needs_upgrade: 'userName',
       });
       open.close('lock');
       open.becomeOpen(opened.vault, opened.failedAttemptsSinceLastUnlock);
       // Failed attempts could not be written while locked: they are recorded now, with the unlock.
-      recordAsMember(unlockEntries(opened.failedAttemptsSinceLastUnlock));
+      const older = opened.olderCopyAccepted;
+      recordAsMember([
+        ...unlockEntries(opened.failedAttemptsSinceLastUnlock),
+        ...(older ? [{ action: 'rollback_accepted' as const, reason: older.message, details: { finding: older.code, from: restoring ? 'restore' : 'unlock' } }] : []),
+      ]);
       rememberRegister(host.settingsDir, folder, opened.vault.userName);
       return open.status();
     } finally {
@@ -104,7 +111,7 @@ export function createLifecycle(deps: LifecycleDeps) {
     },
 
     async chooseBackupFile(mode: 'save' | 'open'): Promise<{ file: string | null }> {
-      const day = clock().toISOString().slice(0, 10);
+      const day = today(clock());
       const file = await host.dialogs.chooseBackupFile(mode, `mappa-register-backup-${day}.mappa-backup`);
       if (file === null) return { file: null };
       return { file: paths.approve(file) };
@@ -115,7 +122,7 @@ export function createLifecycle(deps: LifecycleDeps) {
       const folder = paths.require(input.folder, 'folder', 'folder for the new register');
       confirmMatches(input.passphrase, input.confirmPassphrase, 'confirmPassphrase');
       const created = await translate(
-        () => createRegister({ folder, userName: input.userName, passphrase: input.passphrase, ...(deps.kdf ? { kdf: deps.kdf } : {}) }),
+        () => createRegister({ folder, userName: input.userName, passphrase: input.passphrase, clock, ...(deps.kdf ? { kdf: deps.kdf } : {}) }),
         { weak_passphrase: 'passphrase', invalid_user_name: 'userName', folder_not_empty: 'folder' },
       );
       open.close('lock');
@@ -193,7 +200,8 @@ export function createLifecycle(deps: LifecycleDeps) {
           invalid_user_name: 'userName',
         }),
       );
-      const restored = await unlock({ folder, userName: input.userName, passphrase: input.passphrase });
+      // Restoring is itself the decision to go back to an older copy: an administrator's restore opens it (and is recorded as such)
+      const restored = await unlock({ folder, userName: input.userName, passphrase: input.passphrase, acceptOlderCopy: true }, true);
       recordAsMember([{ action: 'restore', details: { from: 'backup' } }]);
       return restored;
     },

@@ -18,7 +18,7 @@ const STATEMENT_CACHE_SIZE = 256;
 // WebAssembly heap, which close() zeroes, not in files of sql.js's file system (JS arrays
 // that could only be released). The register's own journal gives durability, not SQLite's.
 const PRAGMAS =
-  'PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON; PRAGMA journal_mode = MEMORY; PRAGMA temp_store = MEMORY; PRAGMA query_only = ON;';
+  'PRAGMA trusted_schema = OFF; PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON; PRAGMA journal_mode = MEMORY; PRAGMA temp_store = MEMORY; PRAGMA query_only = ON;';
 
 const READ_ONLY = /^\s*(SELECT|WITH|VALUES)\b/i;
 const FORBIDDEN_IN_COMMIT = /^\s*(BEGIN|COMMIT|END|ROLLBACK|SAVEPOINT|RELEASE|PRAGMA|ATTACH|DETACH|VACUUM)\b/i;

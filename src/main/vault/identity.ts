@@ -76,7 +76,12 @@ export function fingerprint(rawSignPublic: string): string {
 }
 
 export function signBytes(id: Identity, label: string, bytes: Uint8Array): string {
-  return edSign(null, Buffer.concat([Buffer.from(`${label}\u0000`, 'utf8'), bytes]), id.signKey).toString('base64');
+  const message = Buffer.concat([Buffer.from(`${label}\u0000`, 'utf8'), bytes]);
+  try {
+    return edSign(null, message, id.signKey).toString('base64');
+  } finally {
+    message.fill(0); // may hold a commit's statements: no plaintext left behind after lock
+  }
 }
 
 export function verifyBytes(rawSignPublic: string, label: string, bytes: Uint8Array, signature: string): boolean {

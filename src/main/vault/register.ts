@@ -28,6 +28,7 @@ import { makeMemberSlot } from './memberSlots';
 import { appendChange, makeRecord, type MembershipChange, type MembershipState, registerIdFor, verifyMembership } from './membership';
 import { commitProblem } from './commitPolicy';
 import { settleRekey } from './rekeyFiles';
+import { compareWithSeen, readSeen } from './seenState';
 import { unlockV2 } from './unlockV2';
 import { schemaDifference } from '../db/schemaCheck';
 import { decryptStream, fdReader, writeStreamSync } from './snapshot';
@@ -60,6 +61,13 @@ export interface OpenOptions extends TuningOptions {
   passphrase: string;
   /** Times the unlock delay after failed attempts (default: the system clock); tests move it on instead of sleeping. */
   clock?: Clock;
+  /**
+   * Where this computer remembers the newest state it has seen of each register (the app's
+   * settings folder, never the register's). Without it, rollback is not checked.
+   */
+  seenDir?: string;
+  /** An administrator's decision to open a copy older than the one this computer last saw (audited by the caller). */
+  acceptOlderCopy?: boolean;
 }
 
 export function isRegisterFolder(folder: string): boolean {
@@ -68,7 +76,7 @@ export function isRegisterFolder(folder: string): boolean {
 
 export async function createRegister(opts: CreateOptions): Promise<Vault> {
   const userName = validateUserName(opts.userName);
-  checkPassphrasePolicy(opts.passphrase);
+  checkPassphrasePolicy(opts.passphrase, { userName });
   if (fs.existsSync(opts.folder)) assertNotInUse(opts.folder);
   if (!folderIsEmptyOrMissing(opts.folder)) {
     throw new VaultError('folder_not_empty', 'Choose an empty folder for the new register. The folder you chose already has files in it.');
@@ -235,6 +243,8 @@ export interface Opened {
   vault: Vault;
   /** Failed unlock attempts since the last successful one (for the audit trail). */
   failedAttemptsSinceLastUnlock: number;
+  /** An older copy an administrator decided to open: what this computer had seen (the caller audits it). */
+  olderCopyAccepted: { code: string; message: string } | null;
 }
 
 /** Each format-2 commit in the journal: made and signed by a member, and allowed by the commit policy. */
@@ -298,8 +308,6 @@ async function openV2(opts: OpenOptions, parsed: ParsedHeaderV2, headerBytes: Bu
     settleRekey(opts.folder, parsed.body.keyGeneration);
     const nameOf = (id: string) => unlocked.users.find((u) => u.id === id)?.userName ?? 'an unknown user';
     const state = await loadState(opts.folder, keys, parsed.registerId, migrations, { membership: unlocked.membership, nameOf });
-    for (const t of classifyFolder(fs.readdirSync(opts.folder)).temps) removeQuietly(path.join(opts.folder, t));
-    const failed = resetAttempts(opts.folder);
     const vault = new VaultImpl({
       ...state,
       folder: opts.folder,
@@ -316,20 +324,46 @@ async function openV2(opts: OpenOptions, parsed: ParsedHeaderV2, headerBytes: Bu
       clock,
       threshold: opts.snapshotThreshold ?? DEFAULT_SNAPSHOT_THRESHOLD,
       folderLock,
+      ...(opts.seenDir === undefined ? {} : { seenDir: opts.seenDir }),
     });
+    let olderCopyAccepted: Opened['olderCopyAccepted'] = null;
+    let failed = 0;
     try {
+      // Nothing is written until this copy is known not to be older than one this computer saw.
+      olderCopyAccepted = refuseRollback(vault, opts);
+      for (const t of classifyFolder(fs.readdirSync(opts.folder)).temps) removeQuietly(path.join(opts.folder, t));
+      failed = resetAttempts(opts.folder);
       if (unlocked.enrolling) await vault.enrol(opts.passphrase);
       vault.migrate(migrations);
       await requireExactSchema(vault, migrations);
+      vault.rememberSeen(olderCopyAccepted !== null);
     } catch (e) {
       vault.lockWithoutSnapshot();
       throw e;
     }
-    return { vault, failedAttemptsSinceLastUnlock: failed };
+    return { vault, failedAttemptsSinceLastUnlock: failed, olderCopyAccepted };
   } catch (e) {
     wipeKeys(keys);
     throw e;
   }
+}
+
+/**
+ * Rollback detection: an older copy of the folder (or a journal cut at a record boundary)
+ * is refused with what this computer saw before and when; only an administrator may decide
+ * to open it, and that decision is returned for the audit log.
+ */
+function refuseRollback(vault: VaultImpl, opts: OpenOptions): Opened['olderCopyAccepted'] {
+  if (opts.seenDir === undefined) return null;
+  const current = vault.registerState();
+  const read = readSeen(opts.seenDir, current.registerId, vault.seenKeys().verify);
+  const finding = read.kind === 'damaged' ? read.finding : read.kind === 'seen' ? compareWithSeen(read.state, current, { auditHashAt: (seq) => vault.auditHashAt(seq) }) : null;
+  if (finding === null) return null;
+  if (opts.acceptOlderCopy === true && vault.isAdministrator) return { code: finding.code, message: finding.message };
+  const decide = vault.isAdministrator
+    ? ' If you have decided to open this copy, unlock again and tick “Open this copy anyway”; your decision will be recorded.'
+    : '';
+  throw new VaultError('rolled_back', `${finding.message}${decide}`);
 }
 
 async function requireExactSchema(vault: VaultImpl, migrations: readonly Migration[]): Promise<void> {
@@ -413,7 +447,7 @@ async function openAndUpgrade(opts: OpenOptions, parsed: ParsedHeader, folderLoc
       vault.lockWithoutSnapshot();
       throw e;
     }
-    return { vault, failedAttemptsSinceLastUnlock: failed };
+    return { vault, failedAttemptsSinceLastUnlock: failed, olderCopyAccepted: null };
   } catch (e) {
     wipeKeys(keys);
     throw e;

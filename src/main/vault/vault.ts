@@ -29,6 +29,7 @@ import { encryptUsers } from './keySlots';
 import { makeMemberSlot, openMemberSlot, sealDataKey } from './memberSlots';
 import { appendChange, type MembershipRecord, verifyMembership } from './membership';
 import { finishRekey, nextSnapshotName } from './rekeyFiles';
+import { recordSeen, type RegisterState, type SignSeen, type VerifySeen } from './seenState';
 import { writeBackup } from './backup';
 import type { FolderLock } from './folderLock';
 
@@ -63,6 +64,8 @@ export interface VaultState {
   threshold: SnapshotThreshold;
   /** The one clock (membership changes are dated by it). */
   clock: () => Date;
+  /** Where this computer keeps the newest state it has seen of each register (rollback detection); none in some tests. */
+  seenDir?: string;
   /** register.lock held while unlocked; released by lock(). */
   folderLock?: FolderLock;
 }
@@ -80,6 +83,7 @@ export interface UserSummary {
 /** The audit entry signature label: an entry's hash, signed by its author. */
 export const AUDIT_SIGNATURE_LABEL = 'mappa v2 audit';
 export const COMMIT_SIGNATURE_LABEL = 'mappa v2 commit';
+const SEEN_SIGNATURE_LABEL = 'mappa v2 seen';
 
 export interface Vault {
   readonly registerId: string;
@@ -257,11 +261,14 @@ export class VaultImpl implements Vault {
       if (problem !== null) throw new VaultError('not_allowed', `This change was refused because ${problem}.`);
       const seq = s.seq + 1;
       const prevTag = s.lastTag;
-      const { bytes, tag } = encodeRecord(s.keys.journal, s.registerId, seq, prevTag, statements, (json) => ({
-        by: s.slotId,
-        migration,
-        sig: signBytes(s.identity, COMMIT_SIGNATURE_LABEL, commitDigestInput(s.registerId, seq, prevTag, migration, json)),
-      }));
+      const { bytes, tag } = encodeRecord(s.keys.journal, s.registerId, seq, prevTag, statements, (json) => {
+        const digestInput = commitDigestInput(s.registerId, seq, prevTag, migration, json);
+        try {
+          return { by: s.slotId, migration, sig: signBytes(s.identity, COMMIT_SIGNATURE_LABEL, digestInput) };
+        } finally {
+          digestInput.fill(0);
+        }
+      });
       journal.append(bytes);
       try {
         s.db.commit();
@@ -386,6 +393,7 @@ export class VaultImpl implements Vault {
     } catch (e) {
       error = e; // the journal still holds every commit; report after locking
     }
+    this.rememberSeen();
     this.journal?.close();
     this.journal = undefined;
     const s = this.s;
@@ -433,7 +441,7 @@ export class VaultImpl implements Vault {
 
   /** New key pairs for this member under the new passphrase, then a re-key, so the old passphrase opens nothing written from now on. */
   async changePassphrase(oldPassphrase: string, newPassphrase: string): Promise<void> {
-    checkPassphrasePolicy(newPassphrase);
+    checkPassphrasePolicy(newPassphrase, { userName: this.userName });
     await this.headerTask(async () => {
       const s = this.state;
       const slot = s.header.slots.find((x) => x.id === s.slotId);
@@ -453,6 +461,51 @@ export class VaultImpl implements Vault {
       const slot = await makeMemberSlot({ identity: s.identity, dataKey: s.keys.data, registerId: s.registerId, id: s.slotId, keyGeneration: s.header.keyGeneration, passphrase, kdf: s.header.kdf });
       users.writeHeader(s, { ...s.header, membership, slots: [...s.header.slots.filter((x) => x.id !== s.slotId), slot], legacy: s.header.legacy.filter((x) => x.id !== s.slotId) });
     });
+  }
+
+  /** What this register is at now, as this computer records it (seenState.ts). */
+  registerState(): RegisterState {
+    const s = this.state;
+    let auditHead: { seq: number; hash: string } | null = null;
+    try {
+      auditHead = s.db.reader.get<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1') ?? null;
+    } catch {
+      auditHead = null; // before migration 3 there is no audit log
+    }
+    return { registerId: s.registerId.toString('hex'), keyGeneration: s.header.keyGeneration, seq: s.seq, auditHead, membershipVersion: s.membership.version };
+  }
+
+  /** The hash of audit entry `seq` in this copy, if it has one (to tell a forked copy from an older one). */
+  auditHashAt(seq: number): string | null {
+    try {
+      return this.state.db.reader.get<{ hash: string }>('SELECT hash FROM audit_log WHERE seq = ?', [seq])?.hash ?? null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Signs and verifies this computer's record with the members' own keys. */
+  seenKeys(): { sign: SignSeen; verify: VerifySeen } {
+    const s = this.state;
+    return {
+      sign: (bytes) => Buffer.from(signBytes(s.identity, SEEN_SIGNATURE_LABEL, bytes), 'base64'),
+      verify: (bytes, signature, by) => {
+        const m = s.membership.members.get(by);
+        const sig = Buffer.from(signature).toString('base64');
+        return m !== undefined && m.signKeys.some((k) => verifyBytes(k, SEEN_SIGNATURE_LABEL, bytes, sig));
+      },
+    };
+  }
+
+  /** Records on this computer that it has seen the register as it is now (never moving backwards unless told). */
+  rememberSeen(acceptOlder = false): void {
+    const s = this.state;
+    if (s.seenDir === undefined) return;
+    try {
+      recordSeen(s.seenDir, { ...this.registerState(), at: s.clock().toISOString(), by: s.slotId }, this.seenKeys(), { acceptOlder });
+    } catch {
+      // The record is a safeguard for the next open; failing to write it must not stop this one.
+    }
   }
 
   /** Drops keys and database without writing anything (an open that failed its checks). */

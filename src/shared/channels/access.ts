@@ -61,7 +61,11 @@ export const accessContract = {
     output: z.object({ folder: z.string().nullable(), isRegister: z.boolean() }),
   },
   'register.create': { input: z.object({ folder: path, userName, passphrase, confirmPassphrase: passphrase }).strict(), output: registerStatus },
-  'register.unlock': { input: z.object({ folder: path, userName, passphrase }).strict(), output: registerStatus },
+  'register.unlock': {
+    // acceptOlderCopy: an administrator's decision to open a copy older than one this computer has seen (audited).
+    input: z.object({ folder: path, userName, passphrase, acceptOlderCopy: z.boolean().optional() }).strict(),
+    output: registerStatus,
+  },
   'register.lock': { input: none, output: registerStatus },
   'register.changePassphrase': {
     input: z.object({ currentPassphrase: passphrase, newPassphrase: passphrase, confirmPassphrase: passphrase }).strict(),
