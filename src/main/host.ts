@@ -8,7 +8,7 @@ export interface Dialogs {
   chooseFolder(purpose: FolderPurpose): Promise<string | null>;
   chooseBackupFile(mode: 'save' | 'open', suggestedName: string): Promise<string | null>;
   /** Where to save an export the person asked for (it is readable outside the register). */
-  chooseExportFile(format: 'csv' | 'pdf', suggestedName: string): Promise<string | null>;
+  chooseExportFile(format: 'csv' | 'pdf' | 'txt', suggestedName: string): Promise<string | null>;
 }
 
 export interface Host {

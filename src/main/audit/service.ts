@@ -16,6 +16,8 @@ import { auditExportEntry } from './registerEvents';
 import { findPatterns, queryAudit } from './review';
 import { acted } from './types';
 import { verifyAuditChain } from './verify';
+import { makeReceipt } from './receipt';
+import { londonDayOf } from '../../shared/calendar';
 import { alertViews, describeFilter, entryView, toFilter } from './views';
 
 // The audit capability's channels: each user's declared associations, and the IG lead's
@@ -108,5 +110,16 @@ export function auditService({ session, host }: ServiceDeps): SliceService<typeo
         : { ok: false, entries: verdict.entries, lastHash: null, firstBroken: verdict.firstBroken };
     },
     'audit.export': (input) => exportAudit(session, host, input),
+    'audit.receipt': async () => {
+      const ctx = session.context('audit.review');
+      const chosen = await host.dialogs.chooseExportFile('txt', `mappa-audit-receipt-${londonDayOf(ctx.now.toISOString())}.txt`);
+      if (chosen === null) return { file: null, seq: 0, hash: '' };
+      // The receipt covers its own entry: recorded first, then read back as the log's head.
+      session.act('audit.review', () => acted(undefined, { action: 'audit_receipt' }));
+      const { receipt, text } = makeReceipt(read(), { registerId: session.vault().registerId, madeBy: ctx.actor.userName, at: ctx.now.toISOString() });
+      const file = path.resolve(chosen);
+      writeFileSync(file, text, { mode: 0o600 });
+      return { file, seq: receipt.seq, hash: receipt.hash };
+    },
   };
 }

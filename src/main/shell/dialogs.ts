@@ -34,7 +34,7 @@ export function electronDialogs(dialog: Pick<Dialog, 'showOpenDialog' | 'showSav
       const options = {
         title: 'Save the export (OFFICIAL-SENSITIVE)',
         defaultPath: suggestedName,
-        filters: [format === 'csv' ? { name: 'CSV', extensions: ['csv'] } : { name: 'PDF', extensions: ['pdf'] }],
+        filters: [format === 'csv' ? { name: 'CSV', extensions: ['csv'] } : format === 'txt' ? { name: 'Text', extensions: ['txt'] } : { name: 'PDF', extensions: ['pdf'] }],
         properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const],
       };
       const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);

@@ -105,6 +105,11 @@ export const auditContract = {
     input: none,
     output: z.object({ ok: z.boolean(), entries: z.number(), lastHash: z.string().nullable(), firstBroken: z.object({ seq: z.number(), reason: z.string() }).nullable() }),
   },
+  /** The IG lead records the audit head to keep outside the register (audit:verify --receipt checks a register against it). */
+  'audit.receipt': {
+    input: none,
+    output: z.object({ file: z.string().nullable(), seq: z.number(), hash: z.string() }),
+  },
   'audit.export': {
     input: z.object({ format: z.enum(['csv', 'pdf']), filter: auditFilter }).strict(),
     output: z.object({ file: z.string().nullable(), entries: z.number() }),

@@ -12,7 +12,16 @@ type Verdict = ChannelOutput<'audit.verify'>;
 
 export function ChainSection() {
   const [verdict, setVerdict] = useState<Verdict | null>(null);
+  const [receipt, setReceipt] = useState<ChannelOutput<'audit.receipt'> | null>(null);
   const { errors, busy, submit } = useSubmit();
+
+  const makeReceipt = () => {
+    setReceipt(null);
+    void submit(async () => {
+      const made = await api().audit.receipt({});
+      if (made.file !== null) setReceipt(made);
+    });
+  };
 
   const check = () => {
     setVerdict(null);
@@ -32,7 +41,21 @@ export function ChainSection() {
       <button type="button" className="govuk-button" disabled={busy} aria-disabled={busy} onClick={check}>
         Check the chain
       </button>
+      <h3 className="govuk-heading-m">Keep a receipt outside the register</h3>
+      <p className="govuk-body">
+        A receipt records the last entry of the audit log and its fingerprint. Keep it somewhere the register’s users cannot change (your own records, or print it). Later,{' '}
+        <code>npm run audit:verify -- &lt;folder&gt; --receipt &lt;file&gt;</code> shows whether entries up to it were removed or rewritten, or the register was put back to an
+        older copy.
+      </p>
+      <button type="button" className="govuk-button govuk-button--secondary" disabled={busy} aria-disabled={busy} onClick={makeReceipt}>
+        Make a receipt
+      </button>
       <div aria-live="polite">
+        {receipt === null ? null : (
+          <p className="govuk-body" role="status">
+            Receipt saved to <span className="app-path">{receipt.file}</span>: entry {receipt.seq.toLocaleString('en-GB')}, fingerprint {receipt.hash.slice(0, 16)}….
+          </p>
+        )}
         {verdict === null ? null : verdict.ok ? (
           <div className="govuk-notification-banner govuk-notification-banner--success" role="status" aria-labelledby="chain-result-title">
             <div className="govuk-notification-banner__header">
