@@ -105,6 +105,8 @@ export interface Vault {
    * membership: 'signed', 'bad' (wrong or forged), or 'unknown' (no such member).
    */
   checkAuditSignature(userName: string, hash: string, signature: string): 'signed' | 'bad' | 'unknown';
+  /** Records on this computer the register's state now (done at unlock and lock; rollback detection). */
+  rememberSeen(acceptOlder?: boolean): void;
   /** An administrator sets a member's role and office in the signed membership. */
   setRole(userName: string, role: string, officeId: string): void;
   /** New key pairs under the new passphrase, and a re-key of the register. */
