@@ -1,50 +1,79 @@
 /*
- * MAPPA Register file format, version 1
- * =====================================
+ * MAPPA Register file format, version 2 (version 1 is still read, to be upgraded)
+ * ===============================================================================
  *
  * One register = one folder holding:
  *
- *   register.json                  header (JSON, authenticated)
+ *   register.json                  header (JSON; its membership is signed, see below)
  *   snapshot-<seq:16 digits>.mrs   encrypted snapshot of the sql.js database after commit <seq>
  *   journal-<seq:16 digits>.mrj    encrypted journal: commits <seq>+1, <seq>+2 ... after that snapshot
+ *   snapshot-<seq>.mrs.next-g<G>   a re-key in progress: the snapshot under key generation G (rekeyFiles.ts)
  *   unlock-attempts.json           NOT secret, NOT authenticated: failed unlock count + last failure time
  *   register.lock                  NOT secret: present while the register is unlocked somewhere (see Folder lock)
  *   *.tmp                          leftovers of an interrupted atomic write; ignored, removed on next save
  *
- * Keys
- *   dataKey  = 32 random bytes, made once per register; encrypts everything.
- *   slot key = scrypt(passphrase NFC, slot salt 16 B, N, r, p) -> 32 B, wraps the data key.
+ * Keys (format 2)
+ *   Each member has an Ed25519 key pair (signs) and an X25519 key pair (receives the data key).
+ *   slot key = scrypt(passphrase NFC, slot salt 16 B, N, r, p) -> 32 B; it wraps the member's
+ *              private keys: AES-256-GCM, AAD = "mappa v2 slot" | id | N:r:p | registerId | salt.
+ *   dataKey  = 32 random bytes per key generation; sealed to each member's X25519 key
+ *              (ephemeral X25519, HKDF-SHA256, AES-256-GCM; context = id | generation | registerId).
  *   Sub-keys = HKDF-SHA256(dataKey, salt = registerId, info = "mappa v1 <purpose>") for
- *              purposes "header-mac", "users", "journal", "snapshot" (snapshots and backups).
+ *              "users", "journal", "snapshot" (snapshots and backups).
  *
- * Header (register.json)
- *   { magic: "MAPPA-REGISTER", formatVersion: 1, body: "<JSON text>", checksum, mac }
- *   body (JSON text kept verbatim so the MAC covers exact bytes):
- *     { registerId: hex16B, generation, kdf: {N,r,p} (default for new slots),
- *       slots: [{ id, administrator, kdf: {N,r,p}, salt, nonce, wrapped }], users }
- *   - slot.id = hex SHA-256("mappa v1 user" | registerId | lower-cased NFC user name): the
- *     header does not list user names in clear; unlock looks the slot up by this id.
- *   - slot.wrapped = AES-256-GCM(slot key, nonce, dataKey, AAD = "mappa v1 slot" | registerId |
- *     id | administrator | N | r | p | salt) as ciphertext||tag (base64).
- *   - users = AES-256-GCM(users key) of JSON [{ id, userName }] for listUsers (base64 nonce||ct||tag).
+ * Header (register.json), format 2 (headerV2.ts)
+ *   { magic: "MAPPA-REGISTER", formatVersion: 2, body: "<JSON text>", checksum }
+ *   body: { registerId, keyGeneration, kdf, slots: [{ id, kdf, salt, nonce, wrapped, sealed }],
+ *           legacy: [format-1 slots of users not yet enrolled], membership: [signed changes], users }
+ *   - slot.id = hex SHA-256("mappa v1 user" | registerId | lower-cased NFC user name).
+ *   - membership (membership.ts): a chain of changes { n, prev (hash of the one before), at, by
+ *     (signer's slot id), change, sig (Ed25519) } from the founder's genesis. A new register's id
+ *     is derived from the founder's signing key. Adding, removing, giving administrator rights,
+ *     roles and offices need an administrator's signature; a member's new keys need their own
+ *     previous key; a pending (format-1) user enrols with their own new key. Roles and
+ *     administrator rights are read only from here. There is no MAC from the data key: every
+ *     member holds that key, so it could not tell an administrator from anyone else.
+ *   - users = AES-256-GCM(users key) of JSON [{ id, userName }]; each name must hash to its id.
  *   - checksum = hex SHA-256(body): detects accidental damage before any key is known.
- *   - mac = hex HMAC-SHA256(header-mac key, "MAPPA-REGISTER v1" | 0x00 | body): verified
- *     after the data key is unwrapped; covers KDF params, slots, register id, format version.
- *   formatVersion > 1 is refused as "made by a newer version".
+ *   formatVersion > 2 is refused as "made by a newer version". A format-1 header
+ *   ({ ..., formatVersion: 1, body: { registerId, generation, kdf, slots: [{ id, administrator,
+ *   kdf, salt, nonce, wrapped }], users }, checksum, mac }, the data key wrapped by each
+ *   passphrase, an HMAC from the data key) is opened only by an administrator, who upgrades it.
+ *
+ * Commits (format 2): each journal record's plaintext is { by, mig, st, sig }: the signer's slot
+ *   id, the migration it runs (or null), the statements (format 1's encoding, below) and an
+ *   Ed25519 signature over "mappa v2 commit" | registerId | seq | previous tag | mig | st.
+ *   Written and replayed only if (commitPolicy.ts) the signer is a member, the signature holds,
+ *   schema changes come only in a migration commit carrying exactly that migration, and audit
+ *   entries are in the signer's own name with the signer's signature over the entry's hash.
+ *   At open the schema must equal exactly what the migrations make (db/schemaCheck.ts).
+ *
+ * Re-keying (vault.ts rekey(), rekeyFiles.ts), on removing a member or changing a passphrase:
+ *   new dataKey, sealed to every remaining member; snapshot-S.mrs.next-g<G+1> written and made
+ *   durable; register.json written naming generation G+1 (the moment the new key takes over);
+ *   the .next file renamed to snapshot-S.mrs, an empty journal-S.mrj, every other snapshot and
+ *   journal removed. Open finishes a re-key the header adopted and drops one it did not.
+ *   Copies made before a re-key stay readable to whoever could read them then.
+ *
+ * Rollback (seenState.ts): the app's settings folder keeps, per register, the newest state this
+ *   computer has seen (key generation, commit sequence, audit head, membership version), signed
+ *   by the member; an older or forked copy is refused at unlock until an administrator decides.
  *
  * Journal record (journal-<S>.mrj is a plain concatenation of these; may be empty/missing)
  *   frame:  "MRJ1" (4) | len u32 BE (4) | ~len u32 BE (4) | body (len)
  *   body:   seq u64 BE (8) | nonce (12) | ciphertext | GCM tag (16)
  *   AAD  =  "MAPPA-J1" | registerId (16) | seq u64 | previous tag (16)
- *   plaintext = JSON [[sql, params], ...]: the commit's statements and bound params verbatim
- *              (Uint8Array params as {"$b": base64}).
+ *   plaintext = format 1: JSON [[sql, params], ...]: the commit's statements and bound params
+ *              verbatim (Uint8Array params as {"$b": base64}); format 2: the signed { by, mig, st, sig }
+ *              above, st being that same JSON text.
  *   Chain: "previous tag" is the GCM tag of record seq-1; for the first record after snapshot S
  *   it is the snapshot's chainTag; for a new register it is 16 zero bytes. seq must be S+1, S+2...
  *   A record with fewer bytes left than its (intact) frame claims, a partial frame, or an all-zero
  *   tail is a torn last write from a crash: it is ignored and truncated before the next append.
  *   Anything else that fails (bad magic/length check, GCM failure, wrong seq, broken chain) is
- *   'damaged'. Limit: deleting whole records from the END is indistinguishable from a crash
- *   before those commits were written (a rollback, not a corruption).
+ *   'damaged'. Deleting whole records from the END is indistinguishable from a crash before those
+ *   commits were written: the file alone cannot show it; the computer's record of what it has
+ *   seen (Rollback, above) does.
  *
  * Encrypted stream (snapshot files; also the body of a backup file)
  *   fixed header (53 B): "MRS1" (4) | kind u8 (1 = snapshot, 2 = backup) | registerId (16) |
@@ -103,6 +132,7 @@ export const HEADER_FILE = 'register.json';
 export const ATTEMPTS_FILE = 'unlock-attempts.json';
 export const LOCK_FILE = 'register.lock';
 export const HEADER_MAGIC = 'MAPPA-REGISTER';
+/** Format 1's version (header.ts reads it, to upgrade); format 2 is headerV2.ts's FORMAT_VERSION_2. */
 export const FORMAT_VERSION = 1;
 
 export const JOURNAL_MAGIC = Buffer.from('MRJ1', 'latin1');
