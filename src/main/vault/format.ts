@@ -113,7 +113,8 @@
  *   overwrite would not reach the old blocks anyway); their freed blocks stay ciphertext under
  *   the same data key. Backups the user made earlier still hold the data.
  *
- * Folder lock (register.lock): JSON { pid, host, token (16 random bytes hex), since (ISO time) }.
+ * Folder lock (register.lock): JSON { pid, started (when that process started, so a reused pid
+ *   is told apart), host, token (16 random bytes hex), since (ISO time) }.
  *   No user names, no register data. Created with O_EXCL (open 'wx') and fsynced by open, create
  *   and restore before they read or write anything else; removed by lock() (only if the token
  *   is still ours) and when open/create/restore fail. An existing lock is
