@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FolderPurpose, Host } from '../../src/main/host';
 import { createApi, type Api } from '../../src/main/api';
+import { TEST_KDF } from './kdf';
 
 /**
  * Stands in for the operating system's file dialogs: each test says what the person
@@ -40,9 +41,6 @@ export function aFakeHost(settingsDir = mkdtempSync(path.join(os.tmpdir(), 'mapp
     },
   };
 }
-
-/** Cheap scrypt parameters so tests do not spend a quarter of a second per unlock. */
-export const TEST_KDF = { N: 2 ** 10, r: 8, p: 1 } as const;
 
 export function anApi(host: FakeHost = aFakeHost()): Api & { host: FakeHost } {
   return anApiWith({}, host);

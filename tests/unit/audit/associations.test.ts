@@ -16,7 +16,8 @@ import {
   withdrawAssociation,
 } from '../../../src/main/audit';
 import { compareNames } from '../../../src/main/audit/nameMatch';
-import { aSubject, auditCount, aUser, anOffice, type MemoryRegister, memoryRegister, nextTime } from './builders';
+import { auditCount, type MemoryRegister, memoryRegister, nextTime } from '../../support/memoryRegister';
+import { anOffice, aSubjectIn, aUser } from '../../support/registerBuilders';
 
 const open: MemoryRegister[] = [];
 afterEach(() => {
@@ -129,8 +130,8 @@ describe('declared associations guard access to a subject', () => {
       const police = anOffice(w, { agency: 'police' });
       const officer = aUser(w, { officeId: police, name: 'Olive Officer' });
       const igLead = aUser(w, { officeId: police, name: 'Ian Governance', role: 'ig_lead' });
-      const partner = aSubject(w, { given: 'Robert', family: 'Steele', dob: '1979-11-02', aliases: ['Bobby Steel'] });
-      const stranger = aSubject(w, { given: 'Amir', family: 'Khan', dob: '1985-05-05' });
+      const partner = aSubjectIn(w, { givenName: 'Robert', familyName: 'Steele', dateOfBirth: '1979-11-02', aliases: ['Bobby Steel'] });
+      const stranger = aSubjectIn(w, { givenName: 'Amir', familyName: 'Khan', dateOfBirth: '1985-05-05' });
       return { officer, igLead, partner, stranger };
     });
     return { m, ...s };

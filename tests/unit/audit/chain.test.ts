@@ -12,7 +12,7 @@ import {
 } from '../../../src/main/audit';
 import { entryHash } from '../../../src/main/audit/log';
 import type { AuditRecord } from '../../../src/main/audit/types';
-import { type MemoryRegister, memoryRegister, nextTime } from './builders';
+import { type MemoryRegister, memoryRegister, nextTime } from '../../support/memoryRegister';
 
 const open: MemoryRegister[] = [];
 afterEach(() => {

@@ -6,8 +6,8 @@ import { acted, actorFor, entryHash, readAuditRecords, verifyAuditChain } from '
 import { commitActed } from '../../../src/main/access/acting';
 import { makeReceipt } from '../../../src/main/audit/receipt';
 import type { Vault } from '../../../src/main/vault';
-import { ADMIN, ADMIN_PASS, cleanupTempDirs, freshFolder, newRegister, reopen, rewriteNewestSnapshot, tempDir } from '../builders/registerFixture';
-import { tamperStatements } from './builders';
+import { ADMIN, ADMIN_PASS, cleanupTempDirs, freshFolder, newRegister, reopen, rewriteNewestSnapshot, tempDir } from '../../support/vaultFixture';
+import { tamperStatements } from '../../support/memoryRegister';
 
 afterEach(cleanupTempDirs);
 

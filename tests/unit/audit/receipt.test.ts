@@ -12,7 +12,7 @@ import {
   receiptFileName,
   type AuditReceipt,
 } from '../../../src/main/audit/receipt';
-import { memoryRegister, nextTime, type MemoryRegister } from './builders';
+import { memoryRegister, nextTime, type MemoryRegister } from '../../support/memoryRegister';
 
 const REGISTER = '0f'.repeat(16);
 const IG_LEAD = 'Ingrid Governance';

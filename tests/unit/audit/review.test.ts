@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { accessReasonSchema, accessReasonsRequired, appendAudit, type AuditActor, describeAccessReason, findPatterns, queryAudit, setAccessReasonsRequired } from '../../../src/main/audit';
 import { actorFor } from '../../../src/main/audit/log';
-import { aSubject, aUser, anItem, anOffice, type MemoryRegister, memoryRegister } from './builders';
+import { type MemoryRegister, memoryRegister } from '../../support/memoryRegister';
+import { anItemIn, anOffice, aSubjectIn, aUser } from '../../support/registerBuilders';
 
 const open: MemoryRegister[] = [];
 afterEach(() => {
@@ -52,9 +53,9 @@ describe('finding patterns of looking without a case role', () => {
       const lead = anOffice(w, { agency: 'probation' });
       const owner = anOffice(w, { agency: 'police' });
       const other = anOffice(w, { agency: 'housing' });
-      const subject = aSubject(w, { given: 'Robert', family: 'Steele', leadOfficeId: lead });
-      anItem(w, { subjectId: subject, ownerOfficeId: owner });
-      const editedItem = anItem(w, { subjectId: subject, ownerOfficeId: lead });
+      const subject = aSubjectIn(w, { givenName: 'Robert', familyName: 'Steele', leadOfficeId: lead, dateOfBirth: null });
+      anItemIn(w, subject, owner);
+      const editedItem = anItemIn(w, subject, lead);
       return {
         subject,
         editedItem,

@@ -12,7 +12,8 @@ import {
   setAccessReasonsRequired,
   verifyAuditChain,
 } from '../../../src/main/audit';
-import { aSubject, auditCount, aUser, anOffice, type MemoryRegister, memoryRegister, nextTime } from './builders';
+import { auditCount, type MemoryRegister, memoryRegister, nextTime } from '../../support/memoryRegister';
+import { anOffice, aSubjectIn, aUser } from '../../support/registerBuilders';
 
 const open: MemoryRegister[] = [];
 afterEach(() => {
@@ -27,8 +28,8 @@ async function scene() {
     return {
       officer: aUser(w, { officeId: office, name: 'Olive Officer' }),
       admin: aUser(w, { officeId: office, name: 'Ada Admin', role: 'administrator' }),
-      partner: aSubject(w, { given: 'Robert', family: 'Steele', dob: '1979-11-02' }),
-      other: aSubject(w, { given: 'Amir', family: 'Khan' }),
+      partner: aSubjectIn(w, { givenName: 'Robert', familyName: 'Steele', dateOfBirth: '1979-11-02' }),
+      other: aSubjectIn(w, { givenName: 'Amir', familyName: 'Khan', dateOfBirth: null }),
     };
   });
   return { m, ...s };

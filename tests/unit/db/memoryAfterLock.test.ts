@@ -17,7 +17,7 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanupTempDirs, tempDir } from '../builders/registerFixture';
+import { cleanupTempDirs, tempDir } from '../../support/vaultFixture';
 
 const CHILD = path.join(__dirname, 'memoryAfterLockChild.ts');
 

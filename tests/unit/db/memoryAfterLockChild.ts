@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import { observeWipesForTests, type InstanceMemory } from '../../../src/main/db/sqlJsInstance';
-import { cleanupTempDirs, insertNote, newRegister } from '../builders/registerFixture';
+import { cleanupTempDirs, insertNote, newRegister } from '../../support/vaultFixture';
 
 const MASK = 0x5a;
 const gc = (globalThis as { gc?: () => void }).gc;

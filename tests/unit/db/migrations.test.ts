@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createRegister, openRegister } from '../../../src/main/vault';
 import { latestVersion, MIGRATIONS, type Migration, pendingMigrations } from '../../../src/main/db/migrations';
 import { SqlDb } from '../../../src/main/db/sqlite';
-import { ADMIN, ADMIN_PASS, CHEAP_KDF, cleanupTempDirs, freshFolder, insertNote, metaRows } from '../builders/registerFixture';
+import { ADMIN, ADMIN_PASS, cleanupTempDirs, freshFolder, insertNote, metaRows } from '../../support/vaultFixture';
+import { TEST_KDF } from '../../support/kdf';
 
 afterEach(cleanupTempDirs);
 
@@ -17,7 +18,7 @@ const NEXT: Migration = {
 describe('migrations', () => {
   it('a register made by an older version opens and migrates, durably', async () => {
     const folder = freshFolder();
-    const old = await createRegister({ folder, userName: ADMIN, passphrase: ADMIN_PASS, kdf: CHEAP_KDF, migrations: MIGRATIONS });
+    const old = await createRegister({ folder, userName: ADMIN, passphrase: ADMIN_PASS, kdf: TEST_KDF, migrations: MIGRATIONS });
     insertNote(old, 'a', '1');
     old.lock();
     const { vault } = await openRegister({ folder, userName: ADMIN, passphrase: ADMIN_PASS, migrations: [...MIGRATIONS, NEXT] });
@@ -32,7 +33,7 @@ describe('migrations', () => {
 
   it('a register made by a newer version is refused with a clear message', async () => {
     const folder = freshFolder();
-    const v = await createRegister({ folder, userName: ADMIN, passphrase: ADMIN_PASS, kdf: CHEAP_KDF, migrations: [...MIGRATIONS, NEXT] });
+    const v = await createRegister({ folder, userName: ADMIN, passphrase: ADMIN_PASS, kdf: TEST_KDF, migrations: [...MIGRATIONS, NEXT] });
     v.lock();
     await expect(openRegister({ folder, userName: ADMIN, passphrase: ADMIN_PASS, migrations: MIGRATIONS })).rejects.toMatchObject({
       code: 'too_new',
@@ -43,7 +44,7 @@ describe('migrations', () => {
 
   it('a newer schema reached only through the journal is refused too', async () => {
     const folder = freshFolder();
-    const v = await createRegister({ folder, userName: ADMIN, passphrase: ADMIN_PASS, kdf: CHEAP_KDF, migrations: [...MIGRATIONS, NEXT] });
+    const v = await createRegister({ folder, userName: ADMIN, passphrase: ADMIN_PASS, kdf: TEST_KDF, migrations: [...MIGRATIONS, NEXT] });
     // no lock: the migrations live only in the journal
     await expect(openRegister({ folder, userName: ADMIN, passphrase: ADMIN_PASS, migrations: MIGRATIONS })).rejects.toMatchObject({
       code: 'too_new',

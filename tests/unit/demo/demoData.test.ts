@@ -9,7 +9,7 @@ import { searchSubjects } from '../../../src/main/register/search';
 import { searchInput, subjectInput } from '../../../src/shared/registerSchemas';
 import { FIELD_KIND_CODES, RMP_HEADING_CODES } from '../../../src/shared/vocabulary';
 import type { Vault } from '../../../src/main/vault';
-import { cleanupTempDirs, newRegister } from '../builders/registerFixture';
+import { cleanupTempDirs, newRegister } from '../../support/vaultFixture';
 
 afterAll(cleanupTempDirs);
 

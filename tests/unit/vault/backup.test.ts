@@ -13,7 +13,7 @@ import {
   newRegister,
   reopen,
   tempDir,
-} from '../builders/registerFixture';
+} from '../../support/vaultFixture';
 
 afterEach(cleanupTempDirs);
 

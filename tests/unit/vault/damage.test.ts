@@ -14,7 +14,7 @@ import {
   newRegister,
   reopen,
   tempDir,
-} from '../builders/registerFixture';
+} from '../../support/vaultFixture';
 
 const NOTES = ['n1', 'n2', 'n3', 'n4', 'n5', 'n6'];
 const IN_SNAPSHOT = 3;

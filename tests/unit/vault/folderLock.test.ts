@@ -7,7 +7,8 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createRegister, openRegister, restoreBackup, VaultError } from '../../../src/main/vault';
 import { LOCK_FILE } from '../../../src/main/vault/format';
 import { lockProbe } from '../../../src/main/vault/folderLock';
-import { ADMIN, ADMIN_PASS, CHEAP_KDF, cleanupTempDirs, freshFolder, insertNote, metaRows, newRegister, reopen, tempDir } from '../builders/registerFixture';
+import { ADMIN, ADMIN_PASS, cleanupTempDirs, freshFolder, insertNote, metaRows, newRegister, reopen, tempDir } from '../../support/vaultFixture';
+import { TEST_KDF } from '../../support/kdf';
 
 afterAll(cleanupTempDirs);
 
@@ -74,7 +75,7 @@ describe('folder lock', () => {
 
     const empty = tempDir('locked-empty');
     writeLock(empty, { pid: process.ppid, host: os.hostname() });
-    await expect(createRegister({ folder: empty, userName: ADMIN, passphrase: ADMIN_PASS, kdf: CHEAP_KDF })).rejects.toMatchObject({ code: 'in_use' });
+    await expect(createRegister({ folder: empty, userName: ADMIN, passphrase: ADMIN_PASS, kdf: TEST_KDF })).rejects.toMatchObject({ code: 'in_use' });
     await expect(restoreBackup({ file: backup, folder: empty, userName: ADMIN, passphrase: ADMIN_PASS })).rejects.toMatchObject({ code: 'in_use' });
     expect(fs.readdirSync(empty)).toEqual([LOCK_FILE]);
 
@@ -119,7 +120,7 @@ describe('folder lock', () => {
 
   it('an open that fails (wrong passphrase) leaves no lock behind; create holds one from the start', async () => {
     const folder = freshFolder();
-    const v = await createRegister({ folder, userName: ADMIN, passphrase: ADMIN_PASS, kdf: CHEAP_KDF });
+    const v = await createRegister({ folder, userName: ADMIN, passphrase: ADMIN_PASS, kdf: TEST_KDF });
     expect(fs.existsSync(path.join(folder, LOCK_FILE))).toBe(true);
     v.lock();
     await expect(openRegister({ folder, userName: ADMIN, passphrase: 'not the passphrase at all' })).rejects.toMatchObject({ code: 'wrong_passphrase' });

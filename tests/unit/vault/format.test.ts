@@ -5,6 +5,7 @@ import { CHUNK_BYTES, STREAM_KIND_SNAPSHOT, ZERO_TAG } from '../../../src/main/v
 import { encodeRecord, scanJournal, type Statement } from '../../../src/main/vault/journal';
 import { decryptStream, encryptStream, streamLength } from '../../../src/main/vault/snapshot';
 import { parseHeader, serializeHeader } from '../../../src/main/vault/header';
+import { TEST_KDF } from '../../support/kdf';
 
 const key = randomBytes(32);
 const registerId = randomBytes(16);
@@ -75,7 +76,7 @@ describe('encrypted stream', () => {
 describe('header', () => {
   it('refuses a header from a newer file format with a clear message', () => {
     const bytes = serializeHeader(
-      { registerId: registerId.toString('hex'), generation: 1, kdf: { N: 1024, r: 8, p: 1 }, slots: [], users: '' },
+      { registerId: registerId.toString('hex'), generation: 1, kdf: TEST_KDF, slots: [], users: '' },
       key,
     );
     const raw = JSON.parse(bytes.toString('utf8')) as Record<string, unknown>;

@@ -11,7 +11,8 @@ import {
   type KdfParams,
 } from '../../../src/main/vault/kdf';
 import { WEAK_PASSPHRASE_MESSAGE } from '../../../src/main/vault/errors';
-import { ADMIN, CHEAP_KDF } from '../builders/registerFixture';
+import { ADMIN } from '../../support/vaultFixture';
+import { TEST_KDF } from '../../support/kdf';
 
 const GiB = 2 ** 30;
 
@@ -70,18 +71,18 @@ describe('key derivation', () => {
   });
 
   it('still accepts the cheap settings tests and fixtures use', () => {
-    expect(kdfParamsAcceptable(CHEAP_KDF)).toBe(true);
+    expect(kdfParamsAcceptable(TEST_KDF)).toBe(true);
     expect(kdfParamsAcceptable({ N: 2 ** 16, r: 8, p: 1 })).toBe(true); // registers made before this change
   });
 
   it('says which slots are below the default, so they are re-wrapped at their next unlock', () => {
     expect(kdfBelowDefault({ N: 2 ** 16, r: 8, p: 1 })).toBe(true); // the old default
-    expect(kdfBelowDefault(CHEAP_KDF)).toBe(true);
+    expect(kdfBelowDefault(TEST_KDF)).toBe(true);
     expect(kdfBelowDefault({ N: 2 ** 16, r: 8, p: 2 })).toBe(true); // same work, half the memory
     expect(kdfBelowDefault(DEFAULT_KDF)).toBe(false);
     expect(kdfBelowDefault({ N: 2 ** 18, r: 8, p: 1 })).toBe(false);
     // Against a register's own (cheap) default, a cheap slot is not below it.
-    expect(kdfBelowDefault(CHEAP_KDF, CHEAP_KDF)).toBe(false);
+    expect(kdfBelowDefault(TEST_KDF, TEST_KDF)).toBe(false);
   });
 
   it('derives a key with the default parameters (maxmem is set explicitly)', async () => {

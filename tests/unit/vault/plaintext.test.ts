@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { restoreBackup } from '../../../src/main/vault';
-import { ADMIN, ADMIN_PASS, cleanupTempDirs, freshFolder, newRegister, reopen, tempDir, withTestTable } from '../builders/registerFixture';
+import { ADMIN, ADMIN_PASS, cleanupTempDirs, freshFolder, newRegister, reopen, tempDir, withTestTable } from '../../support/vaultFixture';
 
 afterAll(cleanupTempDirs);
 

@@ -9,7 +9,7 @@ import { unlockV2 } from '../../../src/main/vault/unlockV2';
 import { decryptStream, fdReader } from '../../../src/main/vault/snapshot';
 import { scanJournal } from '../../../src/main/vault/journal';
 import { wipeKeys } from '../../../src/main/vault/keys';
-import { ADMIN, ADMIN_PASS, cleanupTempDirs, insertNote, metaRows, newRegister, reopen } from '../builders/registerFixture';
+import { ADMIN, ADMIN_PASS, cleanupTempDirs, insertNote, metaRows, newRegister, reopen } from '../../support/vaultFixture';
 
 afterAll(cleanupTempDirs);
 

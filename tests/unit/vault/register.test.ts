@@ -4,7 +4,6 @@ import { createRegister, isRegisterFolder, openRegister, VaultError } from '../.
 import {
   ADMIN,
   ADMIN_PASS,
-  CHEAP_KDF,
   withTestTable,
   cleanupTempDirs,
   freshFolder,
@@ -13,7 +12,8 @@ import {
   newRegister,
   reopen,
   tempDir,
-} from '../builders/registerFixture';
+} from '../../support/vaultFixture';
+import { TEST_KDF } from '../../support/kdf';
 
 afterEach(cleanupTempDirs);
 
@@ -100,10 +100,10 @@ describe('register create / commit / open', () => {
   it('a new register needs an empty folder and a passphrase of at least 12 characters', async () => {
     const folder = tempDir();
     fs.writeFileSync(`${folder}/other.txt`, 'x');
-    await expect(createRegister({ folder, userName: ADMIN, passphrase: ADMIN_PASS, kdf: CHEAP_KDF })).rejects.toMatchObject({
+    await expect(createRegister({ folder, userName: ADMIN, passphrase: ADMIN_PASS, kdf: TEST_KDF })).rejects.toMatchObject({
       code: 'folder_not_empty',
     });
-    await expect(createRegister({ folder: freshFolder(), userName: ADMIN, passphrase: 'short', kdf: CHEAP_KDF })).rejects.toMatchObject({
+    await expect(createRegister({ folder: freshFolder(), userName: ADMIN, passphrase: 'short', kdf: TEST_KDF })).rejects.toMatchObject({
       code: 'weak_passphrase',
       message: 'Choose a passphrase of at least 12 characters.',
     });

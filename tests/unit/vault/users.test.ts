@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openRegister, unlockWait, WRONG_PASSPHRASE_MESSAGE } from '../../../src/main/vault';
 import { manualClock, type ManualClock } from '../../../src/shared/calendar';
-import { ADMIN, ADMIN_PASS, cleanupTempDirs, insertNote, metaRows, newRegister } from '../builders/registerFixture';
+import { ADMIN, ADMIN_PASS, cleanupTempDirs, insertNote, metaRows, newRegister } from '../../support/vaultFixture';
 
 afterEach(cleanupTempDirs);
 

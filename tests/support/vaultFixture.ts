@@ -1,22 +1,21 @@
-// Test fixtures for the encrypted register: temp folders and cheap KDF settings.
+// Vault-level fixtures: registers in temp folders (made with the one cheap KDF, ./kdf.ts),
+// reopening, raw rows, and the attacker's path round the app (rewriteNewestSnapshot).
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { createRegister, openRegister, type Vault } from '../../../src/main/vault';
-import type { KdfParams } from '../../../src/main/vault';
-import type { SnapshotThreshold } from '../../../src/main/vault';
-import { MIGRATIONS, type Migration } from '../../../src/main/db/migrations';
-import { SqlDb } from '../../../src/main/db/sqlite';
-import type { SqlParams } from '../../../src/main/db/types';
-import { readAnyHeader } from '../../../src/main/vault/anyHeader';
-import { writeAtomicWith } from '../../../src/main/vault/atomicWrite';
-import { classifyFolder, HEADER_FILE, snapshotFileName, STREAM_KIND_SNAPSHOT } from '../../../src/main/vault/format';
-import { wipeKeys } from '../../../src/main/vault/keys';
-import { decryptStream, fdReader, writeStreamSync } from '../../../src/main/vault/snapshot';
-import { unlockV2 } from '../../../src/main/vault/unlockV2';
+import { createRegister, openRegister, type SnapshotThreshold, type Vault } from '../../src/main/vault';
+import { MIGRATIONS, type Migration } from '../../src/main/db/migrations';
+import { SqlDb } from '../../src/main/db/sqlite';
+import type { SqlParams } from '../../src/main/db/types';
+import { readAnyHeader } from '../../src/main/vault/anyHeader';
+import { writeAtomicWith } from '../../src/main/vault/atomicWrite';
+import { classifyFolder, HEADER_FILE, snapshotFileName, STREAM_KIND_SNAPSHOT } from '../../src/main/vault/format';
+import { wipeKeys } from '../../src/main/vault/keys';
+import { decryptStream, fdReader, writeStreamSync } from '../../src/main/vault/snapshot';
+import { unlockV2 } from '../../src/main/vault/unlockV2';
+import { TEST_KDF } from './kdf';
 
-export const CHEAP_KDF: KdfParams = { N: 2 ** 10, r: 8, p: 1 };
 export const ADMIN = 'Ada Administrator';
 export const ADMIN_PASS = 'correct horse battery staple';
 
@@ -43,7 +42,7 @@ export async function newRegister(opts: { snapshotThreshold?: SnapshotThreshold;
     folder: opts.folder ?? freshFolder(),
     userName: ADMIN,
     passphrase: ADMIN_PASS,
-    kdf: CHEAP_KDF,
+    kdf: TEST_KDF,
     ...(opts.snapshotThreshold ? { snapshotThreshold: opts.snapshotThreshold } : {}),
   });
 }
