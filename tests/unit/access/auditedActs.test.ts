@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../src/main/dispatch';
 import { readAuditRecords, verifyAuditChain } from '../../../src/main/audit';
+import { manualClock } from '../../../src/shared/calendar';
 import { itemInput, subjectInput } from '../../../src/shared/registerSchemas';
 import { anApi, anApiWith, aFakeHost } from '../../support/fakeHost';
 import type { Api } from '../../../src/main/api';
@@ -111,10 +112,16 @@ describe('every act writes exactly one audit entry, in the same commit', () => {
 
 describe('unlocking, locking and auto-lock are recorded', () => {
   it('records the unlock with the failed attempts before it, and the lock', async () => {
-    const { api, folder } = await aRegister();
+    // The delay after a failed attempt is timed by the session's clock: the test moves it on.
+    const clock = manualClock('2026-11-24T09:00:00Z');
+    const { api, folder } = await aRegister(anApiWith({ clock }));
     await api.service['register.lock']({});
     expect(await dispatch(api.service, 'register.unlock', { folder, userName: 'Casey', passphrase: 'wrong passphrase here' })).toMatchObject({ ok: false });
-    await new Promise((r) => setTimeout(r, 1100));
+    expect(await dispatch(api.service, 'register.unlock', { folder, userName: 'Casey', passphrase: PASSPHRASE })).toMatchObject({
+      ok: false,
+      error: { code: 'unlock_delay', field: 'passphrase' },
+    });
+    clock.advance(1_100);
     await api.service['register.unlock']({ folder, userName: 'Casey', passphrase: PASSPHRASE });
     const actions = entries(api).map((e) => e.action);
     expect(actions.slice(-4)).toEqual(['office_create', 'lock', 'failed_unlock', 'unlock']);
