@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isValidDate } from './calendar';
 
 // Field rules every contract slice uses, each written once with the sentence a person
 // sees next to the field. A limit or a date rule changes here and nowhere else.
@@ -27,22 +28,14 @@ export const optionalText = (label: string, max = 200) =>
     .nullish()
     .transform((v) => (v === null || v === undefined || v === '' ? null : v));
 
-const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-/** A real calendar day written YYYY-MM-DD (2026-02-30 is refused). */
-export function isCalendarDay(value: string): boolean {
-  const m = DAY.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-}
-
+/** A real calendar day written YYYY-MM-DD (2026-02-30 is refused), by the one calendar's rule. */
 export const isoDate = (label: string) =>
   z
     .string()
     .regex(DAY, `${capital(label)} must be a date like 2026-11-24`)
-    .refine(isCalendarDay, `${capital(label)} must be a real date`);
+    .refine(isValidDate, `${capital(label)} must be a real date`);
 
 /** An optional day: '', null or absent all mean "not given". */
 export const optionalDate = (label: string) =>
