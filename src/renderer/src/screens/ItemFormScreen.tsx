@@ -1,4 +1,5 @@
 import type { FormEvent } from 'react';
+import { systemClock, today } from '../../../shared/calendar';
 import type { ItemView } from '../../../shared/registerSchemas';
 import { CLASSIFICATIONS, FIELD_KINDS, RMP_HEADINGS, type Classification, type FieldKind, type RmpHeading } from '../../../shared/vocabulary';
 import { api } from '../mappa';
@@ -10,11 +11,6 @@ import { useErrors, useLoad } from './useLoad';
 
 const KIND_OPTIONS = (Object.keys(FIELD_KINDS) as FieldKind[]).map((k) => ({ value: k, label: FIELD_KINDS[k].label }));
 const HEADING_OPTIONS = (Object.keys(RMP_HEADINGS) as RmpHeading[]).map((h) => ({ value: h, label: RMP_HEADINGS[h] }));
-
-function todayIso(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 interface Form {
   fieldKind: string;
@@ -39,7 +35,8 @@ const blank = (): Form => ({
   ownerOfficeId: '',
   providerName: '',
   providerOfficeId: '',
-  receivedOn: todayIso(),
+  // Today in England and Wales: the service refuses a date received after its today.
+  receivedOn: today(systemClock()),
   classification: 'OFFICIAL-SENSITIVE',
   noOnwardDisclosure: null,
   notToSubject: false,
@@ -71,7 +68,7 @@ export function ItemFormScreen({ subjectId, itemId }: { subjectId: string; itemI
       form: item ? fromItem(item) : blank(),
       ownerLabel: item ? `${item.owner.name}; provided by ${item.providerName}` : '',
     };
-  }, [subjectId, itemId]);
+  }, [subjectId, itemId, reasonFor]);
   const offices = loaded.data?.offices ?? [];
   const { form, set, change } = useEdits(loaded.data?.form ?? blank());
   const { fieldKind, rmpHeading, value, ownerOfficeId, providerName, providerOfficeId, receivedOn, classification, noOnwardDisclosure, notToSubject, notToSubjectReason, changeReason } = form;

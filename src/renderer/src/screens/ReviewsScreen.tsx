@@ -1,3 +1,4 @@
+import { systemClock, today } from '../../../shared/calendar';
 import { SUBJECT_KINDS } from '../../../shared/vocabulary';
 import { api } from '../mappa';
 import { useSession } from '../session';
@@ -7,19 +8,13 @@ import { TableHead } from '../components/TableHead';
 import { ReviewIntervals } from './ReviewIntervals';
 import { useLoad } from './useLoad';
 
-/** Today in England and Wales as YYYY-MM-DD, the calendar the service counts reviews in. */
-function todayInLondon(): string {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date());
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
-}
-
 /** Cases whose next review falls in the next 7 days, or has passed. */
 export function ReviewsScreen() {
   const { navigate } = useSession();
   const { data: subjects, errors } = useLoad(() => api().subjects.reviewsDue({}), []);
 
-  const today = todayInLondon();
+  // Today in England and Wales, the calendar the service counts reviews in.
+  const day = today(systemClock());
 
   return (
     <>
@@ -62,7 +57,7 @@ export function ReviewsScreen() {
                     <CategoryTag category={subject.category} /> <LevelTag level={subject.level} /> <RiskTag risk={subject.risk} />
                   </td>
                   <td className="govuk-table__cell">
-                    {formatDate(subject.nextReview)} {subject.nextReview !== null && subject.nextReview < today ? <Tag colour="red">Overdue</Tag> : null}
+                    {formatDate(subject.nextReview)} {subject.nextReview !== null && subject.nextReview < day ? <Tag colour="red">Overdue</Tag> : null}
                   </td>
                 </tr>
               );
