@@ -78,6 +78,8 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      // useLoad takes its callers' deps like useEffect: check them the same way.
+      'react-hooks/exhaustive-deps': ['warn', { additionalHooks: '(useLoad)' }],
       'no-restricted-imports': ['error', {
         paths: [electron, 'sql.js'],
         patterns: [

@@ -93,7 +93,7 @@ export function SubjectFormScreen({ id }: { id?: string }) {
   const loaded = useLoad(async () => {
     const [offices, subject] = await Promise.all([api().offices.list({}), id ? api().subjects.get({ id, reason: reasonFor(id) }) : Promise.resolve(null)]);
     return { offices, form: subject ? fromSubject(subject) : EMPTY };
-  }, [id]);
+  }, [id, reasonFor]);
   const offices = loaded.data?.offices ?? [];
   const { form, set } = useEdits(loaded.data?.form ?? EMPTY);
   const { errors: submitted, busy, submit } = useSubmit();

@@ -180,7 +180,7 @@ export function SubjectScreen({ id }: { id: string }) {
     } catch (error) {
       return refused(error, reason !== null);
     }
-  }, [id, reason]);
+  }, [id, reason, rememberReason]);
   const opening = loaded.data ?? { state: 'loading' };
 
   if (opening.state === 'reason') return <ReasonPrompt errors={opening.errors} onGive={setReason} onCancel={() => navigate({ name: 'subjects' })} />;

@@ -21,7 +21,7 @@ export function AlertsSection({ onOpenCount }: { onOpenCount: (n: number) => voi
     const all = await api().audit.alerts({ status: null });
     onOpenCount(all.filter((a) => a.status === 'open').length);
     return all;
-  }, []);
+  }, [onOpenCount]);
 
   const open = (alerts.data ?? []).filter((a) => a.status === 'open').sort((a, b) => a.at.localeCompare(b.at));
   const closed = (alerts.data ?? []).filter((a) => a.status === 'closed').sort((a, b) => (b.closedAt ?? '').localeCompare(a.closedAt ?? ''));

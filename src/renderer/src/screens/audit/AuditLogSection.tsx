@@ -15,6 +15,19 @@ const PAGE_SIZE = 50;
 
 const ACTION_OPTIONS = AUDIT_ACTIONS.map((a) => ({ value: a, label: AUDIT_ACTION_LABELS[a] }));
 
+/** The filter the form's fields say, from its first page. */
+function toFilter(form: { userId: string; action: string; from: string; to: string; subject: { id: string } | null }): Filter {
+  return {
+    userId: form.userId || null,
+    subjectId: form.subject?.id ?? null,
+    actions: form.action ? [form.action as AuditAction] : [],
+    from: form.from || null,
+    to: form.to || null,
+    limit: PAGE_SIZE,
+    offset: 0,
+  };
+}
+
 /** What the log search starts from: everything, or a pattern's views (one user, one subject). */
 export interface LogStart {
   userId?: string;
@@ -39,22 +52,15 @@ export function AuditLogSection({ start = {} }: { start?: LogStart }) {
   const resultsRef = useRef<HTMLTableCaptionElement>(null);
   const { errors: submitted, busy, submit } = useSubmit();
 
-  const formFilter = (): Filter => ({
-    userId: userId || null,
-    subjectId: subject?.id ?? null,
-    actions: action ? [action as AuditAction] : [],
-    from: from || null,
-    to: to || null,
-    limit: PAGE_SIZE,
-    offset: 0,
-  });
+  const formFilter = (): Filter => toFilter({ userId, action, from, to, subject });
 
-  // On arrival: the people to filter by, and the first page for the filter the search starts from.
+  // On arrival: the people to filter by, and the first page for the filter the search
+  // starts from (fixed for this section: a new start comes with a new key).
+  const [initial] = useState(() => toFilter({ userId: start.userId ?? '', action: start.action ?? '', from: '', to: '', subject: start.subject ?? null }));
   const loaded = useLoad(async () => {
-    const applied = formFilter();
-    const [users, result] = await Promise.all([api().audit.users({}), api().audit.query(applied)]);
-    return { users, first: { result, applied } };
-  }, []);
+    const [users, result] = await Promise.all([api().audit.users({}), api().audit.query(initial)]);
+    return { users, first: { result, applied: initial } };
+  }, [initial]);
   const users = loaded.data?.users ?? [];
   const errors = useErrors(loaded.errors, submitted);
   // The person's own searches, once they filter or page.
