@@ -7,6 +7,9 @@ module.exports = {
   asar: true,
   // sql.js loads its .wasm with fs at run time; it must be a real file.
   asarUnpack: ['node_modules/sql.js/dist/sql-wasm.wasm'],
+  // The PDF font is embedded in the main bundle; the SIL Open Font License asks that its
+  // text travel with the font, so it ships beside the app as resources/fonts/OFL.txt.
+  extraResources: [{ from: 'resources/fonts/OFL.txt', to: 'fonts/OFL.txt' }],
   afterPack: './resources/builder/after-pack.cjs',
   afterSign: './resources/builder/after-sign.cjs',
   electronLanguages: ['en-GB', 'en-US'],
