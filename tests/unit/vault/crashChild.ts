@@ -1,10 +1,19 @@
 // Child process for crash.test.ts: opens the register in argv[2] and commits in a loop,
 // printing "ack <n>" after commit n has returned (i.e. is durable). It is killed with
-// SIGKILL at random moments by the parent. Snapshots are frequent (low threshold).
+// SIGKILL at random moments by the parent. Snapshots are frequent (low threshold). What it
+// writes comes from the seed in argv[3], so a run can be replayed.
 import * as fs from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import { openRegister } from '../../../src/main/vault';
-import { ADMIN, ADMIN_PASS } from '../builders/registerFixture';
+import { Prng } from '../../../src/main/register/demo/prng';
+import { ADMIN, ADMIN_PASS } from '../../support/vaultFixture';
+
+const random = new Prng(process.argv[3] ?? 'crash child');
+
+function someBytes(length: number): Buffer {
+  const out = Buffer.alloc(length);
+  for (let i = 0; i < length; i++) out[i] = random.int(0, 255);
+  return out;
+}
 
 function say(line: string): void {
   fs.writeSync(1, `${line}\n`); // synchronous: the parent sees it before we go on
@@ -26,7 +35,7 @@ async function main(): Promise<void> {
   for (;;) {
     n += 1;
     const key = String(n).padStart(10, '0');
-    const value = randomBytes(16 + Math.floor(Math.random() * 1500)).toString('base64');
+    const value = someBytes(random.int(16, 1515)).toString('base64');
     vault.commit((w) => w.run('INSERT INTO meta (key, value) VALUES (?, ?)', [key, value]));
     say(`ack ${n}`);
     if (n % 97 === 0) {
