@@ -24,6 +24,7 @@ import { alertViews, describeFilter, entryView, toFilter } from './views';
 // review of the log (entries, patterns, alerts, the chain check and exports).
 
 const EXPORT_LIMIT = 100_000;
+const PDF_EXPORT_LIMIT = 10_000;
 
 /** An export of the filtered log, marked and watermarked with the exporter's name; recorded before the file is written. */
 async function exportAudit(session: RegisterSession, host: Host, input: { format: 'csv' | 'pdf'; filter: AuditFilterInput }): Promise<{ file: string | null; entries: number }> {
@@ -32,6 +33,13 @@ async function exportAudit(session: RegisterSession, host: Host, input: { format
   const page = queryAudit(r, { ...toFilter(input.filter), limit: EXPORT_LIMIT, offset: 0 });
   if (page.total > EXPORT_LIMIT) {
     throw new MappaError('too_many', `That filter chooses ${page.total} entries; narrow it to ${EXPORT_LIMIT} or fewer to export.`);
+  }
+  // A PDF of 20,000 entries takes half a minute and most of a gigabyte to lay out; CSV has no such cost.
+  if (input.format === 'pdf' && page.total > PDF_EXPORT_LIMIT) {
+    throw new MappaError(
+      'too_many',
+      `That filter chooses ${page.total.toLocaleString('en-GB')} entries; a PDF holds up to ${PDF_EXPORT_LIMIT.toLocaleString('en-GB')}. Narrow the filter (by dates, user or subject), or export CSV.`,
+    );
   }
   const day = today(ctx.now); // the London day, as the person names it
   const chosen = await host.dialogs.chooseExportFile(input.format, `mappa-audit-${day}.${input.format}`);
