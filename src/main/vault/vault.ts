@@ -396,14 +396,7 @@ export class VaultImpl implements Vault {
       error = e; // the journal still holds every commit; report after locking
     }
     this.rememberSeen();
-    this.journal?.close();
-    this.journal = undefined;
-    const s = this.s;
-    this.s = undefined;
-    s.db.close();
-    wipeKeys(s.keys);
-    s.lastTag.fill(0);
-    s.folderLock?.release();
+    this.lockWithoutSnapshot();
     if (error !== undefined) throw error;
   }
 
