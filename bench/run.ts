@@ -19,6 +19,7 @@ interface Figures {
   open_peak_rss_mb: number;
   decrypt_load_ms: number;
   snapshot_ms: number;
+  rekey_ms: number;
   kdf_ms: number;
   kdf_log2_n: number;
   kdf_r: number;
@@ -91,6 +92,7 @@ function checks(f: Figures): Array<[string, string, boolean]> {
     ['open ≤ 2× decrypt+load', `${f.open_ms} ms vs ${f.decrypt_load_ms} ms`, f.open_ms <= 2 * f.decrypt_load_ms],
     ['open after a crash (500 to replay)', `${f.open_replay500_ms} ms`, true],
     ['snapshot', `${f.snapshot_ms} ms`, true],
+    ['re-key (remove a member: new key, whole register rewritten)', `${f.rekey_ms} ms`, true],
     ['KDF (scrypt, the default)', `${Math.round(f.kdf_ms)} ms (N=2^${f.kdf_log2_n}, r=${f.kdf_r}, p=${f.kdf_p})`, true],
     ['unlock with the new KDF', `${Math.round(f.kdf_ms + f.open_ms)} ms (scrypt ${Math.round(f.kdf_ms)} ms + open ${Math.round(f.open_ms)} ms)`, true],
     ['fresh sql.js instance (open+wipe, empty)', `${f.sqljs_instance_ms.toFixed(1)} ms`, true],

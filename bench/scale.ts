@@ -13,8 +13,15 @@ import { SqlDb } from '../src/main/db/sqlite';
 import { STREAM_KIND_SNAPSHOT, ZERO_TAG } from '../src/main/vault/format';
 import { wipeKeys } from '../src/main/vault/keys';
 import { HEADER_FILE } from '../src/main/vault/format';
-import { parseHeader } from '../src/main/vault/header';
-import { unlockHeader } from '../src/main/vault/unlock';
+import { readAnyHeader } from '../src/main/vault/anyHeader';
+import type { ParsedHeaderV2 } from '../src/main/vault/headerV2';
+import { unlockV2 } from '../src/main/vault/unlockV2';
+
+function readV2(file: string): ParsedHeaderV2 {
+  const h = readAnyHeader(fs.readFileSync(file));
+  if (h.version !== 2) throw new Error('bench: expected a format-2 register');
+  return h;
+}
 import type { Reader, Writer } from '../src/main/db/types';
 import type { Vault } from '../src/main/vault';
 import { generateDemoRegister, planItem } from '../src/main/register/demo/generate';
@@ -106,10 +113,15 @@ async function build(root: string): Promise<Record<string, number>> {
   const ts = now();
   vault.snapshot();
   const snapshotMs = now() - ts;
+  // Re-key: removing a member writes the whole register again under a new data key.
+  await vault.addUser({ userName: 'Bench Colleague', passphrase: 'bench colleague passphrase one', administrator: false });
+  const tr = now();
+  await vault.removeUser('Bench Colleague');
+  const rekeyMs = now() - tr;
   vault.lock();
 
-  const header = parseHeader(fs.readFileSync(path.join(folder, HEADER_FILE)));
-  const unlocked = await unlockHeader(header, USER, PASS, 'bench');
+  const header = readV2(path.join(folder, HEADER_FILE));
+  const unlocked = await unlockV2(header, USER, PASS, 'bench');
   if (unlocked === undefined) throw new Error('bench: unlock failed');
   const snapName = fs.readdirSync(folder).filter((n) => n.startsWith('snapshot-')).sort().at(-1) ?? '';
   const fd = fs.openSync(path.join(folder, snapName), 'r');
@@ -158,6 +170,7 @@ async function build(root: string): Promise<Record<string, number>> {
     naive_commit_p50_ms: pct(naive, 50),
     naive_over_ours: pct(naive, 50) / pct(commit, 50),
     snapshot_ms: snapshotMs,
+    rekey_ms: rekeyMs,
     kdf_ms: pct(kdf, 50),
     kdf_log2_n: Math.log2(DEFAULT_KDF.N),
     kdf_r: DEFAULT_KDF.r,
@@ -171,8 +184,8 @@ async function build(root: string): Promise<Record<string, number>> {
 /** In a fresh process (like open): decrypt + load the snapshot that open will use, nothing else. */
 async function load(root: string): Promise<Record<string, number>> {
   const copy = path.join(root, 'copy');
-  const header = parseHeader(fs.readFileSync(path.join(copy, HEADER_FILE)));
-  const unlocked = await unlockHeader(header, USER, PASS, 'bench');
+  const header = readV2(path.join(copy, HEADER_FILE));
+  const unlocked = await unlockV2(header, USER, PASS, 'bench');
   if (unlocked === undefined) throw new Error('bench: unlock failed');
   await SqlDb.open().then((d) => d.close()); // compile the WASM module outside the timing
   // Every open runs in a fresh sql.js instance whose memory close() zeroes: its own cost.

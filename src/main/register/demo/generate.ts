@@ -239,8 +239,14 @@ export async function generateDemoRegister(vault: Vault, opts: DemoOptions): Pro
     }));
     return { offices: all, actors: acts };
   });
+  // Roles are read from the signed membership: the administrator signs each one in.
+  vault.setRole(admin, 'coordinator', offices[0]?.id ?? '');
   if (opts.userPassphrase !== undefined) {
-    for (const u of DEMO_USERS) await vault.addUser({ userName: u.userName, passphrase: opts.userPassphrase, administrator: false });
+    for (const u of DEMO_USERS) {
+      await vault.addUser({ userName: u.userName, passphrase: opts.userPassphrase, administrator: false });
+      const actor = actors.find((a) => a.userName === u.userName);
+      if (actor) vault.setRole(u.userName, actor.role, actor.officeId);
+    }
   }
   const caseworkers = actors.filter((a) => a.role === 'representative' || a.role === 'coordinator' || a.role === 'chair');
   const ctxFor = (): Ctx => ({ actor: p.pick(caseworkers.length > 0 ? caseworkers : actors), now: at });
