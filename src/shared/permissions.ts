@@ -35,6 +35,8 @@ export const PERMISSIONS = {
   'audit.review': ['ig_lead', 'administrator'],
   // A backup is a full copy of every agency's data: only those answerable for the register.
   'register.backup': ['ig_lead', 'administrator'],
+  // The extra bank holidays every working-day deadline counts with: the register's keeper.
+  'calendar.configure': ['administrator'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Action = keyof typeof PERMISSIONS;
 
@@ -55,6 +57,7 @@ export const REFUSALS = {
   'settings.manage': 'Only an information governance lead or an administrator can change these settings.',
   'audit.review': 'Only an information governance lead or an administrator can review the audit log.',
   'register.backup': 'Only an information governance lead or an administrator can make a backup: it is a copy of every agency’s information.',
+  'calendar.configure': 'Only an administrator can change the list of extra bank holidays.',
 } as const satisfies Record<Action, string>;
 
 export function can(role: Role, action: Action): boolean {

@@ -3,12 +3,13 @@ import type { accessContract } from '../../shared/channels/access';
 import type { SliceService } from '../../shared/channels/slice';
 import { accessReasonsRequired, acted, setAccessReasonsRequired, type ActEntry } from '../audit';
 import { autoLockMinutes, setAutoLockMinutes } from './autoLock';
+import { calendarHolidays, setExtraHolidays } from './calendarSettings';
 import { addOffice, listOffices } from './offices';
 import type { ServiceDeps } from './registerSession';
 import { addUser, listUsers, removeUser, updateUser } from './users';
 
-// The access capability's channels: the register's lifecycle, users, offices and the
-// access settings.
+// The access capability's channels: the register's lifecycle, users, offices, the
+// access settings and the register's extra bank holidays.
 
 const done = { done: true as const };
 
@@ -68,5 +69,15 @@ export function accessService({ session, version }: ServiceDeps): SliceService<t
       return settings();
     },
     'access.activity': () => ({ lockInSeconds: session.lockInSeconds() }),
+
+    'calendar.holidays': () => {
+      // Anyone signed in may see which bank holidays deadlines are counted with.
+      session.context('self');
+      return calendarHolidays(read());
+    },
+    'calendar.setExtraHolidays': ({ holidays }) => {
+      session.act('calendar.configure', (w) => setExtraHolidays(w, holidays));
+      return calendarHolidays(read());
+    },
   };
 }

@@ -9,6 +9,7 @@ import { SessionProvider, type Route, type SessionValue, type Unlocked } from '.
 import { AssociationsScreen } from './screens/AssociationsScreen';
 import { AuditScreen } from './screens/AuditScreen';
 import { BackupScreen } from './screens/BackupScreen';
+import { BankHolidaysScreen } from './screens/BankHolidaysScreen';
 import { ChangePassphraseScreen } from './screens/ChangePassphraseScreen';
 import { CreateScreen } from './screens/CreateScreen';
 import { HomeScreen } from './screens/HomeScreen';
@@ -40,6 +41,7 @@ const SECTIONS: { route: Route['name']; label: string; needs?: Action }[] = [
   { route: 'associations', label: 'My associations' },
   { route: 'passphrase', label: 'Change passphrase' },
   { route: 'backup', label: 'Backup', needs: 'register.backup' },
+  { route: 'holidays', label: 'Bank holidays', needs: 'calendar.configure' },
 ];
 
 /** Which section a route belongs to, for aria-current in the navigation. */
@@ -263,5 +265,7 @@ function RouteView({ route }: { route: Route }) {
       return <AssociationsScreen />;
     case 'audit':
       return <AuditScreen />;
+    case 'holidays':
+      return <BankHolidaysScreen />;
   }
 }

@@ -19,7 +19,8 @@ export type Route =
   | { name: 'passphrase' }
   | { name: 'backup' }
   | { name: 'associations' }
-  | { name: 'audit' };
+  | { name: 'audit' }
+  | { name: 'holidays' };
 
 export interface SessionValue {
   status: Unlocked;

@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { CLASSIFICATION } from '../classification';
+import { calendarHolidays, extraHolidayList } from '../extraHolidays';
 import { id } from '../fields';
 import { PERMISSIONS, type Action } from '../permissions';
 import * as rs from '../registerSchemas';
 import { done, none, type ContractSlice } from './slice';
 
 // The register itself and who may open it: the app, the session (create, unlock, lock,
-// passphrases, backup and restore), users, offices and the access settings.
+// passphrases, backup and restore), users, offices, the access settings and the
+// register's calendar settings (extra bank holidays).
 
 // A passphrase is checked for strength by the vault (one policy, one message); here only
 // that it is text of a sane size.
@@ -92,4 +94,9 @@ export const accessContract = {
   'access.setSettings': { input: accessSettings.strict(), output: accessSettings },
   /** The person is active (typing, clicking): the auto-lock clock starts again. */
   'access.activity': { input: none, output: z.object({ lockInSeconds: z.number().nullable() }) },
+
+  /** The bank holidays working days are counted with: the data file's years and the extra ones. */
+  'calendar.holidays': { input: none, output: calendarHolidays },
+  /** The administrator's whole list of extra bank holidays, replacing the one before. */
+  'calendar.setExtraHolidays': { input: z.object({ holidays: extraHolidayList }).strict(), output: calendarHolidays },
 } as const satisfies ContractSlice;
