@@ -4,7 +4,7 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 import type { Service } from '../../src/shared/contract';
-import { anApi, type FakeHost } from '../support/fakeHost';
+import { anApiWith, type FakeHost } from '../support/fakeHost';
 import { bridgePage, serveRenderer } from '../support/rendererServer';
 
 export interface AppFixture {
@@ -15,13 +15,31 @@ export interface AppFixture {
   service: Service;
   /** The operating system's dialogs: say what the person picks next. */
   host: FakeHost;
+  /** The service's clock: the real time, moved on by `advance` instead of sleeping. */
+  clock: SteppingClock;
+}
+
+export interface SteppingClock {
+  (): Date;
+  advance(ms: number): void;
+}
+
+/** Real time (the screens' own timers still run), plus however far the test has moved it on. */
+function steppingClock(): SteppingClock {
+  let ahead = 0;
+  const clock = (() => new Date(Date.now() + ahead)) as SteppingClock;
+  clock.advance = (ms) => {
+    ahead += ms;
+  };
+  return clock;
 }
 
 export const test = base.extend<{ app: AppFixture }>({
   app: async ({ page }, use) => {
     const { server, url } = await serveRenderer();
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'mappa-ui-'));
-    const { service, host, session } = anApi();
+    const clock = steppingClock();
+    const { service, host, session } = anApiWith({ clock });
     // The same rule as the shell: only the app's own top frame may call the service.
     await bridgePage(page, service, url);
     await use({
@@ -31,6 +49,7 @@ export const test = base.extend<{ app: AppFixture }>({
       dataDir,
       service,
       host,
+      clock,
     });
     session.lock();
     const violations = await page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []).catch(() => []);
