@@ -11,6 +11,7 @@ import { registerCalendar } from '../../../src/main/access/calendarSettings';
 import { dispatch } from '../../../src/main/dispatch';
 import { REFUSALS } from '../../../src/shared/permissions';
 import { anApi } from '../../support/fakeHost';
+import { memoryRegister } from '../../support/memoryRegister';
 
 const ADA = { userName: 'Ada Administrator', passphrase: 'ada keeps the register itself' };
 const CASEY = { userName: 'Casey Coordinator', passphrase: 'casey coordinates the meetings' };
@@ -103,5 +104,15 @@ describe('extra bank holidays', () => {
     expect(entries().length).toBe(mark);
     expect((await api.service['calendar.holidays']({})).extra).toEqual([EARLY_MAY_2028]);
     expect(await api.service['register.status']({})).toMatchObject({ profile: { permissions: expect.not.arrayContaining(['calendar.configure']) } });
+  });
+
+  it('refuses to count with a stored list it cannot read, rather than miscounting deadlines', async () => {
+    const m = await memoryRegister();
+    try {
+      m.commit((w) => w.run("INSERT INTO settings (key, value) VALUES ('extra_bank_holidays', 'not a list')"));
+      expect(() => registerCalendar(m.reader)).toThrow(expect.objectContaining({ code: 'damaged_setting' }));
+    } finally {
+      m.close();
+    }
   });
 });
