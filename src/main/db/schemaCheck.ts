@@ -13,12 +13,20 @@ function schemaOf(r: Reader): SchemaRow[] {
   return r.all<SchemaRow>("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name");
 }
 
-const cache = new Map<string, SchemaRow[]>();
+const cache = new Map<string, Promise<SchemaRow[]>>();
 
-async function expectedSchema(migrations: readonly Migration[], version: number): Promise<SchemaRow[]> {
+function expectedSchema(migrations: readonly Migration[], version: number): Promise<SchemaRow[]> {
   const key = `${version}\u0002${migrations.map((m) => m.statements.join('\u0000')).join('\u0001')}`;
-  const hit = cache.get(key);
-  if (hit) return hit;
+  let made = cache.get(key);
+  if (made === undefined) {
+    made = makeExpectedSchema(migrations, version);
+    cache.set(key, made);
+    made.catch(() => cache.delete(key));
+  }
+  return made;
+}
+
+async function makeExpectedSchema(migrations: readonly Migration[], version: number): Promise<SchemaRow[]> {
   const db = await SqlDb.open();
   try {
     db.begin();
@@ -27,12 +35,19 @@ async function expectedSchema(migrations: readonly Migration[], version: number)
       for (const sql of m.statements) db.runOne(sql, null, true);
     }
     db.commit();
-    const rows = schemaOf(db.reader);
-    cache.set(key, rows);
-    return rows;
+    return schemaOf(db.reader);
   } finally {
     db.close();
   }
+}
+
+/**
+ * Starts making the expected schema (a fresh database through the migrations) without
+ * waiting for it: open calls this first, so the work overlaps the passphrase's key
+ * derivation, which runs off the main thread.
+ */
+export function prepareSchemaCheck(migrations: readonly Migration[], version: number): void {
+  void expectedSchema(migrations, version).catch(() => undefined);
 }
 
 /** The first difference between the database's schema and the migrations', in words, or null. */

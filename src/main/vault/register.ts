@@ -30,7 +30,7 @@ import { commitProblem } from './commitPolicy';
 import { settleRekey } from './rekeyFiles';
 import { compareWithSeen, readSeen } from './seenState';
 import { unlockV2 } from './unlockV2';
-import { schemaDifference } from '../db/schemaCheck';
+import { prepareSchemaCheck, schemaDifference } from '../db/schemaCheck';
 import { decryptStream, fdReader, writeStreamSync } from './snapshot';
 import { removeQuietly, writeAtomicWith, writeFileAtomicSync } from './atomicWrite';
 import { recordFailure, resetAttempts, unlockWait } from './attempts';
@@ -276,6 +276,7 @@ export async function openRegister(opts: OpenOptions): Promise<Opened> {
     throw new VaultError('not_a_register', 'There is no MAPPA register in this folder. Choose the folder that holds the register.');
   }
   const parsed = readAnyHeader(headerBytes);
+  prepareSchemaCheck(opts.migrations ?? MIGRATIONS, latestVersion(opts.migrations ?? MIGRATIONS));
   const folderLock = FolderLock.acquire(opts.folder); // before reading anything another instance may be writing
   try {
     return parsed.version === 2 ? await openV2(opts, parsed, headerBytes, folderLock) : await openAndUpgrade(opts, parsed, folderLock);
