@@ -335,6 +335,7 @@ async function openV2(opts: OpenOptions, parsed: ParsedHeaderV2, headerBytes: Bu
       for (const t of classifyFolder(fs.readdirSync(opts.folder)).temps) removeQuietly(path.join(opts.folder, t));
       failed = resetAttempts(opts.folder);
       if (unlocked.enrolling) await vault.enrol(opts.passphrase);
+      else await vault.strengthenOwnSlot(opts.passphrase);
       vault.migrate(migrations);
       await requireExactSchema(vault, migrations);
       vault.rememberSeen(olderCopyAccepted !== null);

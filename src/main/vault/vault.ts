@@ -23,7 +23,7 @@ import { wrongPassphrase } from './errors';
 import { KEY_BYTES } from './format';
 import { type MemberSlot } from './headerV2';
 import { newIdentity } from './identity';
-import { checkPassphrasePolicy } from './kdf';
+import { checkPassphrasePolicy, kdfBelowDefault } from './kdf';
 import { deriveKeys } from './keys';
 import { encryptUsers } from './keySlots';
 import { makeMemberSlot, openMemberSlot, sealDataKey } from './memberSlots';
@@ -501,6 +501,24 @@ export class VaultImpl implements Vault {
     } catch {
       // The record is a safeguard for the next open; failing to write it must not stop this one.
     }
+  }
+
+  /**
+   * A slot whose key derivation is below the register's setting (an older default) is
+   * wrapped again under the current one at its owner's unlock: only they know the passphrase.
+   */
+  async strengthenOwnSlot(passphrase: string): Promise<boolean> {
+    const s = this.state;
+    const slot = s.header.slots.find((x) => x.id === s.slotId);
+    // The register's own setting (an upgrade from format 1 raises it to today's default; a
+    // test register keeps its cheap one).
+    const standard = s.header.kdf;
+    if (slot === undefined || !kdfBelowDefault(slot.kdf, standard)) return false;
+    await this.headerTask(async () => {
+      const fresh = await makeMemberSlot({ identity: s.identity, dataKey: s.keys.data, registerId: s.registerId, id: s.slotId, keyGeneration: s.header.keyGeneration, passphrase, kdf: standard });
+      users.writeHeader(s, { ...s.header, kdf: standard, slots: s.header.slots.map((x) => (x.id === s.slotId ? fresh : x)) });
+    });
+    return true;
   }
 
   /** Drops keys and database without writing anything (an open that failed its checks). */

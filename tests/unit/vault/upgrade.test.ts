@@ -1,6 +1,7 @@
 // Registers in file format 1 (one data key wrapped by each passphrase, roles in the
 // database) open and are upgraded to format 2 on an administrator's first unlock; other
 // users make their own keys at their next unlock; a newer format is refused.
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -16,7 +17,7 @@ import { unlockHeader } from '../../../src/main/vault/unlock';
 import { manualClock } from '../../../src/shared/calendar';
 import { FIXTURE_PASSPHRASE, FIXTURE_USER } from '../../fixtures/registerData';
 import { TEST_KDF } from '../../support/kdf';
-import { cleanupTempDirs, folderDigests, tempDir } from '../../support/vaultFixture';
+import { ADMIN, ADMIN_PASS, cleanupTempDirs, folderDigests, newRegister, tempDir } from '../../support/vaultFixture';
 
 const FIXTURE = path.resolve(__dirname, '../../fixtures/registers/v4');
 const keeper = { userName: FIXTURE_USER, passphrase: FIXTURE_PASSPHRASE };
@@ -104,6 +105,22 @@ describe('upgrading a format-1 register', () => {
     await admin.removeUser(clerk.userName);
     admin.lock();
     await expect(open(folder, clerk)).rejects.toMatchObject({ code: 'wrong_passphrase' });
+  });
+
+  it('wraps a slot below the register’s key-derivation setting again under it at its owner’s next unlock', async () => {
+    const v = await newRegister();
+    v.lock();
+    const file = path.join(v.folder, HEADER_FILE);
+    const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as { body: string; checksum: string };
+    const body = JSON.parse(raw.body) as { kdf: { N: number } };
+    body.kdf = { ...body.kdf, N: 2 ** 11 }; // the register's setting raised since this slot was made
+    const text = JSON.stringify(body);
+    fs.writeFileSync(file, JSON.stringify({ ...raw, body: text, checksum: createHash('sha256').update(text).digest('hex') }));
+    (await open(v.folder, { userName: ADMIN, passphrase: ADMIN_PASS })).vault.lock();
+    const after = readAnyHeader(fs.readFileSync(file));
+    if (after.version !== 2) throw new Error('format 2 expected');
+    expect(after.body.slots[0]?.kdf.N).toBe(2 ** 11);
+    (await open(v.folder, { userName: ADMIN, passphrase: ADMIN_PASS })).vault.lock();
   });
 
   it('refuses a register made by a newer file format, saying which version to install', async () => {
