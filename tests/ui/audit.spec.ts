@@ -163,3 +163,21 @@ test('an IG lead stops asking for reasons, and a representative then opens a sub
   await expect(page.getByRole('heading', { level: 1, name: 'Daniel Hartley' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Why are you opening this record?' })).toHaveCount(0);
 });
+
+test('an IG lead makes an audit receipt to keep outside the register, and it is in the log', async ({ page, app }) => {
+  await aRegisterWithACase(page, app);
+  await signInAs(page, IG_LEAD);
+  await openAudit(page, 'Check the audit chain');
+  const file = path.join(app.dataDir, 'receipt.txt');
+  app.host.picksFile(file);
+  await page.getByRole('button', { name: 'Make a receipt' }).click();
+  const saved = page.getByRole('status').filter({ hasText: 'Receipt saved' });
+  await expect(saved).toContainText(`Receipt saved to ${file}: entry`);
+  // The file names the register, the entry and its hash, and is checked by audit:verify --receipt.
+  const text = readFileSync(file, 'utf8');
+  expect(text).toMatch(/"hash": "[0-9a-f]{64}"/);
+  expect(text).toMatch(/^SHA-256: [0-9a-f]{64}$/m);
+  await expectNoAxeViolations(page);
+  await openAudit(page, 'Search the audit log');
+  await expect(page.getByRole('table').getByRole('row', { name: /Made an audit receipt/ })).toContainText(IG_LEAD.name);
+});

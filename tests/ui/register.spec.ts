@@ -1,6 +1,7 @@
+import { cpSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { test, expect, expectNoAxeViolations } from './harness';
-import { createSetUpRegister } from './steps';
+import { addOffice, createSetUpRegister } from './steps';
 
 const PASSPHRASE = 'correct horse battery staple';
 
@@ -165,4 +166,30 @@ test('a backup restores into a new folder and opens with the same passphrase; a 
   await page.getByRole('button', { name: 'Restore register' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Wigan Probation Delivery Unit' })).toBeVisible();
   await expect(page.getByRole('main')).toContainText(restored);
+});
+
+test('an older copy of the register put back is refused at unlock; an administrator decides to open it, and that is recorded', async ({ page, app }) => {
+  const folder = await createSetUpRegister(page, app, { role: 'Administrator' });
+  const older = path.join(app.dataDir, 'older-copy');
+  await page.getByRole('button', { name: 'Lock register' }).click();
+  cpSync(folder, older, { recursive: true });
+  // More work, then the copy from the shared drive is put back over it.
+  await page.getByLabel('Passphrase').fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await addOffice(page, 'Wigan Public Protection Unit', 'Police (Responsible Authority)');
+  await page.getByRole('button', { name: 'Lock register' }).click();
+  rmSync(folder, { recursive: true });
+  cpSync(older, folder, { recursive: true });
+
+  await page.getByLabel('Passphrase').fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByRole('alert')).toContainText('older than the one this computer last opened');
+  await expect(page.getByRole('alert')).toContainText('Nothing has been written');
+  await expectNoAxeViolations(page);
+  await page.getByLabel('Open this copy anyway').check();
+  await page.getByLabel('Passphrase').fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Wigan Probation Delivery Unit' })).toBeVisible();
+  const decisions = await app.service['audit.query']({ userId: null, subjectId: null, actions: ['rollback_accepted'], from: null, to: null, limit: 10, offset: 0 });
+  expect(decisions.entries).toHaveLength(1);
 });
