@@ -45,7 +45,7 @@ export async function addUser(
     throw new MappaError('passphrases_differ', 'The two passphrases you entered are different. Enter the same passphrase twice.', 'confirmPassphrase');
   }
   try {
-    checkPassphrasePolicy(input.passphrase, { userName: input.userName });
+    await checkPassphrasePolicy(input.passphrase, { userName: input.userName });
   } catch (error) {
     throw vaultRefusal(error);
   }

@@ -192,6 +192,19 @@ export class SqlJsDatabase {
     return this.database;
   }
 
+  /**
+   * The database file as it is now, without copying it (the array SQLite writes in place),
+   * or null when it is not in place. Only valid until the next write: a caller encrypts it
+   * at once (a snapshot), and must not change or zero it.
+   */
+  imageView(): Uint8Array | null {
+    const { database, file } = this;
+    if (database === undefined || file === undefined || !this.inPlace) return null;
+    const r = database.exec('PRAGMA page_count; PRAGMA page_size');
+    const size = Number(r[0]?.values[0]?.[0] ?? 0) * Number(r[1]?.values[0]?.[0] ?? 0);
+    return size > 0 && size <= file.length ? file.subarray(0, size) : null;
+  }
+
   /** Tests only: the live heap and file of an open database. */
   memoryForTests(): { heap: Uint8Array; file: Uint8Array } {
     if (this.memory === undefined || this.file === undefined) throw new Error('The database is closed.');

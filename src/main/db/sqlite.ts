@@ -187,6 +187,23 @@ export class SqlDb {
     return bytes;
   }
 
+  /**
+   * Runs `use` on the database file as it is now: the live array itself where SQLite keeps
+   * it in place (no copy of the whole register in memory at a snapshot), else a copy that
+   * is zeroed afterwards. `use` must not keep, change or zero what it is given.
+   */
+  withImage<T>(use: (bytes: Uint8Array) => T): T {
+    if (this.inTransaction) throw new Error('Cannot read the file during a commit.');
+    const view = this.instance?.imageView() ?? null;
+    if (view !== null) return use(view);
+    const copy = this.export();
+    try {
+      return use(copy);
+    } finally {
+      copy.fill(0);
+    }
+  }
+
   /** Tests only: the live heap and file of this database's instance. */
   memoryForTests(): { heap: Uint8Array; file: Uint8Array } {
     if (this.instance === undefined) throw new Error('The database is closed.');

@@ -73,8 +73,8 @@ export function kdfBelowDefault(k: KdfParams, standard: KdfParams = DEFAULT_KDF)
  * Refuses a passphrase that is short or easy to guess ('weak_passphrase', with a message
  * saying what to do). Pass the user's name so a passphrase made from it is refused too.
  */
-export function checkPassphrasePolicy(passphrase: string, context: PassphraseContext = {}): void {
-  checkPassphraseStrength(passphrase, context);
+export function checkPassphrasePolicy(passphrase: string, context: PassphraseContext = {}): Promise<void> {
+  return checkPassphraseStrength(passphrase, context);
 }
 
 export function deriveSlotKey(passphrase: string, salt: Buffer, k: KdfParams): Promise<Buffer> {

@@ -1,9 +1,7 @@
 // How guessable a passphrase is, judged by zxcvbn (Dropbox's estimator, maintained as
 // zxcvbn-ts): dictionaries of common passwords, English words and names, keyboard
 // patterns, repeats, sequences and dates, rather than a list of character-class rules.
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import * as common from '@zxcvbn-ts/language-common';
-import * as english from '@zxcvbn-ts/language-en';
+import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import { VaultError, WEAK_PASSPHRASE_MESSAGE, guessablePassphraseMessage } from './errors';
 
 export const MIN_PASSPHRASE_LENGTH = 12;
@@ -33,8 +31,11 @@ export interface PassphraseContext {
  * Built per check and then dropped (about 0.15 s): the ranked dictionaries take some 14 MB of
  * heap, and passphrases are chosen rarely (a new register, a new member, a change).
  */
-function estimator(): ZxcvbnFactory {
-  return new ZxcvbnFactory({
+async function estimator(): Promise<ZxcvbnFactory> {
+  // Loaded only when a passphrase is chosen: the dictionaries would otherwise hold some
+  // 30 MB of the main process for its whole life (the peak-memory target counts it).
+  const [{ ZxcvbnFactory: Factory }, common, english] = await Promise.all([import('@zxcvbn-ts/core'), import('@zxcvbn-ts/language-common'), import('@zxcvbn-ts/language-en')]);
+  return new Factory({
     translations: english.translations,
     graphs: common.adjacencyGraphs,
     dictionary: { ...common.dictionary, ...english.dictionary },
@@ -57,13 +58,13 @@ function madeFromName(passphrase: string, userName: string | undefined): boolean
   return rest.replace(/[^\p{L}]+/gu, '').length < 6;
 }
 
-export function checkPassphraseStrength(passphrase: string, context: PassphraseContext = {}): void {
+export async function checkPassphraseStrength(passphrase: string, context: PassphraseContext = {}): Promise<void> {
   const text = passphrase.normalize('NFC');
   if ([...text].length < MIN_PASSPHRASE_LENGTH) throw new VaultError('weak_passphrase', WEAK_PASSPHRASE_MESSAGE);
   if (madeFromName(text, context.userName)) {
     throw new VaultError('weak_passphrase', guessablePassphraseMessage('It is made from your name.'));
   }
-  const result = estimator().check(text, [...nameWords(context.userName), ...APP_WORDS]);
+  const result = (await estimator()).check(text, [...nameWords(context.userName), ...APP_WORDS]);
   if (result.score < MIN_PASSPHRASE_SCORE) {
     const usesName = result.sequence.some((m) => m.pattern === 'dictionary' && m.dictionaryName === 'userInputs');
     // zxcvbn's own sentence for this case ("personal or page related data") is written for web forms.

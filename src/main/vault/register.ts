@@ -76,7 +76,7 @@ export function isRegisterFolder(folder: string): boolean {
 
 export async function createRegister(opts: CreateOptions): Promise<Vault> {
   const userName = validateUserName(opts.userName);
-  checkPassphrasePolicy(opts.passphrase, { userName });
+  await checkPassphrasePolicy(opts.passphrase, { userName });
   if (fs.existsSync(opts.folder)) assertNotInUse(opts.folder);
   if (!folderIsEmptyOrMissing(opts.folder)) {
     throw new VaultError('folder_not_empty', 'Choose an empty folder for the new register. The folder you chose already has files in it.');

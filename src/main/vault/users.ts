@@ -54,7 +54,7 @@ export function signChange(s: VaultState, change: MembershipChange, at: string):
 
 export async function addUser(s: VaultState, u: { userName: string; passphrase: string; administrator: boolean }, at: string): Promise<{ body: HeaderBodyV2; users: UserEntry[] }> {
   const userName = validateUserName(u.userName);
-  checkPassphrasePolicy(u.passphrase, { userName: u.userName });
+  await checkPassphrasePolicy(u.passphrase, { userName: u.userName });
   const id = slotIdFor(s.registerId, userName);
   const exists = () => s.membership.members.get(id)?.active === true || s.header.slots.some((x) => x.id === id) || s.header.legacy.some((x) => x.id === id);
   if (exists()) throw new VaultError('user_exists', 'There is already a user with that name in this register.');

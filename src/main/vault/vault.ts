@@ -315,13 +315,15 @@ export class VaultImpl implements Vault {
     const old = this.journal;
     if (old === undefined) throw writeFailed('a snapshot (lock and unlock the register to continue)');
     const seq = s.seq;
-    const plain = s.db.export();
     const target = path.join(s.folder, snapshotFileName(seq));
     try {
       const meta = { kind: STREAM_KIND_SNAPSHOT, registerId: s.registerId, seq, chainTag: s.lastTag };
-      writeAtomicWith(target, (fd) => {
-        writeStreamSync(fd, 0, s.keys.snapshot, meta, plain);
-      });
+      // Encrypted straight from the database's own file: no second copy of the register in memory.
+      s.db.withImage((plain) =>
+        writeAtomicWith(target, (fd) => {
+          writeStreamSync(fd, 0, s.keys.snapshot, meta, plain);
+        }),
+      );
     } catch {
       if (fs.existsSync(target)) {
         // Renamed but maybe not durable: open would use it and ignore the old journal, so the
@@ -330,8 +332,6 @@ export class VaultImpl implements Vault {
         this.journal = undefined;
       }
       throw writeFailed('a snapshot');
-    } finally {
-      plain.fill(0);
     }
     // From here snapshot-<seq> is durable. New commits must never go to the old journal.
     old.close();
@@ -442,7 +442,7 @@ export class VaultImpl implements Vault {
 
   /** New key pairs for this member under the new passphrase, then a re-key, so the old passphrase opens nothing written from now on. */
   async changePassphrase(oldPassphrase: string, newPassphrase: string): Promise<void> {
-    checkPassphrasePolicy(newPassphrase, { userName: this.userName });
+    await checkPassphrasePolicy(newPassphrase, { userName: this.userName });
     await this.headerTask(async () => {
       const s = this.state;
       const slot = s.header.slots.find((x) => x.id === s.slotId);
@@ -570,7 +570,6 @@ export class VaultImpl implements Vault {
     const state = verifyMembership(s.header.registerId, withRekey);
     const dataKey = randomBytes(KEY_BYTES);
     const keys = deriveKeys(dataKey, s.registerId);
-    let plain: Uint8Array | undefined;
     try {
       const slots: MemberSlot[] = [];
       for (const slot of s.header.slots) {
@@ -585,11 +584,12 @@ export class VaultImpl implements Vault {
       const userList = s.users.filter((u) => u.id !== change.remove);
       const body: HeaderBodyV2 = { ...s.header, keyGeneration, slots, legacy: [], membership: withRekey, users: encryptUsers(keys.users, s.registerId, userList) };
       if (this.s !== s || s.db.transactionOpen) throw new VaultError('busy', 'Another change is still being saved. Try again.');
-      plain = s.db.export();
       const next = path.join(s.folder, nextSnapshotName(s.seq, keyGeneration));
-      writeAtomicWith(next, (fd) => {
-        writeStreamSync(fd, 0, keys.snapshot, { kind: STREAM_KIND_SNAPSHOT, registerId: s.registerId, seq: s.seq, chainTag: s.lastTag }, plain as Uint8Array);
-      });
+      s.db.withImage((plain) =>
+        writeAtomicWith(next, (fd) => {
+          writeStreamSync(fd, 0, keys.snapshot, { kind: STREAM_KIND_SNAPSHOT, registerId: s.registerId, seq: s.seq, chainTag: s.lastTag }, plain);
+        }),
+      );
       this.journal?.close();
       this.journal = undefined;
       users.writeHeader(s, body, userList); // from here the new key is the register's key
@@ -603,7 +603,6 @@ export class VaultImpl implements Vault {
       throw e;
     } finally {
       dataKey.fill(0);
-      plain?.fill(0);
     }
   }
 
