@@ -5,38 +5,32 @@ import * as path from 'node:path';
 import { type Clock, systemClock } from '../../shared/calendar';
 import { SqlDb } from '../db/sqlite';
 import { latestVersion, MIGRATIONS, type Migration } from '../db/migrations';
-import { damaged, VaultError, wrongPassphrase } from './errors';
-import { unlockHeader } from './unlock';
-import {
-  classifyFolder,
-  HEADER_FILE,
-  journalFileName,
-  KEY_BYTES,
-  snapshotFileName,
-  STREAM_KIND_SNAPSHOT,
-  ZERO_TAG,
-} from './format';
-import { type ParsedHeader, tooNew } from './header';
+import { VaultError, wrongPassphrase } from './errors';
+
+import { classifyFolder, HEADER_FILE, journalFileName, KEY_BYTES, snapshotFileName, STREAM_KIND_SNAPSHOT, ZERO_TAG } from './format';
+
 import { checkPassphrasePolicy, DEFAULT_KDF, type KdfParams } from './kdf';
-import { type DataKeys, deriveKeys, wipeKeys } from './keys';
+import { deriveKeys, wipeKeys } from './keys';
 import { encryptUsers, slotIdFor, validateUserName } from './keySlots';
-import { commitDigestInput, scanJournal, type Statement, type SignedCommit } from './journal';
+
 import { readAnyHeader } from './anyHeader';
 import { type HeaderBodyV2, type ParsedHeaderV2, serializeHeaderV2 } from './headerV2';
-import { newIdentity, verifyBytes } from './identity';
+import { newIdentity } from './identity';
 import { makeMemberSlot } from './memberSlots';
-import { appendChange, makeRecord, type MembershipChange, type MembershipState, registerIdFor, verifyMembership } from './membership';
-import { commitProblem } from './commitPolicy';
+import { makeRecord, registerIdFor, verifyMembership } from './membership';
+
 import { settleRekey } from './rekeyFiles';
+import { loadState, refuseWhileWaiting, requireExactSchema } from './loadState';
+import { openAndUpgrade } from './upgrade';
 import { compareWithSeen, readSeen } from './seenState';
 import { unlockV2 } from './unlockV2';
-import { prepareSchemaCheck, schemaDifference } from '../db/schemaCheck';
-import { decryptStream, fdReader, writeStreamSync } from './snapshot';
+import { prepareSchemaCheck } from '../db/schemaCheck';
+import { writeStreamSync } from './snapshot';
 import { removeQuietly, writeAtomicWith, writeFileAtomicSync } from './atomicWrite';
-import { recordFailure, resetAttempts, unlockWait } from './attempts';
+import { recordFailure, resetAttempts } from './attempts';
 import { folderIsEmptyOrMissing } from './backup';
 import { assertNotInUse, FolderLock } from './folderLock';
-import { AUDIT_SIGNATURE_LABEL, COMMIT_SIGNATURE_LABEL, DEFAULT_SNAPSHOT_THRESHOLD, type SnapshotThreshold, type Vault, VaultImpl } from './vault';
+import { DEFAULT_SNAPSHOT_THRESHOLD, type SnapshotThreshold, type Vault, VaultImpl } from './vault';
 
 export interface TuningOptions {
   /** Journal size that triggers a snapshot after a commit. */
@@ -158,113 +152,12 @@ export async function createRegister(opts: CreateOptions): Promise<Vault> {
   }
 }
 
-interface LoadedState {
-  db: SqlDb;
-  seq: number;
-  lastTag: Buffer;
-  snapshotSeq: number;
-  journalValidLength: number;
-  journalRecords: number;
-}
-
-/** Reads the newest snapshot and its journal. Never writes. Throws 'damaged' / 'too_new'. */
-export async function loadState(
-  folder: string,
-  keys: DataKeys,
-  registerId: Buffer,
-  migrations: readonly Migration[],
-  /** Format 2: who may have made each commit (the verified membership and the users' names). */
-  members?: { membership: MembershipState; nameOf: (slotId: string) => string },
-): Promise<LoadedState> {
-  const files = classifyFolder(fs.readdirSync(folder));
-  const seq0 = files.snapshots.at(-1);
-  if (seq0 === undefined) throw damaged("the register's snapshot file (it is missing)");
-  if (files.journals.some((j) => j > seq0)) throw damaged("the register's latest snapshot file (it is missing)");
-  const snapName = snapshotFileName(seq0);
-  const fd = fs.openSync(path.join(folder, snapName), 'r');
-  let plain: Uint8Array;
-  let chainTag: Buffer;
-  try {
-    const size = fs.fstatSync(fd).size;
-    const what = `the snapshot file ${snapName}`;
-    const dec = await decryptStream(fdReader(fd), 0, size, keys.snapshot, { kind: STREAM_KIND_SNAPSHOT, registerId, what });
-    if (dec.seq !== seq0) {
-      dec.plain.fill(0);
-      throw damaged(what);
-    }
-    plain = dec.plain;
-    chainTag = dec.chainTag;
-  } finally {
-    fs.closeSync(fd);
-  }
-  const db = await SqlDb.open(plain);
-  plain.fill(0);
-  try {
-    const latest = latestVersion(migrations);
-    const checkVersion = (): void => {
-      const v = db.userVersion();
-      if (v > latest) throw tooNew('schema', v, latest);
-    };
-    checkVersion();
-    const jName = journalFileName(seq0);
-    const jPath = path.join(folder, jName);
-    const buf = fs.existsSync(jPath) ? fs.readFileSync(jPath) : Buffer.alloc(0);
-    const replayCheck = members === undefined ? undefined : commitReplayCheck(registerId, migrations, members, jName);
-    const scan = scanJournal(buf, keys.journal, registerId, seq0, chainTag, `the journal file ${jName}`, replayCheck);
-    buf.fill(0);
-    if (scan.entries.length > 0) {
-      db.begin();
-      try {
-        for (const e of scan.entries) for (const [sql, params] of e.statements) db.runOne(sql, params, true);
-        db.commit();
-      } catch (e) {
-        db.rollback();
-        checkVersion();
-        if (e instanceof VaultError) throw e;
-        throw damaged(`the journal file ${jName}`);
-      }
-      checkVersion();
-    }
-    return {
-      db,
-      seq: seq0 + scan.entries.length,
-      lastTag: scan.lastTag,
-      snapshotSeq: seq0,
-      journalValidLength: scan.validLength,
-      journalRecords: scan.entries.length,
-    };
-  } catch (e) {
-    db.close();
-    throw e;
-  }
-}
-
 export interface Opened {
   vault: Vault;
   /** Failed unlock attempts since the last successful one (for the audit trail). */
   failedAttemptsSinceLastUnlock: number;
   /** An older copy an administrator decided to open: what this computer had seen (the caller audits it). */
   olderCopyAccepted: { code: string; message: string } | null;
-}
-
-/** Each format-2 commit in the journal: made and signed by a member, and allowed by the commit policy. */
-function commitReplayCheck(registerId: Buffer, migrations: readonly Migration[], members: { membership: MembershipState; nameOf: (slotId: string) => string }, jName: string) {
-  return (entry: { seq: number; prevTag: Buffer; statements: Statement[]; statementsJson: Buffer; signed: SignedCommit }): void => {
-    const m = members.membership.members.get(entry.signed.by);
-    const refuse = (why: string) =>
-      new VaultError('damaged', `This register cannot be opened: change ${entry.seq} in ${jName} ${why}. Nothing has been changed. Restore the latest backup into a new folder, and keep this folder for investigation.`);
-    if (m === undefined || !m.active) throw refuse('was not made by a member of the register');
-    const digest = commitDigestInput(registerId, entry.seq, entry.prevTag, entry.signed.migration, entry.statementsJson);
-    if (!m.signKeys.some((k) => verifyBytes(k, COMMIT_SIGNATURE_LABEL, digest, entry.signed.sig))) throw refuse('does not carry a valid signature of its author');
-    const latest = latestVersion(migrations);
-    if (entry.signed.migration !== null && entry.signed.migration > latest) throw tooNew('schema', entry.signed.migration, latest);
-    const auditBytes = (hash: string) => Buffer.concat([registerId, Buffer.from(hash, 'utf8')]);
-    const problem = commitProblem(entry.statements, entry.signed.migration, migrations, {
-      isAuthor: (userName) => slotIdFor(registerId, userName) === entry.signed.by,
-      signedAudit: (hash, sig) => m.signKeys.some((k) => verifyBytes(k, AUDIT_SIGNATURE_LABEL, auditBytes(hash), sig)),
-    });
-    if (problem !== null) throw refuse(`was made by ${members.nameOf(entry.signed.by)} and is refused because ${problem}`);
-  };
 }
 
 export async function openRegister(opts: OpenOptions): Promise<Opened> {
@@ -283,14 +176,6 @@ export async function openRegister(opts: OpenOptions): Promise<Opened> {
   } catch (e) {
     folderLock.release();
     throw e;
-  }
-}
-
-function refuseWhileWaiting(folder: string, clock: Clock): void {
-  const wait = unlockWait(folder, clock);
-  if (wait.waitMs > 0) {
-    const seconds = Math.ceil(wait.waitMs / 1000);
-    throw new VaultError('unlock_delay', `Too many attempts. Wait ${seconds} second${seconds === 1 ? '' : 's'} before trying again.`);
   }
 }
 
@@ -366,92 +251,4 @@ function refuseRollback(vault: VaultImpl, opts: OpenOptions): Opened['olderCopyA
     ? ' If you have decided to open this copy, unlock again and tick “Open this copy anyway”; your decision will be recorded.'
     : '';
   throw new VaultError('rolled_back', `${finding.message}${decide}`);
-}
-
-async function requireExactSchema(vault: VaultImpl, migrations: readonly Migration[]): Promise<void> {
-  const version = vault.schemaVersion();
-  const difference = await schemaDifference(vault.reader, migrations, version);
-  if (difference !== null) {
-    throw new VaultError('damaged', `This register cannot be opened: its database has ${difference}, which the app did not make. Nothing has been changed. Restore the latest backup into a new folder, and keep this folder for investigation.`);
-  }
-}
-
-/**
- * A register in format 1 (one data key wrapped by each passphrase, roles in the database):
- * an administrator's unlock upgrades it to format 2. They become the genesis of the signed
- * membership; everyone else is recorded as pending, keeps their old slot, and makes their
- * own keys at their next unlock. Everything is checked before the new header is written.
- */
-async function openAndUpgrade(opts: OpenOptions, parsed: ParsedHeader, folderLock: FolderLock): Promise<Opened> {
-  const clock = opts.clock ?? systemClock;
-  refuseWhileWaiting(opts.folder, clock);
-  const what = `the register header (${HEADER_FILE})`;
-  const unlocked = await unlockHeader(parsed, opts.userName, opts.passphrase, what);
-  if (unlocked === undefined) {
-    recordFailure(opts.folder, clock);
-    throw wrongPassphrase();
-  }
-  const { keys } = unlocked;
-  try {
-    const ownSlot = parsed.body.slots.find((x) => x.id === unlocked.slotId);
-    if (!ownSlot?.administrator) {
-      throw new VaultError(
-        'needs_upgrade',
-        'This register was made by an earlier version of MAPPA Register and must be upgraded by one of its administrators first. Ask an administrator to unlock it once, then unlock it again.',
-      );
-    }
-    const migrations = opts.migrations ?? MIGRATIONS;
-    const state = await loadState(opts.folder, keys, parsed.registerId, migrations);
-    const registerIdHex = parsed.registerId.toString('hex');
-    const identity = newIdentity();
-    const at = clock().toISOString();
-    const admin = unlocked.slotId;
-    let records = [makeRecord(registerIdHex, undefined, admin, identity, { kind: 'genesis', registerId: registerIdHex, converted: true, member: { slotId: admin, keys: identity.publicKeys } }, at)];
-    const sign = (change: MembershipChange) => {
-      records = appendChange(verifyMembership(registerIdHex, records), records, admin, identity, change, at);
-    };
-    const others = parsed.body.slots.filter((x) => x.id !== admin);
-    for (const slot of others) sign({ kind: 'pending', slotId: slot.id, administrator: slot.administrator });
-    // Roles and offices move from the database into the signed membership.
-    for (const row of state.db.reader.all<{ user_name: string; role: string; office_id: string }>('SELECT user_name, role, office_id FROM users WHERE active = 1')) {
-      const id = slotIdFor(parsed.registerId, row.user_name);
-      if (id === admin || others.some((x) => x.id === id)) sign({ kind: 'role', slotId: id, role: row.role, officeId: row.office_id });
-    }
-    const slot = await makeMemberSlot({ identity, dataKey: keys.data, registerId: parsed.registerId, id: admin, keyGeneration: 1, passphrase: opts.passphrase, kdf: DEFAULT_KDF });
-    const header: HeaderBodyV2 = { registerId: registerIdHex, keyGeneration: 1, kdf: DEFAULT_KDF, slots: [slot], legacy: others, membership: records, users: parsed.body.users };
-    const headerBytes = serializeHeaderV2(header);
-    for (const t of classifyFolder(fs.readdirSync(opts.folder)).temps) removeQuietly(path.join(opts.folder, t));
-    const failed = resetAttempts(opts.folder);
-    const vault = new VaultImpl({
-      ...state,
-      folder: opts.folder,
-      registerId: parsed.registerId,
-      userName: unlocked.userName,
-      slotId: admin,
-      keys,
-      header,
-      headerBytes,
-      users: unlocked.users,
-      identity,
-      membership: verifyMembership(registerIdHex, records),
-      migrations,
-      clock,
-      threshold: opts.snapshotThreshold ?? DEFAULT_SNAPSHOT_THRESHOLD,
-      folderLock,
-    });
-    try {
-      // The unsigned format-1 journal is folded into a snapshot before the new header names signed journals.
-      vault.snapshot();
-      writeFileAtomicSync(path.join(opts.folder, HEADER_FILE), headerBytes);
-      vault.migrate(migrations);
-      await requireExactSchema(vault, migrations);
-    } catch (e) {
-      vault.lockWithoutSnapshot();
-      throw e;
-    }
-    return { vault, failedAttemptsSinceLastUnlock: failed, olderCopyAccepted: null };
-  } catch (e) {
-    wipeKeys(keys);
-    throw e;
-  }
 }
