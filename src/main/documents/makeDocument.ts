@@ -4,6 +4,7 @@ import { type Block, COLOURS, contentOf, printable } from './blocks';
 import { FONT_FAMILY } from './font';
 import { madeAtText, watermarkText } from './madeFor';
 import { footer, header, PAGE_MARGINS, watermark } from './page';
+import { renderPdf } from './pdfmakeServer';
 
 // The one document maker: every PDF the app writes is built here from data, never by
 // editing an existing PDF. Text is real text in an embedded Unicode font, so a name is
@@ -44,9 +45,6 @@ export async function makeDocument(request: DocumentRequest): Promise<Uint8Array
     ...request.content.map(contentOf),
   ];
 
-  // pdfmake and pdfkit are loaded when the first document is made, not with the app: they
-  // would otherwise hold some 30 MB of the main process for its whole life.
-  const { renderPdf } = await import('./pdfmakeServer');
   return renderPdf({
     pageSize: 'A4',
     pageOrientation: request.orientation ?? 'portrait',

@@ -1,4 +1,3 @@
-import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { FONT_FAMILY, fontFiles } from './font';
 
@@ -14,10 +13,18 @@ interface VirtualFileSystem {
 const REGULAR = `${FONT_FAMILY}-Regular.ttf`;
 const BOLD = `${FONT_FAMILY}-Bold.ttf`;
 
-let ready = false;
+type Pdfmake = typeof import('pdfmake');
 
-function configure(): void {
-  if (ready) return;
+let ready: Pdfmake | undefined;
+
+/**
+ * pdfmake and pdfkit are loaded when the first document is made, not with the app: they
+ * would otherwise hold some 30 MB of the main process for its whole life.
+ */
+async function configure(): Promise<Pdfmake> {
+  if (ready) return ready;
+  const loaded = (await import('pdfmake')) as Pdfmake & { default?: Pdfmake };
+  const pdfmake = loaded.default ?? loaded;
   const files = fontFiles();
   const vfs = (pdfmake as unknown as { virtualfs: VirtualFileSystem }).virtualfs;
   vfs.writeFileSync(REGULAR, files.regular);
@@ -26,11 +33,12 @@ function configure(): void {
   pdfmake.setFonts({ [FONT_FAMILY]: { normal: REGULAR, bold: BOLD, italics: REGULAR, bolditalics: BOLD } });
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(() => false);
-  ready = true;
+  ready = pdfmake;
+  return pdfmake;
 }
 
 export async function renderPdf(definition: TDocumentDefinitions): Promise<Uint8Array> {
-  configure();
+  const pdfmake = await configure();
   const buffer = await pdfmake.createPdf(definition).getBuffer();
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }
