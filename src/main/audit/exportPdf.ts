@@ -1,3 +1,4 @@
+import { formatLondonTimestamp } from '../../shared/calendar';
 import { makeDocument, type TableColumn } from '../documents';
 import type { ExportContext } from './exportCsv';
 import type { AuditEntry } from './types';
@@ -7,10 +8,11 @@ import type { AuditEntry } from './types';
 // from there; this file says only what the audit log shows.
 
 // Widths are shares of a landscape A4 table, one point each at 7.5pt text: the time
-// and the hash fit on one line, an ID on two.
+// and the hash fit on one line, an ID on two. Times are London's, as on screen (the CSV
+// keeps the exact UTC instants).
 const COLUMNS: readonly (TableColumn & { cell: (e: AuditEntry) => string })[] = [
   { title: 'Entry', width: 26, cell: (e) => String(e.seq) },
-  { title: 'Time', width: 93, cell: (e) => e.at },
+  { title: 'Time (UK)', width: 93, cell: (e) => formatLondonTimestamp(e.at) },
   { title: 'User', width: 70, cell: (e) => e.actor.userName },
   { title: 'Role / agency', width: 58, cell: (e) => [e.actor.role, e.actor.agency].filter((x) => x !== null).join(' / ') },
   { title: 'Action', width: 60, cell: (e) => e.action },
@@ -32,7 +34,7 @@ export async function auditPdf(entries: readonly AuditEntry[], ctx: ExportContex
         kind: 'summary',
         rows: [
           { key: 'Exported by', value: ctx.exporter },
-          { key: 'Exported at', value: ctx.at },
+          { key: 'Exported at', value: `${formatLondonTimestamp(ctx.at)} (UK time; ${ctx.at})` },
           { key: 'Entries', value: `${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}` },
           { key: 'Filter', value: ctx.filterDescription },
         ],

@@ -45,3 +45,12 @@ export function formatLondonTime(value: string): string {
   const at = timestamp(value);
   return at === undefined ? value : format(at, TIME, { in: LONDON, locale: enGB });
 }
+
+/**
+ * '2026-06-05T23:30:05Z' -> '6 June 2026, 00:30:05': London's date and time to the second,
+ * for records where the order of events matters (the audit log's exports).
+ */
+export function formatLondonTimestamp(value: string): string {
+  const at = timestamp(value);
+  return at === undefined ? value : format(at, `${DAY}, HH:mm:ss`, { in: LONDON, locale: enGB });
+}

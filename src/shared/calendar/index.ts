@@ -8,6 +8,6 @@
 export { type Clock, manualClock, type ManualClock, systemClock } from './clock';
 export { addDays, addMonths, ageOn, compareDates, dayOfWeek, daysBetween, isAfter, isBefore, isValidDate, type PlainDate, requireDate } from './plainDate';
 export { LONDON_TIME_ZONE, londonDayEnd, londonDayOf, londonDayStart, today } from './london';
-export { formatLondonDate, formatLondonDateTime, formatLondonTime } from './format';
+export { formatLondonDate, formatLondonDateTime, formatLondonTime, formatLondonTimestamp } from './format';
 export { type BankHoliday, type BankHolidayList, bankHolidayListSchema, ENGLAND_AND_WALES_BANK_HOLIDAYS } from './bankHolidays';
 export { type Calendar, type CalendarOptions, createCalendar, type WorkingDayResult } from './workingDays';

@@ -109,13 +109,14 @@ describe('PDF export', () => {
 
   it('says who exported it, when, how many entries and which filter', async () => {
     const first = pageTexts(await auditPdf(many, ctx), { withoutDiagonal: true })[0] as string;
-    for (const fact of ['Ian Governance', '2025-06-02T14:30:00.000Z', '120 entries', 'all entries for subject s-1']) expect(first).toContain(fact);
+    for (const fact of ['Ian Governance', '2 June 2025, 15:30:00 (UK time; 2025-06-02T14:30:00.000Z)', '120 entries', 'all entries for subject s-1']) expect(first).toContain(fact);
   });
 
   it('puts every entry in the table, wrapping long text', async () => {
     const pages = pageTexts(await auditPdf(many, ctx), { layout: true, withoutDiagonal: true });
     const lines = pages.flatMap(textLines);
-    const rows = lines.filter((l) => /^\d+\s+2025-05-01T/.test(l));
+    // Times as London's clock showed them (BST in May), to the second.
+    const rows = lines.filter((l) => /^\d+\s+1 May 2025, 11:\d\d:00/.test(l));
     expect(rows.map((l) => Number(l.split(/\s+/)[0]))).toEqual(many.map((e) => e.seq));
     const long = (many[0]?.reason as string).trim();
     const wrapped = lines.filter((l) => l.includes('without losing'));
