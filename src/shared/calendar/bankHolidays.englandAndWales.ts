@@ -2,7 +2,7 @@
 // replace it whole from the source below, change takenOn, firstYear and lastYear, and keep
 // tests/unit/calendar/bankHolidays.test.ts passing. Data only: no code.
 export default {
-  "source": "GOV.UK, UK bank holidays (https://www.gov.uk/bank-holidays), England and Wales division",
+  "source": "the standing rules for England and Wales bank holidays and the changes announced for 2020, 2022 and 2023, to match GOV.UK's list (https://www.gov.uk/bank-holidays), which it has not yet been checked against",
   "division": "england-and-wales",
   "takenOn": "2026-11-25",
   "method": "Written without network access from the standing rules (Banking and Financial Dealings Act 1971 and the royal proclamations: substitute days when Christmas Day, Boxing Day or New Year’s Day fall at a weekend; Easter by the Gregorian computus) plus the one-off changes announced for 2020, 2022 and 2023; checked year by year against a second computation in tests/unit/calendar/bankHolidays.test.ts. Compare with https://www.gov.uk/bank-holidays.json when the list is next updated.",

@@ -69,8 +69,8 @@ export function BankHolidaysScreen() {
       {data ? (
         <>
           <p className="govuk-body">
-            Working days are counted without weekends and England and Wales bank holidays. The app’s list of bank holidays covers {yearOf(data.knownFrom)} to {yearOf(data.knownUntil)}. It was taken
-            from {data.source} on {formatDate(data.takenOn)}.
+            Working days are counted without weekends and England and Wales bank holidays. The app’s list of bank holidays covers {yearOf(data.knownFrom)} to {yearOf(data.knownUntil)}. It was compiled
+            on {formatDate(data.takenOn)} from {data.source}.
           </p>
           <div className="govuk-inset-text">
             Calculations that reach past {formatDate(data.knownUntil)} assume no further bank holidays unless they are added here, and say so beside the date they give.
