@@ -18,16 +18,10 @@ import { commitProblem } from './commitPolicy';
 import { schemaDifference } from '../db/schemaCheck';
 import { decryptStream, fdReader } from './snapshot';
 import { unlockWait } from './attempts';
-import { AUDIT_SIGNATURE_LABEL, COMMIT_SIGNATURE_LABEL, VaultImpl } from './vault';
+import { AUDIT_SIGNATURE_LABEL, COMMIT_SIGNATURE_LABEL, VaultImpl, type VaultState } from './vault';
 
-export interface LoadedState {
-  db: SqlDb;
-  seq: number;
-  lastTag: Buffer;
-  snapshotSeq: number;
-  journalValidLength: number;
-  journalRecords: number;
-}
+/** What open reads from the folder: the part of the vault's state the files hold. */
+export type LoadedState = Pick<VaultState, 'db' | 'seq' | 'lastTag' | 'snapshotSeq' | 'journalValidLength' | 'journalRecords'>;
 
 /** Reads the newest snapshot and its journal. Never writes. Throws 'damaged' / 'too_new'. */
 export async function loadState(

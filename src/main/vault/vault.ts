@@ -2,21 +2,17 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Reader, Row, SqlParams, SqlValue, Writer } from '../db/types';
-import type { SqlDb } from '../db/sqlite';
 import type { Migration } from '../db/migrations';
 import { pendingMigrations } from '../db/migrations';
 import { lockedError, VaultError, writeFailed } from './errors';
 import { classifyFolder, journalFileName, snapshotFileName, STREAM_KIND_SNAPSHOT } from './format';
 import { commitProblem } from './commitPolicy';
-import type { HeaderBodyV2 } from './headerV2';
-import { type Identity, signBytes, verifyBytes } from './identity';
-import { type DataKeys, wipeKeys } from './keys';
+import { signBytes, verifyBytes } from './identity';
+import { wipeKeys } from './keys';
 import { commitDigestInput, encodeRecord, JournalWriter, type Statement } from './journal';
 import { slotIdFor } from './keySlots';
-import type { MembershipState } from './membership';
 import { writeStreamSync } from './snapshot';
 import { fsyncDir, removeQuietly, writeAtomicWith } from './atomicWrite';
-import type { UserEntry } from './keySlots';
 import * as users from './users';
 import { wrongPassphrase } from './errors';
 import { newIdentity } from './identity';
@@ -24,102 +20,12 @@ import { checkPassphrasePolicy, kdfBelowDefault } from './kdf';
 import { makeMemberSlot, openMemberSlot } from './memberSlots';
 import type { MembershipRecord } from './membership';
 import { rekeyRegister, type RekeyChange } from './rekey';
-import { recordSeen, type RegisterState, type SignSeen, type VerifySeen } from './seenState';
+import * as seen from './seenRecord';
+import type { RegisterState, SignSeen, VerifySeen } from './seenState';
 import { writeBackup } from './backup';
-import type { FolderLock } from './folderLock';
 
-export interface SnapshotThreshold {
-  bytes: number;
-  records: number;
-}
-
-export const DEFAULT_SNAPSHOT_THRESHOLD: SnapshotThreshold = { bytes: 4 * 1024 * 1024, records: 2000 };
-
-export interface VaultState {
-  folder: string;
-  registerId: Buffer;
-  userName: string;
-  slotId: string;
-  keys: DataKeys;
-  header: HeaderBodyV2;
-  headerBytes: Buffer;
-  users: UserEntry[];
-  /** The signed-in member's own key pairs: they sign every commit and audit entry. */
-  identity: Identity;
-  /** The verified membership (roles, administrators, public keys). */
-  membership: MembershipState;
-  /** The migrations this build knows: the only commits allowed to change the schema. */
-  migrations: readonly Migration[];
-  db: SqlDb;
-  seq: number;
-  lastTag: Buffer;
-  snapshotSeq: number;
-  journalValidLength: number;
-  journalRecords: number;
-  threshold: SnapshotThreshold;
-  /** The one clock (membership changes are dated by it). */
-  clock: () => Date;
-  /** Where this computer keeps the newest state it has seen of each register (rollback detection); none in some tests. */
-  seenDir?: string;
-  /** register.lock held while unlocked; released by lock(). */
-  folderLock?: FolderLock;
-}
-
-export interface UserSummary {
-  userName: string;
-  administrator: boolean;
-  /** Role and office from the signed membership (null until an administrator sets them). */
-  role: string | null;
-  officeId: string | null;
-  /** A user of a register made before format 2 who has not unlocked since (no keys of their own yet). */
-  pending: boolean;
-}
-
-/** The audit entry signature label: an entry's hash, signed by its author. */
-export const AUDIT_SIGNATURE_LABEL = 'mappa v2 audit';
-export const COMMIT_SIGNATURE_LABEL = 'mappa v2 commit';
-const SEEN_SIGNATURE_LABEL = 'mappa v2 seen';
-
-export interface Vault {
-  readonly registerId: string;
-  readonly folder: string;
-  readonly userName: string;
-  readonly isAdministrator: boolean;
-  /** The signed-in member's role and office from the signed membership (null until set). */
-  readonly memberRole: { role: string; officeId: string } | null;
-  /** The membership's version and head, the key generation and the last commit (for rollback checks). */
-  readonly position: { seq: number; keyGeneration: number; membershipVersion: number; membershipHead: string };
-  readonly reader: Reader;
-  readonly locked: boolean;
-  /** Runs fn in a transaction and makes it durable (journal fsynced) before returning. */
-  commit<T>(fn: (w: Writer) => T): T;
-  /** The signed-in member's signature over an audit entry's hash (appendAudit stores it with the entry). */
-  signAudit(hash: string): string;
-  /**
-   * Checks an audit entry's signature against every signing key its author has had in the
-   * membership: 'signed', 'bad' (wrong or forged), or 'unknown' (no such member).
-   */
-  checkAuditSignature(userName: string, hash: string, signature: string): 'signed' | 'bad' | 'unknown';
-  /** Records on this computer the register's state now (done at unlock and lock; rollback detection). */
-  rememberSeen(acceptOlder?: boolean): void;
-  /** An administrator sets a member's role and office in the signed membership. */
-  setRole(userName: string, role: string, officeId: string): void;
-  /** New key pairs under the new passphrase, and a re-key of the register. */
-  changePassphrase(oldPassphrase: string, newPassphrase: string): Promise<void>;
-  addUser(u: { userName: string; passphrase: string; administrator: boolean }): Promise<void>;
-  /** Removes the user and re-keys the register, so they cannot read what is written after. */
-  removeUser(userName: string): Promise<void>;
-  listUsers(): UserSummary[];
-  backup(file: string, onProgress?: (fractionDone: number) => void): Promise<void>;
-  snapshot(): void;
-  /**
-   * After a disposal: snapshots the current state, then removes every older snapshot and
-   * journal, so deleted rows survive nowhere in the folder. See format.ts "Purge history".
-   */
-  purgeHistory(): void;
-  /** Snapshots if the journal is non-empty, then drops the keys and the database. */
-  lock(): void;
-}
+export { AUDIT_SIGNATURE_LABEL, COMMIT_SIGNATURE_LABEL, DEFAULT_SNAPSHOT_THRESHOLD, type SnapshotThreshold, type UserSummary, type Vault, type VaultState } from './vaultState';
+import { AUDIT_SIGNATURE_LABEL, COMMIT_SIGNATURE_LABEL, type UserSummary, type Vault, type VaultState } from './vaultState';
 
 function copyParams(params: SqlParams | undefined): SqlParams | null {
   if (params === undefined) return null;
@@ -461,47 +367,22 @@ export class VaultImpl implements Vault {
 
   /** What this register is at now, as this computer records it (seenState.ts). */
   registerState(): RegisterState {
-    const s = this.state;
-    let auditHead: { seq: number; hash: string } | null = null;
-    try {
-      auditHead = s.db.reader.get<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1') ?? null;
-    } catch {
-      auditHead = null; // before migration 3 there is no audit log
-    }
-    return { registerId: s.registerId.toString('hex'), keyGeneration: s.header.keyGeneration, seq: s.seq, auditHead, membershipVersion: s.membership.version };
+    return seen.registerState(this.state);
   }
 
   /** The hash of audit entry `seq` in this copy, if it has one (to tell a forked copy from an older one). */
   auditHashAt(seq: number): string | null {
-    try {
-      return this.state.db.reader.get<{ hash: string }>('SELECT hash FROM audit_log WHERE seq = ?', [seq])?.hash ?? null;
-    } catch {
-      return null;
-    }
+    return seen.auditHashAt(this.state, seq);
   }
 
   /** Signs and verifies this computer's record with the members' own keys. */
   seenKeys(): { sign: SignSeen; verify: VerifySeen } {
-    const s = this.state;
-    return {
-      sign: (bytes) => Buffer.from(signBytes(s.identity, SEEN_SIGNATURE_LABEL, bytes), 'base64'),
-      verify: (bytes, signature, by) => {
-        const m = s.membership.members.get(by);
-        const sig = Buffer.from(signature).toString('base64');
-        return m !== undefined && m.signKeys.some((k) => verifyBytes(k, SEEN_SIGNATURE_LABEL, bytes, sig));
-      },
-    };
+    return seen.seenKeys(this.state);
   }
 
   /** Records on this computer that it has seen the register as it is now (never moving backwards unless told). */
   rememberSeen(acceptOlder = false): void {
-    const s = this.state;
-    if (s.seenDir === undefined) return;
-    try {
-      recordSeen(s.seenDir, { ...this.registerState(), at: s.clock().toISOString(), by: s.slotId }, this.seenKeys(), { acceptOlder });
-    } catch {
-      // The record is a safeguard for the next open; failing to write it must not stop this one.
-    }
+    seen.rememberSeen(this.state, acceptOlder);
   }
 
   /**

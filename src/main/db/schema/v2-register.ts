@@ -1,9 +1,5 @@
 import type { Migration } from '../migrations';
 
-// Frozen: this text was edited in place after it had shipped (registers exist made by six
-// versions of it; migration 4 brings them all to this one). Change the schema with a new
-// migration, never here.
-//
 // The register: agency offices, users, subjects (MAPPA nominals and PDPs), information
 // items with their owning agency and handling conditions, item history, retention.
 // Times are ISO-8601 UTC strings and ids are random, both made by the service (replay

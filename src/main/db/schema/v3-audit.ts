@@ -1,8 +1,5 @@
 import type { Migration } from '../migrations';
 
-// Frozen: the association guards were added here after it had shipped (migration 4 adds
-// them where they are missing). Change the schema with a new migration, never here.
-//
 // The audit trail and the integrity safeguards around it (DOMAIN.md "Integrity and
 // misuse"; APP counter-corruption case study: audits of who looked at what found an
 // officer reading logs about their partner).
