@@ -2,13 +2,13 @@
 // makes their key pairs and signs them in), roles, and the header writes that carry them.
 // Removing a user and changing a passphrase re-key the register (vault.ts rekey()).
 import * as path from 'node:path';
-import { VaultError, writeFailed } from './errors';
+import { VaultError, writeFailed, wrongPassphrase } from './errors';
 import { HEADER_FILE } from './format';
 import { type HeaderBodyV2, serializeHeaderV2 } from './headerV2';
-import { newIdentity } from './identity';
-import { checkPassphrasePolicy } from './kdf';
+import { type Identity, newIdentity } from './identity';
+import { checkPassphrasePolicy, kdfBelowDefault } from './kdf';
 import { encryptUsers, slotIdFor, type UserEntry, validateUserName } from './keySlots';
-import { makeMemberSlot } from './memberSlots';
+import { makeMemberSlot, openMemberSlot } from './memberSlots';
 import { appendChange, type MembershipChange, type MembershipRecord, verifyMembership } from './membership';
 import type { UserSummary, VaultState } from './vault';
 import { writeFileAtomicSync } from './atomicWrite';
@@ -83,4 +83,35 @@ export function removalChange(s: VaultState, userName: string, at: string): { me
     throw new VaultError('last_administrator', 'You cannot remove the last administrator. Add another administrator first, then remove this one.');
   }
   return { membership: signChange(s, { kind: 'remove', slotId: id }, at), id };
+}
+
+/** The member's new key pairs, signed into the membership by their previous key (a passphrase change). */
+export async function newKeys(s: VaultState, oldPassphrase: string, at: string): Promise<{ membership: MembershipRecord[]; identity: Identity }> {
+  const slot = s.header.slots.find((x) => x.id === s.slotId);
+  const current = slot === undefined ? undefined : await openMemberSlot(slot, s.registerId, oldPassphrase);
+  if (current === undefined || current.publicKeys.sign !== s.identity.publicKeys.sign) throw wrongPassphrase();
+  const identity = newIdentity();
+  return { membership: signChange(s, { kind: 'keys', slotId: s.slotId, keys: identity.publicKeys }, at), identity };
+}
+
+/** A user of an upgraded register, unlocking for the first time: their own keys signed in, their format-1 slot replaced. */
+export async function enrolment(s: VaultState, passphrase: string, at: string): Promise<HeaderBodyV2> {
+  const membership = signChange(s, { kind: 'enrol', slotId: s.slotId, keys: s.identity.publicKeys }, at);
+  const slot = await makeMemberSlot({ identity: s.identity, dataKey: s.keys.data, registerId: s.registerId, id: s.slotId, keyGeneration: s.header.keyGeneration, passphrase, kdf: s.header.kdf });
+  return { ...s.header, membership, slots: [...s.header.slots.filter((x) => x.id !== s.slotId), slot], legacy: s.header.legacy.filter((x) => x.id !== s.slotId) };
+}
+
+/**
+ * True when the member's slot is below the register's key-derivation setting (an upgrade
+ * from format 1 raises it to today's default; a test register keeps its cheap one).
+ */
+export function slotBelowSetting(s: VaultState): boolean {
+  const slot = s.header.slots.find((x) => x.id === s.slotId);
+  return slot !== undefined && kdfBelowDefault(slot.kdf, s.header.kdf);
+}
+
+/** The member's slot wrapped again under the register's setting: only they know the passphrase. */
+export async function strengthenedSlot(s: VaultState, passphrase: string): Promise<HeaderBodyV2> {
+  const fresh = await makeMemberSlot({ identity: s.identity, dataKey: s.keys.data, registerId: s.registerId, id: s.slotId, keyGeneration: s.header.keyGeneration, passphrase, kdf: s.header.kdf });
+  return { ...s.header, slots: s.header.slots.map((x) => (x.id === s.slotId ? fresh : x)) };
 }

@@ -14,10 +14,7 @@ import { slotIdFor } from './keySlots';
 import { writeStreamSync } from './snapshot';
 import { fsyncDir, removeQuietly, writeAtomicWith } from './atomicWrite';
 import * as users from './users';
-import { wrongPassphrase } from './errors';
-import { newIdentity } from './identity';
-import { checkPassphrasePolicy, kdfBelowDefault } from './kdf';
-import { makeMemberSlot, openMemberSlot } from './memberSlots';
+import { checkPassphrasePolicy } from './kdf';
 import type { MembershipRecord } from './membership';
 import { rekeyRegister, type RekeyChange } from './rekey';
 import * as seen from './seenRecord';
@@ -345,24 +342,14 @@ export class VaultImpl implements Vault {
   async changePassphrase(oldPassphrase: string, newPassphrase: string): Promise<void> {
     await checkPassphrasePolicy(newPassphrase, { userName: this.userName });
     await this.headerTask(async () => {
-      const s = this.state;
-      const slot = s.header.slots.find((x) => x.id === s.slotId);
-      const current = slot === undefined ? undefined : await openMemberSlot(slot, s.registerId, oldPassphrase);
-      if (current === undefined || current.publicKeys.sign !== s.identity.publicKeys.sign) throw wrongPassphrase();
-      const identity = newIdentity();
-      const membership = users.signChange(s, { kind: 'keys', slotId: s.slotId, keys: identity.publicKeys }, this.now());
+      const { membership, identity } = await users.newKeys(this.state, oldPassphrase, this.now());
       await this.rekey(membership, { self: { identity, passphrase: newPassphrase } });
     });
   }
 
   /** A user of an upgraded register unlocking for the first time: their own keys, signed into the membership. */
   async enrol(passphrase: string): Promise<void> {
-    await this.headerTask(async () => {
-      const s = this.state;
-      const membership = users.signChange(s, { kind: 'enrol', slotId: s.slotId, keys: s.identity.publicKeys }, this.now());
-      const slot = await makeMemberSlot({ identity: s.identity, dataKey: s.keys.data, registerId: s.registerId, id: s.slotId, keyGeneration: s.header.keyGeneration, passphrase, kdf: s.header.kdf });
-      users.writeHeader(s, { ...s.header, membership, slots: [...s.header.slots.filter((x) => x.id !== s.slotId), slot], legacy: s.header.legacy.filter((x) => x.id !== s.slotId) });
-    });
+    await this.headerTask(async () => users.writeHeader(this.state, await users.enrolment(this.state, passphrase, this.now())));
   }
 
   /** What this register is at now, as this computer records it (seenState.ts). */
@@ -390,16 +377,8 @@ export class VaultImpl implements Vault {
    * wrapped again under the current one at its owner's unlock: only they know the passphrase.
    */
   async strengthenOwnSlot(passphrase: string): Promise<boolean> {
-    const s = this.state;
-    const slot = s.header.slots.find((x) => x.id === s.slotId);
-    // The register's own setting (an upgrade from format 1 raises it to today's default; a
-    // test register keeps its cheap one).
-    const standard = s.header.kdf;
-    if (slot === undefined || !kdfBelowDefault(slot.kdf, standard)) return false;
-    await this.headerTask(async () => {
-      const fresh = await makeMemberSlot({ identity: s.identity, dataKey: s.keys.data, registerId: s.registerId, id: s.slotId, keyGeneration: s.header.keyGeneration, passphrase, kdf: standard });
-      users.writeHeader(s, { ...s.header, kdf: standard, slots: s.header.slots.map((x) => (x.id === s.slotId ? fresh : x)) });
-    });
+    if (!users.slotBelowSetting(this.state)) return false;
+    await this.headerTask(async () => users.writeHeader(this.state, await users.strengthenedSlot(this.state, passphrase)));
     return true;
   }
 
