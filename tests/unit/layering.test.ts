@@ -58,14 +58,17 @@ describe('the layers inside src/main (allow-list keyed on folder name)', () => {
     ['src/main/register/x.ts', '../api', "src/main/api.ts is the service composer's; register/ may not import it."],
     ['src/main/audit/x.ts', '../dispatch', "src/main/dispatch.ts is the service composer's; audit/ may not import it."],
     ['src/main/register/x.ts', '../access/service', "A capability may not import another capability's service slice (access/service)."],
-    ['src/main/audit/x.ts', '../register/subjects', 'The audit capability may not import the register capability: capabilities use only access/, audit/ and storage.'],
+    ['src/main/audit/x.ts', '../register/subjects', 'The audit capability may not import the register capability: it may use only access/ and storage.'],
+    ['src/main/access/x.ts', '../register/items', 'The access capability may not import the register capability: it may use only audit/ and storage.'],
+    ['src/main/register/x.ts', '../sharing/shares', 'The register capability may not import the sharing capability: register/ is under every capability and may use only access/, audit/ and storage.'],
+    ['src/main/sharing/x.ts', '../register/service', "A capability may not import another capability's service slice (register/service)."],
   ])('refuses %s importing %s', async (file, from, message) => {
     expect(await layerProblems(file, use(from))).toEqual([message]);
   });
 
   it('covers a capability folder the day it is created', async () => {
-    expect(await layerProblems('src/main/sharing/x.ts', use('../register/items'))).toEqual([
-      'The sharing capability may not import the register capability: capabilities use only access/, audit/ and storage.',
+    expect(await layerProblems('src/main/meetings/x.ts', use('../sharing/shares'))).toEqual([
+      'The meetings capability may not import the sharing capability: capabilities use only access/, audit/, register/ and storage.',
     ]);
     expect(await layerProblems('src/main/sharing/x.ts', use('../api'))).toHaveLength(1);
     expect(await layerProblems('src/main/vault/x.ts', use('../sharing/exchange'))).toHaveLength(1);
@@ -79,6 +82,9 @@ describe('the layers inside src/main (allow-list keyed on folder name)', () => {
       ['src/main/sharing/x.ts', '../vault'],
       ['src/main/sharing/x.ts', '../documents'],
       ['src/main/sharing/x.ts', './rules'],
+      // the records every capability acts on, and the association guard around them
+      ['src/main/sharing/x.ts', '../register/items'],
+      ['src/main/sharing/x.ts', '../register/guard'],
       ['src/main/vault/x.ts', '../db/sqlite'],
       ['src/main/api.ts', './register/service'],
       ['src/main/shell/x.ts', '../api'],

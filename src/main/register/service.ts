@@ -4,9 +4,10 @@ import type { RetentionDue, SearchInput } from '../../shared/registerSchemas';
 import { auditActorOf, type Who } from '../access/acting';
 import type { Actor, Ctx } from '../access/context';
 import type { ServiceDeps } from '../access/registerSession';
-import { acted, checkSubjectAccess, hasOpenAlert, readEntries, recordAssociationAlert, viewSubject, type Acted, type ActEntry, type AuditDetails } from '../audit';
+import { acted, hasOpenAlert, readEntries, recordAssociationAlert, viewSubject, type Acted, type ActEntry, type AuditDetails } from '../audit';
 import type { Writer } from '../db/types';
 import { blocked, blockedSubjects, BLOCKED_CHANGE, BLOCKED_OPEN } from './associationBlock';
+import { actOnSubject as guardedAct, liveSubject, subjectOfItem } from './guard';
 import { addItem, deleteItem, getItem, itemHistory, updateItem } from './items';
 import { requireOwningAgency, requireRetentionDuty } from './ownership';
 import { reviewWeeks, setReviewWeeks } from './registerSettings';
@@ -21,9 +22,6 @@ import { createSubject, deleteSubject, getSubject, requireLiveSubject, reviewsDu
 // is committed with its audit entry, and obeys the declared-association block.
 
 const done = { done: true as const };
-
-/** What an act on one subject answers: done, or stopped by the association block (the alert is in the same commit). */
-type Guarded<T> = { blocked: false; value: T } | { blocked: true };
 
 /** The search as recorded: the person's words and filters, what came back and what was withheld. */
 function searchHead(input: SearchInput, found: SearchResult & { withheld: string[] }): AuditDetails {
@@ -48,30 +46,8 @@ export function registerService({ session }: ServiceDeps): SliceService<typeof r
   const read = () => session.vault().reader;
   const intervals = () => ({ level2Weeks: reviewWeeks(read(), 2), level3Weeks: reviewWeeks(read(), 3) });
 
-  /**
-   * An act on one subject's record, behind the association block: a blocked user's attempt
-   * commits an alert for the IG lead (and nothing else), then is refused with `refusal`.
-   * Committing first matters: a refusal thrown inside the commit would roll the alert back.
-   */
-  function actOnSubject<T>(who: Who, subjectOf: (w: Writer) => string, refusal: string, work: (w: Writer, ctx: Ctx) => Acted<T>): T {
-    const result = session.act(who, (w, ctx): Acted<Guarded<T>> => {
-      const subjectId = subjectOf(w);
-      const access = checkSubjectAccess(w, { userId: ctx.actor.userId, subjectId });
-      if (!access.allowed) {
-        const alert = recordAssociationAlert(w, { actor: auditActorOf(ctx.actor), subjectId, associationId: access.association.id, at: ctx.now.toISOString() });
-        return { value: { blocked: true }, audit: alert.audit };
-      }
-      const done = work(w, ctx);
-      return { value: { blocked: false, value: done.value }, audit: done.audit };
-    });
-    if (result.blocked) throw blocked(refusal);
-    return result.value;
-  }
-  const liveSubject = (id: string) => (w: Writer) => {
-    requireLiveSubject(w, id);
-    return id;
-  };
-  const subjectOfItem = (itemId: string) => (w: Writer) => getItem(w, itemId).subjectId;
+  const actOnSubject = <T>(who: Who, subjectOf: (w: Writer) => string, refusal: string, work: (w: Writer, ctx: Ctx) => Acted<T>): T =>
+    guardedAct(session, who, subjectOf, refusal, work);
 
   /** Items due for a retention review that this IG lead decides on: their own agency's, none they are blocked from. */
   const dueFor = (w: Writer, actor: Actor, now: Date): { due: RetentionDue[]; audit: ActEntry[] } => {
