@@ -3,6 +3,7 @@ import { accessService } from './access/service';
 import { createRegisterSession, type RegisterSession, type SessionOptions } from './access/registerSession';
 import { auditService } from './audit/service';
 import { registerService } from './register/service';
+import { sharingService } from './sharing/service';
 
 // The service: one function per contract channel, composed from one slice per
 // capability and nothing else. Electron's IPC binding and the UI test bridge both call
@@ -30,6 +31,7 @@ export function createApi(options: ApiOptions): Api {
     ...accessService(deps),
     ...registerService(deps),
     ...auditService(deps),
+    ...sharingService(deps),
   };
 
   // Every call the person makes counts as activity for the auto-lock.

@@ -9,6 +9,8 @@ export interface Dialogs {
   chooseBackupFile(mode: 'save' | 'open', suggestedName: string): Promise<string | null>;
   /** Where to save an export the person asked for (it is readable outside the register). */
   chooseExportFile(format: 'csv' | 'pdf' | 'txt', suggestedName: string): Promise<string | null>;
+  /** An exchange file (.mappa) or an office key file (.mappa-key), to save for a partner or to open from one. */
+  chooseExchangeFile(mode: 'save' | 'open', kind: 'exchange' | 'key', suggestedName: string): Promise<string | null>;
 }
 
 export interface Host {

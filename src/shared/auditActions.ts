@@ -30,8 +30,14 @@ export const AUDIT_ACTIONS = [
   'role_escalation', // a user given the IG lead or administrator role, or administrator rights: an alert
   'role_escalation_close',
   // information leaving or entering the register
-  'share',
+  'share', // a share confirmed and its exchange file made
   'share_declined',
+  'share_draft', // a step of the share wizard: started, fields chosen, details, an answer, a field removed, discarded
+  'share_view', // a share read with the values of its fields
+  'share_withdraw',
+  'owner_permission', // the owner's permission to share an item on: asked for, or answered
+  'office_keys', // this office's keys for sharing made
+  'partner_key', // a partner office's key confirmed by its fingerprint
   'disclosure_step',
   'meeting_signature',
   'minutes_copy',
@@ -84,6 +90,12 @@ export const AUDIT_ACTION_LABELS: Record<(typeof AUDIT_ACTIONS)[number], string>
   role_escalation_close: 'Closed an alert about more rights',
   share: 'Shared information',
   share_declined: 'Decided not to share',
+  share_draft: 'Worked on a share',
+  share_view: 'Read a share',
+  share_withdraw: 'Withdrew a share',
+  owner_permission: 'Owner’s permission asked for or recorded',
+  office_keys: 'Made this office’s keys',
+  partner_key: 'Confirmed a partner office’s key',
   disclosure_step: 'Disclosure step',
   meeting_signature: 'Signed a confidentiality undertaking',
   minutes_copy: 'Copied minutes',

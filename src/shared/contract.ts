@@ -4,6 +4,7 @@ import type { SliceService } from './channels/slice';
 import { accessContract } from './channels/access';
 import { auditContract } from './channels/audit';
 import { registerContract } from './channels/register';
+import { sharingContract } from './channels/sharing';
 
 // The whole IPC surface as data, composed from one slice per capability
 // (src/shared/channels/<capability>.ts: channel "<area>.<action>" -> zod input and
@@ -15,6 +16,7 @@ export const contract = {
   ...accessContract,
   ...registerContract,
   ...auditContract,
+  ...sharingContract,
 } as const;
 
 export type { RegisterStatus, UserRow, AccessSettings } from './channels/access';

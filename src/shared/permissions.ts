@@ -37,6 +37,11 @@ export const PERMISSIONS = {
   'register.backup': ['ig_lead', 'administrator'],
   // The extra bank holidays every working-day deadline counts with: the register's keeper.
   'calendar.configure': ['administrator'],
+  // Sharing with MAPPA partners (issue 10): a share, a decision not to share, the owner's
+  // permission, a withdrawal; importing a partner's exchange file; trusting partners' keys.
+  'share.make': CASEWORK,
+  'share.import': CASEWORK,
+  'keys.manage': ['coordinator', 'administrator'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Action = keyof typeof PERMISSIONS;
 
@@ -58,6 +63,9 @@ export const REFUSALS = {
   'audit.review': 'Only an information governance lead or an administrator can review the audit log.',
   'register.backup': 'Only an information governance lead or an administrator can make a backup: it is a copy of every agency’s information.',
   'calendar.configure': 'Only an administrator can change the list of extra bank holidays.',
+  'share.make': 'Only agency representatives, MAPPA chairs and coordinators can share information or record decisions about sharing.',
+  'share.import': 'Only agency representatives, MAPPA chairs and coordinators can import information from a partner’s exchange file.',
+  'keys.manage': 'Only a MAPPA coordinator or an administrator can make this office’s keys or confirm a partner office’s key.',
 } as const satisfies Record<Action, string>;
 
 export function can(role: Role, action: Action): boolean {

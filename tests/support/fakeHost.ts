@@ -38,6 +38,10 @@ export function aFakeHost(settingsDir = mkdtempSync(path.join(os.tmpdir(), 'mapp
         opened.push(`export:${format}`);
         return files.shift() ?? null;
       },
+      chooseExchangeFile: async (mode: 'save' | 'open', kind: 'exchange' | 'key') => {
+        opened.push(`${kind}:${mode}`);
+        return files.shift() ?? null;
+      },
     },
   };
 }

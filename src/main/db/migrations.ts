@@ -2,6 +2,7 @@ import { registerMigration } from './schema/v2-register';
 import { auditMigration } from './schema/v3-audit';
 import { repairMigration } from './schema/v4-repair-edited-migrations';
 import { signedAuditMigration } from './schema/v5-signed-audit';
+import { sharingMigration } from './schema/v6-sharing';
 
 // Schema migrations, numbered by PRAGMA user_version. To add one, append an entry with the
 // next version number; each runs as one durable commit (journaled like any other).
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   auditMigration,
   repairMigration,
   signedAuditMigration,
+  sharingMigration,
 ];
 
 export function latestVersion(migrations: readonly Migration[] = MIGRATIONS): number {

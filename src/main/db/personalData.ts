@@ -30,6 +30,12 @@ export interface PersonalDataTable {
  */
 export const PERSONAL_DATA: readonly PersonalDataTable[] = [
   {
+    table: 'item_origins',
+    itemColumn: 'item_id',
+    personalColumns: ['withdrawn_reason'],
+    disposal: 'remove',
+  },
+  {
     table: 'item_versions',
     itemColumn: 'item_id',
     personalColumns: ['value', 'not_to_subject_reason', 'change_reason'],
@@ -95,6 +101,32 @@ export const PERSONAL_DATA: readonly PersonalDataTable[] = [
     disposal: { keep: 'An integrity record: append-only, like the audit trail.' },
   },
   {
+    table: 'shares',
+    subjectColumn: 'subject_id',
+    itemListColumn: 'decline_item_ids',
+    personalColumns: ['purpose_other', 'gateway_other', 'requested_by', 'decline_reason', 'withdrawn_reason'],
+    disposal: { keep: 'The record of what was shared or declined, with whom, under which gateway and why: the agency must be able to account for every share (ICO data sharing code). It holds no item content.' },
+  },
+  {
+    table: 'share_lines',
+    itemColumn: 'item_id',
+    personalColumns: ['necessary', 'proportionate', 'relevant', 'outside_purpose_reason', 'special_justification'],
+    disposal: { keep: 'The three tests answered for each field shared: part of the record of the share. It holds no item content.' },
+  },
+  {
+    table: 'owner_permissions',
+    subjectColumn: 'subject_id',
+    itemColumn: 'item_id',
+    personalColumns: ['request_note', 'answer_note'],
+    disposal: { keep: 'The owner’s permission to share an item on, asked for and answered: part of the record of the share.' },
+  },
+  {
+    table: 'exchanges_received',
+    subjectColumn: 'subject_id',
+    personalColumns: [],
+    disposal: { keep: 'The receipt of an exchange file (who sent it, when, what it added): it stops a file being imported twice and holds no content.' },
+  },
+  {
     table: 'declared_associations',
     nameColumns: ['names', 'date_of_birth'],
     personalColumns: ['names', 'date_of_birth', 'relationship'],
@@ -109,6 +141,8 @@ export const HOLDS_NO_SUBJECT_DATA: Readonly<Record<string, string>> = {
   offices: 'Agency offices.',
   users: "Staff profiles (staff names are personal data, but not a subject's).",
   retention_rules: 'Retention periods per agency.',
+  office_keys: 'This office’s keys for sharing.',
+  partner_keys: 'Partner offices’ public keys and who confirmed them.',
 };
 
 /** One FTS4 index made from subjects' data; its shadow tables (<index>_content, ...) hold the same. */

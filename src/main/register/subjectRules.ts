@@ -19,7 +19,8 @@ export function normaliseReference(value: string | null): string | null {
   return value === null ? null : value.replace(/\s+/g, '').toUpperCase();
 }
 
-export function checkSubject(r: Reader, input: SubjectInput, now: Date, existingId: string | null): NormalisedSubject {
+export function checkSubject(r: Reader, input: SubjectInput, now: Date, existingId: string | null, options: { received?: boolean } = {}): NormalisedSubject {
+  const whole = options.received !== true;
   const problems = new Problems();
   const day = today(now);
   const subject: NormalisedSubject = {
@@ -40,7 +41,7 @@ export function checkSubject(r: Reader, input: SubjectInput, now: Date, existing
   if (subject.noFixedAbode) {
     if (subject.areaOfClosestLinks === null) problems.add('areaOfClosestLinks', 'Enter the area of closest links for a person of no fixed abode.');
     subject.address = null;
-  } else if (subject.address === null) {
+  } else if (subject.address === null && whole) {
     problems.add('address', 'Enter an address, or say the person has no fixed abode.');
   }
 
@@ -69,7 +70,7 @@ export function checkSubject(r: Reader, input: SubjectInput, now: Date, existing
     // Procedures §21: a Potentially Dangerous Person is unconvicted and outside MAPPA's categories.
     if (subject.category !== null) problems.add('category', 'A Potentially Dangerous Person is not in a MAPPA category: leave the category empty.');
     if (subject.level !== null) problems.add('level', 'A Potentially Dangerous Person has no MAPPA level: they are considered at an Assessment of Risk Meeting.');
-  } else {
+  } else if (whole) {
     // Procedures §2: a person is in exactly one category.
     if (subject.category === null) problems.add('category', 'Choose the MAPPA category: every MAPPA nominal is in exactly one.');
     if (subject.level === null) problems.add('level', 'Choose the MAPPA level.');

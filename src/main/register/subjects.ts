@@ -92,8 +92,13 @@ function writeAliases(w: Writer, subjectId: string, aliases: string[]): void {
   for (const alias of aliases) w.run('INSERT INTO subject_aliases (subject_id, alias) VALUES (?, ?)', [subjectId, alias]);
 }
 
-export function createSubject(w: Writer, ctx: Ctx, input: SubjectInput): string {
-  const subject = checkSubject(w, input, ctx.now, null);
+/**
+ * A new subject. `received`: a person first known to this register from a partner's
+ * exchange file, whose share carried who they are but not the whole referral (address,
+ * category, level, risk): those are completed here before the record is next saved.
+ */
+export function createSubject(w: Writer, ctx: Ctx, input: SubjectInput, options: { received?: boolean } = {}): string {
+  const subject = checkSubject(w, input, ctx.now, null, options);
   const id = newId();
   const at = iso(ctx.now);
   w.run(

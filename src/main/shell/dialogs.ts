@@ -8,6 +8,14 @@ const FOLDER_TITLES: Record<FolderPurpose, { title: string; buttonLabel: string 
 };
 
 const BACKUP_FILTER = [{ name: 'MAPPA Register backup', extensions: ['mappa-backup'] }];
+const EXCHANGE_FILTERS = {
+  exchange: [{ name: 'MAPPA exchange file', extensions: ['mappa'] }],
+  key: [{ name: 'MAPPA office key', extensions: ['mappa-key'] }],
+};
+const EXCHANGE_TITLES = {
+  save: { exchange: 'Save the exchange file (OFFICIAL-SENSITIVE, encrypted for its recipients)', key: 'Save this office’s public key file' },
+  open: { exchange: 'Choose the exchange file to open', key: 'Choose the partner office’s key file' },
+};
 
 /** The operating system's own file dialogs, attached to the app window. */
 export function electronDialogs(dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>, window: () => BrowserWindow | null): Dialogs {
@@ -39,6 +47,17 @@ export function electronDialogs(dialog: Pick<Dialog, 'showOpenDialog' | 'showSav
       };
       const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
       return result.canceled ? null : (result.filePath ?? null);
+    },
+    async chooseExchangeFile(mode, kind, suggestedName) {
+      const parent = window();
+      if (mode === 'save') {
+        const options = { title: EXCHANGE_TITLES.save[kind], defaultPath: suggestedName, filters: EXCHANGE_FILTERS[kind], properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const] };
+        const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+        return result.canceled ? null : (result.filePath ?? null);
+      }
+      const options = { title: EXCHANGE_TITLES.open[kind], filters: EXCHANGE_FILTERS[kind], properties: ['openFile' as const] };
+      const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
     },
   };
 }

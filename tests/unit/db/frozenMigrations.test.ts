@@ -13,6 +13,7 @@ const SHIPPED: Readonly<Record<number, string>> = {
   3: '03d590fd0dd8ee80fc01cad1300fb5512639099a0e3c7222ea33c46cb0413cbb',
   4: '11bde0b36b766aa6b0938515da944401fbfe3be3e3833329733fcbd1f155e6bb',
   5: 'adb5131a6c240a6fe534bbcfbef90247fc8937a046dbcf66ae35c5582c920386',
+  6: '2319665137e175919cb9704c61241e3efc78cb49cffce77af0bdc5a7151f316d',
 };
 
 function hashOf(m: Migration): string {

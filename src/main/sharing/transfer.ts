@@ -1,0 +1,433 @@
+import { randomUUID } from 'node:crypto';
+import type { ImportPreview } from '../../shared/channels/sharing';
+import { MappaError } from '../../shared/errors';
+import { LAWFUL_GATEWAYS, REGIMES, SHARE_PURPOSES, SUBJECT_FIELDS, type LawfulGateway, type SharePurpose, type SubjectField } from '../../shared/sharingVocabulary';
+import { AGENCY_KINDS, FIELD_KINDS, type DataProtectionRegime } from '../../shared/vocabulary';
+import { today } from '../../shared/calendar';
+import { iso, type Ctx } from '../access/context';
+import { homeOffice } from '../access/offices';
+import type { Reader, Writer } from '../db/types';
+import { addItem, getItem, updateItem } from '../register/items';
+import { createSubject } from '../register/subjects';
+import { normaliseReference } from '../register/subjectRules';
+import type { ExchangeManifest, ExchangePayload, ManifestDraft, ManifestItem, Opened } from './exchangeFile';
+import { describeOffice, ensureOffice, partnerKeyByRemote, partnerKeyOf, type OwnKeys } from './keys';
+import { sentLines, type ShareRow } from './shares';
+
+// What goes into an exchange file from a share, and what an opened file does to this
+// register: the preview (matched against what is here, nothing written) and the import
+// (owner, provider and conditions intact; an item already held is matched, a newer
+// version replaces it as a new version; a withdrawal marks the items it names).
+
+/** Subject details that identify the person: they file the share, they are not stored as items. */
+const IDENTIFYING: ReadonlySet<SubjectField> = new Set<SubjectField>(['names', 'date_of_birth', 'references']);
+
+export interface BuiltShare {
+  draft: ManifestDraft;
+  payload: ExchangePayload;
+  recipientAgeKeys: string[];
+  revision: number;
+  expiresAt: string;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The manifest and payload of a share as it stands: every line's field, owner, conditions and answers. */
+export function buildShare(r: Reader, id: string, own: OwnKeys, sentBy: string, now: Date): BuiltShare {
+  const { ctx, lines } = sentLines(r, id);
+  const row: ShareRow = ctx.row;
+  if (row.purpose === null || row.gateway === null || row.regime === null) throw new MappaError('not_ready', 'Choose the purpose, gateway and regime first.');
+  const recipients = ctx.recipients.map((officeId) => {
+    const key = partnerKeyOf(r, officeId);
+    if (!key) throw new MappaError('no_partner_key', 'A recipient no longer has a confirmed key: choose the recipients again.');
+    return key;
+  });
+  const s = ctx.subject;
+  const chosen = new Set(lines.map((l) => l.line.subject_field).filter((f): f is string => f !== null));
+  const values: Record<string, string> = {};
+  const items: ManifestItem[] = lines.map((l) => {
+    values[l.line.line_id] = l.field.value;
+    const owner = l.field.owner;
+    const providerOffice = l.item?.providerOffice ?? ctx.home;
+    return {
+      line: l.line.line_id,
+      origin: l.origin,
+      originVersion: l.originVersion,
+      subjectField: (l.line.subject_field as SubjectField | null) ?? null,
+      fieldKind: l.field.fieldKind,
+      rmpHeading: l.item?.rmpHeading ?? null,
+      classification: l.field.classification,
+      owner: { name: owner.name, agency: owner.agency, area: owner.area },
+      provider: { name: l.item?.providerName ?? sentBy, office: { name: providerOffice.name, agency: providerOffice.agency, area: providerOffice.area } },
+      receivedOn: l.item?.receivedOn ?? today(now),
+      conditions: {
+        // The share's condition, or the item's own: either way it travels.
+        noOnwardDisclosure: row.no_onward_disclosure === 1 || l.field.noOnwardDisclosure,
+        notToSubject: row.not_to_subject === 1 || l.field.notToSubject,
+        notToSubjectReason: l.item?.notToSubject ? l.item.notToSubjectReason : row.not_to_subject === 1 ? 'Not to be disclosed to the subject (a condition of the share).' : null,
+        retention: 'owner_rules',
+      },
+      tests: {
+        necessary: l.line.necessary ?? '',
+        proportionate: l.line.proportionate ?? '',
+        relevant: l.line.relevant ?? '',
+        outsidePurposeReason: l.line.outside_purpose_reason,
+        specialJustification: l.line.special_justification,
+        answeredBy: l.line.answered_by ?? '',
+        answeredAt: l.line.answered_at ?? iso(now),
+      },
+    };
+  });
+  const expiresAt = new Date(now.getTime() + row.expiry_days * DAY_MS).toISOString();
+  return {
+    draft: {
+      exchangeId: randomUUID(),
+      kind: 'share',
+      sender: { ...describeOffice(own.office), fingerprint: own.fingerprint },
+      recipients: recipients.map((k) => k.fingerprint),
+      createdAt: iso(now),
+      expiresAt,
+      sentBy,
+      share: {
+        purpose: row.purpose as SharePurpose,
+        purposeOther: row.purpose_other,
+        gateway: row.gateway as LawfulGateway,
+        gatewayOther: row.gateway_other,
+        regime: row.regime as DataProtectionRegime,
+        subject: {
+          kind: s.kind,
+          givenName: s.givenName,
+          familyName: s.familyName,
+          aliases: s.aliases,
+          dateOfBirth: chosen.has('date_of_birth') ? s.dateOfBirth : null,
+          pnc: chosen.has('references') ? s.pnc : null,
+          ndelius: chosen.has('references') ? s.ndelius : null,
+          visor: chosen.has('references') ? s.visor : null,
+        },
+        items,
+      },
+      withdrawal: null,
+    },
+    payload: { values },
+    recipientAgeKeys: recipients.map((k) => k.ageRecipient),
+    revision: row.revision,
+    expiresAt,
+  };
+}
+
+/** A withdrawal notice for a confirmed share: to the same recipients, naming the same items. */
+export function buildWithdrawal(r: Reader, row: ShareRow, own: OwnKeys, sentBy: string, reason: string, now: Date): { draft: ManifestDraft; recipientAgeKeys: string[] } {
+  if (row.exchange_id === null) throw new MappaError('not_confirmed', 'Only a confirmed share can be withdrawn.');
+  const { ctx, lines } = sentLinesForWithdrawal(r, row);
+  const recipients = ctx.map((officeId) => {
+    const key = partnerKeyOf(r, officeId);
+    if (!key) throw new MappaError('no_partner_key', 'A recipient of this share no longer has a confirmed key: confirm their key again before withdrawing.');
+    return key;
+  });
+  return {
+    draft: {
+      exchangeId: randomUUID(),
+      kind: 'withdrawal',
+      sender: { ...describeOffice(own.office), fingerprint: own.fingerprint },
+      recipients: recipients.map((k) => k.fingerprint),
+      createdAt: iso(now),
+      expiresAt: new Date(now.getTime() + 90 * DAY_MS).toISOString(),
+      sentBy,
+      share: null,
+      withdrawal: { withdraws: row.exchange_id, origins: lines, reason },
+    },
+    recipientAgeKeys: recipients.map((k) => k.ageRecipient),
+  };
+}
+
+/** The origins a confirmed share sent, recomputed from its lines (its items may since have changed). */
+function sentLinesForWithdrawal(r: Reader, row: ShareRow): { ctx: string[]; lines: string[] } {
+  const home = homeOffice(r);
+  if (!home) throw new MappaError('no_home_office', 'Set up the office this register belongs to first.');
+  const recipients = JSON.parse(row.recipient_office_ids) as string[];
+  const lines = r.all<{ item_id: string | null; origin: string | null }>(
+    'SELECT l.item_id, o.origin FROM share_lines l LEFT JOIN item_origins o ON o.item_id = l.item_id WHERE l.share_id = ? AND l.item_id IS NOT NULL',
+    [row.id],
+  );
+  return { ctx: recipients, lines: lines.map((l) => l.origin ?? `${home.id}/${l.item_id ?? ''}`) };
+}
+
+// ---- receiving ---------------------------------------------------------------------------
+
+type ItemStatus = 'new' | 'same' | 'newer' | 'older';
+
+interface Held {
+  itemId: string;
+  version: number;
+  fromSender: boolean;
+}
+
+/** The item this register already holds for an origin: one it received, or its own sent back to it. */
+function heldItem(r: Reader, origin: string, senderOfficeId: string): Held | undefined {
+  const received = r.get<{ item_id: string; origin_version: number; received_from_office_id: string }>(
+    'SELECT o.item_id, o.origin_version, o.received_from_office_id FROM item_origins o JOIN items i ON i.id = o.item_id WHERE o.origin = ? AND i.deleted_at IS NULL',
+    [origin],
+  );
+  if (received) return { itemId: received.item_id, version: received.origin_version, fromSender: received.received_from_office_id === senderOfficeId };
+  const home = homeOffice(r);
+  if (home && origin.startsWith(`${home.id}/`)) {
+    const own = r.get<{ id: string; version: number }>('SELECT id, version FROM items WHERE id = ? AND deleted_at IS NULL', [origin.slice(home.id.length + 1)]);
+    if (own) return { itemId: own.id, version: own.version, fromSender: false };
+  }
+  return undefined;
+}
+
+function statusOf(held: Held | undefined, version: number): ItemStatus {
+  if (!held) return 'new';
+  if (held.version === version) return 'same';
+  return version > held.version ? 'newer' : 'older';
+}
+
+/** The subject a share is about, if this register holds them: by a reference, or by name and date of birth. */
+export function matchSubject(r: Reader, s: NonNullable<ExchangeManifest['share']>['subject']): { id: string; by: string } | undefined {
+  for (const [column, value, label] of [
+    ['pnc', s.pnc, 'PNC number'],
+    ['ndelius', s.ndelius, 'nDelius CRN'],
+    ['visor', s.visor, 'ViSOR reference'],
+  ] as const) {
+    const ref = normaliseReference(value);
+    if (ref === null) continue;
+    const row = r.get<{ id: string }>(`SELECT id FROM subjects WHERE ${column} = ? COLLATE NOCASE AND deleted_at IS NULL`, [ref]);
+    if (row) return { id: row.id, by: label };
+  }
+  if (s.dateOfBirth !== null) {
+    const row = r.get<{ id: string }>(
+      'SELECT id FROM subjects WHERE given_name = ? COLLATE NOCASE AND family_name = ? COLLATE NOCASE AND date_of_birth = ? AND deleted_at IS NULL',
+      [s.givenName, s.familyName, s.dateOfBirth],
+    );
+    if (row) return { id: row.id, by: 'name and date of birth' };
+  }
+  return undefined;
+}
+
+/** Items of a share that become items here (the identifying details file the person instead). */
+const storedItems = (m: ExchangeManifest) => (m.share?.items ?? []).filter((i) => i.subjectField === null || !IDENTIFYING.has(i.subjectField));
+
+function labelOf(item: ManifestItem): string {
+  return item.subjectField !== null ? SUBJECT_FIELDS[item.subjectField].label : FIELD_KINDS[item.fieldKind].label;
+}
+
+export function senderOffice(r: Reader, m: ExchangeManifest) {
+  const key = partnerKeyByRemote(r, m.sender.officeId);
+  if (!key) throw new MappaError('exchange_unknown_sender', `This register has no confirmed key for ${m.sender.name}.`);
+  return key.office;
+}
+
+export function previewOf(r: Reader, opened: Opened, token: string): ImportPreview {
+  const m = opened.manifest;
+  const sender = senderOffice(r, m);
+  const base = {
+    token,
+    kind: m.kind,
+    sender: { name: m.sender.name, agency: m.sender.agency, agencyLabel: AGENCY_KINDS[m.sender.agency].label, area: m.sender.area, fingerprint: m.sender.fingerprint },
+    createdAt: m.createdAt,
+    expiresAt: m.expiresAt,
+  };
+  if (m.share) {
+    const s = m.share.subject;
+    const match = matchSubject(r, s);
+    return {
+      ...base,
+      purpose: m.share.purpose === 'other' && m.share.purposeOther !== null ? m.share.purposeOther : SHARE_PURPOSES[m.share.purpose],
+      gateway: m.share.gateway === 'other' && m.share.gatewayOther !== null ? m.share.gatewayOther : LAWFUL_GATEWAYS[m.share.gateway],
+      regime: REGIMES[m.share.regime],
+      subject: {
+        names: `${s.givenName} ${s.familyName}${s.aliases.length > 0 ? ` (also known as ${s.aliases.join(', ')})` : ''}`,
+        dateOfBirth: s.dateOfBirth,
+        matchedSubjectId: match?.id ?? null,
+        matchedBy: match?.by ?? null,
+      },
+      items: storedItems(m).map((item) => ({
+        fieldKind: item.fieldKind,
+        label: labelOf(item),
+        value: opened.payload.values[item.line] ?? '',
+        owner: item.owner,
+        noOnwardDisclosure: item.conditions.noOnwardDisclosure,
+        notToSubject: item.conditions.notToSubject,
+        status: statusOf(heldItem(r, item.origin, sender.id), item.originVersion),
+      })),
+      withdrawalReason: null,
+    };
+  }
+  const w = m.withdrawal;
+  if (!w) throw new MappaError('exchange_malformed', 'This file is neither a share nor a withdrawal.');
+  const held = withdrawable(r, w.origins, sender.id);
+  const subjectId = held[0]?.subjectId ?? null;
+  const names = subjectId === null ? null : r.get<{ given_name: string; family_name: string; date_of_birth: string | null }>('SELECT given_name, family_name, date_of_birth FROM subjects WHERE id = ?', [subjectId]);
+  return {
+    ...base,
+    purpose: null,
+    gateway: null,
+    regime: null,
+    subject: { names: names ? `${names.given_name} ${names.family_name}` : 'No items held from this share', dateOfBirth: names?.date_of_birth ?? null, matchedSubjectId: subjectId, matchedBy: subjectId === null ? null : 'the items it withdraws' },
+    items: held.map((h) => {
+      const item = getItem(r, h.itemId);
+      return {
+        fieldKind: item.fieldKind,
+        label: FIELD_KINDS[item.fieldKind].label,
+        value: item.value,
+        owner: { name: item.owner.name, agency: item.owner.agency, area: item.owner.area },
+        noOnwardDisclosure: item.noOnwardDisclosure,
+        notToSubject: item.notToSubject,
+        status: 'same' as const,
+      };
+    }),
+    withdrawalReason: w.reason,
+  };
+}
+
+/** Items received from `senderOfficeId` with these origins: only the sender can withdraw what it sent. */
+function withdrawable(r: Reader, origins: readonly string[], senderOfficeId: string): { itemId: string; subjectId: string }[] {
+  if (origins.length === 0) return [];
+  const out: { itemId: string; subjectId: string }[] = [];
+  for (const origin of origins) {
+    const row = r.get<{ item_id: string; subject_id: string }>(
+      'SELECT o.item_id, i.subject_id FROM item_origins o JOIN items i ON i.id = o.item_id WHERE o.origin = ? AND o.received_from_office_id = ? AND i.deleted_at IS NULL',
+      [origin, senderOfficeId],
+    );
+    if (row) out.push({ itemId: row.item_id, subjectId: row.subject_id });
+  }
+  return out;
+}
+
+/** The subject an opened file would touch: matched now, or null for a share that will add a new person. */
+export function subjectTouched(r: Reader, opened: Opened): string | null {
+  const m = opened.manifest;
+  if (m.share) return matchSubject(r, m.share.subject)?.id ?? null;
+  if (m.withdrawal) return withdrawable(r, m.withdrawal.origins, senderOffice(r, m).id)[0]?.subjectId ?? null;
+  return null;
+}
+
+export interface ImportOutcome {
+  subjectId: string;
+  subjectAdded: boolean;
+  itemIds: string[];
+  added: number;
+  matched: number;
+  updated: number;
+  withdrawn: number;
+  officesAdded: string[];
+}
+
+/** Imports an opened, verified file. Runs inside one commit: all of it, or (on any refusal) none of it. */
+export function applyImport(w: Writer, ctx: Ctx, opened: Opened): ImportOutcome {
+  const m = opened.manifest;
+  const sender = senderOffice(w, m);
+  const receivedAt = iso(ctx.now);
+  if (w.get('SELECT 1 AS x FROM exchanges_received WHERE exchange_id = ?', [m.exchangeId])) {
+    throw new MappaError('exchange_replayed', 'This file was already imported: nothing was imported again.');
+  }
+  const outcome: ImportOutcome = { subjectId: '', subjectAdded: false, itemIds: [], added: 0, matched: 0, updated: 0, withdrawn: 0, officesAdded: [] };
+  if (m.withdrawal) {
+    const held = withdrawable(w, m.withdrawal.origins, sender.id);
+    for (const h of held) {
+      w.run('UPDATE item_origins SET withdrawn_at = ?, withdrawn_reason = ?, withdrawal_exchange_id = ? WHERE item_id = ? AND withdrawn_at IS NULL', [receivedAt, m.withdrawal.reason, m.exchangeId, h.itemId]);
+      outcome.itemIds.push(h.itemId);
+    }
+    outcome.withdrawn = held.length;
+    outcome.subjectId = held[0]?.subjectId ?? '';
+  } else if (m.share) {
+    const share = m.share;
+    const s = share.subject;
+    const match = matchSubject(w, s);
+    if (match) outcome.subjectId = match.id;
+    else {
+      outcome.subjectId = createSubject(w, ctx, {
+        kind: s.kind,
+        givenName: s.givenName,
+        familyName: s.familyName,
+        aliases: s.aliases,
+        dateOfBirth: s.dateOfBirth,
+        ethnicity: null,
+        pnc: s.pnc,
+        ndelius: s.ndelius,
+        visor: s.visor,
+        address: null,
+        noFixedAbode: false,
+        areaOfClosestLinks: null,
+        indexOffence: null,
+        sentence: null,
+        category: null,
+        level: null,
+        risk: null,
+        exceptionalReason: null,
+        leadOfficeId: null,
+        nextReview: null,
+      }, { received: true });
+      outcome.subjectAdded = true;
+    }
+    const place = (d: { name: string; agency: (typeof m.sender)['agency']; area: string }) => {
+      const found = ensureOffice(w, ctx, d);
+      if (found.added) outcome.officesAdded.push(found.office.id);
+      return found.office;
+    };
+    for (const item of storedItems(m)) {
+      const value = opened.payload.values[item.line] ?? '';
+      const held = heldItem(w, item.origin, sender.id);
+      const status = statusOf(held, item.originVersion);
+      if (held && status !== 'newer') {
+        outcome.matched += 1;
+        outcome.itemIds.push(held.itemId);
+        continue;
+      }
+      const conditions = item.conditions;
+      if (held && status === 'newer') {
+        const current = getItem(w, held.itemId);
+        const changed =
+          current.value !== value || current.fieldKind !== item.fieldKind || current.classification !== item.classification || current.noOnwardDisclosure !== conditions.noOnwardDisclosure || current.notToSubject !== conditions.notToSubject;
+        if (changed) {
+          updateItem(w, ctx, {
+            itemId: held.itemId,
+            fieldKind: item.fieldKind,
+            rmpHeading: item.rmpHeading,
+            value,
+            classification: item.classification,
+            noOnwardDisclosure: conditions.noOnwardDisclosure,
+            notToSubject: conditions.notToSubject,
+            notToSubjectReason: conditions.notToSubjectReason,
+            changeReason: `A newer version received from ${m.sender.name} (exchange ${m.exchangeId}).`,
+          });
+        }
+        w.run('UPDATE item_origins SET origin_version = ?, exchange_id = ? WHERE item_id = ?', [item.originVersion, m.exchangeId, held.itemId]);
+        outcome.updated += 1;
+        outcome.itemIds.push(held.itemId);
+        continue;
+      }
+      const owner = place(item.owner);
+      const providerOffice = place(item.provider.office);
+      const added = addItem(w, ctx, {
+        subjectId: outcome.subjectId,
+        fieldKind: item.fieldKind,
+        rmpHeading: item.rmpHeading,
+        value,
+        ownerOfficeId: owner.id,
+        providerName: item.provider.name,
+        providerOfficeId: providerOffice.id,
+        receivedOn: today(ctx.now),
+        classification: item.classification,
+        noOnwardDisclosure: conditions.noOnwardDisclosure,
+        notToSubject: conditions.notToSubject,
+        notToSubjectReason: conditions.notToSubject ? (conditions.notToSubjectReason ?? 'Not to be disclosed to the subject (a condition of the sender).') : null,
+      });
+      w.run('INSERT INTO item_origins (item_id, origin, origin_version, received_from_office_id, exchange_id) VALUES (?, ?, ?, ?, ?)', [added.id, item.origin, item.originVersion, sender.id, m.exchangeId]);
+      outcome.added += 1;
+      outcome.itemIds.push(added.id);
+    }
+  }
+  w.run(
+    `INSERT INTO exchanges_received (exchange_id, kind, sender_office_id, subject_id, file_sha256, received_at, received_by, added, matched, updated, withdrawn)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [m.exchangeId, m.kind, sender.id, outcome.subjectId === '' ? null : outcome.subjectId, opened.fileSha256, receivedAt, ctx.actor.userName, outcome.added, outcome.matched, outcome.updated, outcome.withdrawn],
+  );
+  return outcome;
+}
+
+export function receivedOn(r: Reader, exchangeId: string): string | undefined {
+  return r.get<{ received_at: string }>('SELECT received_at FROM exchanges_received WHERE exchange_id = ?', [exchangeId])?.received_at;
+}
+
