@@ -76,6 +76,8 @@ export const itemView = z.object({
   notToSubject: z.boolean(),
   notToSubjectReason: z.string().nullable(),
   specialCategory: z.string().nullable(),
+  /** Received in a partner's exchange file: from which office, and whether the sender has since withdrawn it. */
+  received: z.object({ fromOfficeName: z.string(), withdrawnAt: z.string().nullable(), withdrawnReason: z.string().nullable() }).nullable(),
   version: z.number(),
   createdAt: z.string(),
   createdBy: z.string(),

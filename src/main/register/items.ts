@@ -39,7 +39,18 @@ function officeMap(r: Reader): Map<string, OfficeView> {
   return new Map(offices.map((o) => [o.id, { id: o.id, name: o.name, agency: o.agency as OfficeView['agency'], area: o.area, isHome: o.is_home === 1 }]));
 }
 
-function toView(row: ItemRow, offices: Map<string, OfficeView>): ItemView {
+/** Where received items came from (item_origins, written by an import), by item id. */
+type Received = Map<string, ItemView['received']>;
+
+function receivedFor(r: Reader, offices: Map<string, OfficeView>, where: string, params: SqlValue[]): Received {
+  const rows = r.all<{ item_id: string; received_from_office_id: string; withdrawn_at: string | null; withdrawn_reason: string | null }>(
+    `SELECT o.item_id, o.received_from_office_id, o.withdrawn_at, o.withdrawn_reason FROM item_origins o ${where}`,
+    params,
+  );
+  return new Map(rows.map((o) => [o.item_id, { fromOfficeName: offices.get(o.received_from_office_id)?.name ?? 'a partner office', withdrawnAt: o.withdrawn_at, withdrawnReason: o.withdrawn_reason }]));
+}
+
+function toView(row: ItemRow, offices: Map<string, OfficeView>, received: Received = new Map()): ItemView {
   const fieldKind = row.field_kind as FieldKind;
   const owner = offices.get(row.owner_office_id);
   const providerOffice = offices.get(row.provider_office_id);
@@ -59,6 +70,7 @@ function toView(row: ItemRow, offices: Map<string, OfficeView>): ItemView {
     notToSubject: row.not_to_subject === 1,
     notToSubjectReason: row.not_to_subject_reason,
     specialCategory: specialCategoryOf(fieldKind),
+    received: received.get(row.id) ?? null,
     version: row.version,
     createdAt: row.created_at,
     createdBy: row.created_by,
@@ -72,8 +84,9 @@ export function itemGroupsFor(r: Reader, subjectId: string): { owner: OfficeView
   const offices = officeMap(r);
   const rows = r.all<ItemRow>(`SELECT ${ITEM_COLUMNS} FROM items WHERE subject_id = ? AND deleted_at IS NULL ORDER BY received_on DESC, created_at DESC`, [subjectId]);
   const groups = new Map<string, { owner: OfficeView; items: ItemView[] }>();
+  const received = receivedFor(r, offices, 'JOIN items i ON i.id = o.item_id WHERE i.subject_id = ?', [subjectId]);
   for (const row of rows) {
-    const view = toView(row, offices);
+    const view = toView(row, offices, received);
     const group = groups.get(view.owner.id) ?? { owner: view.owner, items: [] };
     group.items.push(view);
     groups.set(view.owner.id, group);
@@ -84,7 +97,8 @@ export function itemGroupsFor(r: Reader, subjectId: string): { owner: OfficeView
 export function getItem(r: Reader, itemId: string): ItemView {
   const row = r.get<ItemRow>(`SELECT ${ITEM_COLUMNS} FROM items WHERE id = ? AND deleted_at IS NULL`, [itemId]);
   if (!row) throw new MappaError('unknown_item', 'That item is not in this register (it may have been deleted or disposed of).');
-  return toView(row, officeMap(r));
+  const offices = officeMap(r);
+  return toView(row, offices, receivedFor(r, offices, 'WHERE o.item_id = ?', [itemId]));
 }
 
 function checkConditions(problems: Problems, input: { fieldKind: FieldKind; rmpHeading: RmpHeading | null; notToSubject: boolean; notToSubjectReason: string | null }): void {

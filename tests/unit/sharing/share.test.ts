@@ -211,6 +211,7 @@ describe('a round trip between two registers', () => {
     const rmp = items.find((i) => i.fieldKind === 'rmp_entry')!;
     expect(rmp).toMatchObject({ value: 'Exclusion zone around Orchard Close; curfew 19:00–07:00.', rmpHeading: 'victim_safety', noOnwardDisclosure: true, notToSubject: true, notToSubjectReason: 'Would reveal the victim’s new address.', providerName: 'Pat Probation' });
     expect(items.every((i) => i.noOnwardDisclosure)).toBe(true);
+    expect(items.map((i) => i.received)).toEqual(items.map(() => ({ fromOfficeName: 'Wigan Probation Delivery Unit', withdrawnAt: null, withdrawnReason: null })));
     expect(t.police.entries().filter((e) => e.action === 'import').map((e) => e.details.step)).toEqual(['preview', 'import']);
 
     // The police may not share probation's information on until probation agrees.
@@ -268,6 +269,10 @@ describe('a round trip between two registers', () => {
     expect(wp).toMatchObject({ kind: 'withdrawal', withdrawalReason: 'Sent to the wrong unit: the case has moved to Bolton.', subject: { matchedSubjectId: imported.subjectId } });
     expect(wp.items.map((i) => i.label)).toEqual(['Risk factor']);
     expect(await t.police.api.service['exchange.import']({ token: wp.token })).toMatchObject({ withdrawn: 1 });
+    const record = await t.police.api.service['subjects.get']({ id: imported.subjectId, reason: CASE });
+    expect(record.itemGroups.flatMap((g) => g.items).map((i) => i.received)).toEqual([
+      { fromOfficeName: 'Wigan Probation Delivery Unit', withdrawnAt: expect.any(String), withdrawnReason: 'Sent to the wrong unit: the case has moved to Bolton.' },
+    ]);
 
     const draft = await t.police.api.service['shares.start']({ subjectId: imported.subjectId });
     const riskId = draft.available.find((f) => f.fieldKind === 'risk_factor')!;
