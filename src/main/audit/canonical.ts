@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 
-// Canonical JSON: object keys sorted by code unit, no whitespace, arrays in order. Two
+// Canonical JSON (RFC 8785, JCS): object keys sorted by UTF-16 code unit, no whitespace,
+// numbers and strings as ECMAScript writes them, arrays in order (tests/unit/audit/
+// canonical.test.ts checks it against the reference implementation). Two
 // equal values always serialise to the same bytes, so a hash over them is stable across
 // runs, machines and journal replay.
 
