@@ -1,6 +1,8 @@
 // npm run bench            -> table with pass/fail against the targets
-// npm run bench -- --json  -> one JSON object keyed by scale, nothing else on stdout
-// npm run bench -- --scale 10k   -> one scale only
+// npm run bench -- --json  -> one JSON object keyed by scale (and "sharing"), nothing else on stdout
+// npm run bench -- --scale 10k        -> one scale only
+// npm run bench -- --scale sharing    -> the sharing figures only (issue 10; they run once, not per scale)
+// npm run bench -- --scale 10k,sharing
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -40,6 +42,35 @@ interface Figures {
   subject_list_subjects: number;
 }
 
+/** bench/sharing.ts: exchange files of 1,000 items between partner registers, and the check-answers page. */
+interface SharingFigures {
+  share_items: number;
+  share_fields: number;
+  share_recipients: number;
+  share_build_p50_ms: number;
+  share_build_runs: number;
+  share_seal_only_p50_ms: number;
+  share_file_kb: number;
+  share_import_first_p50_ms: number;
+  share_import_first_open_p50_ms: number;
+  share_import_first_runs: number;
+  share_import_first_added: number;
+  share_import_again_p50_ms: number;
+  share_import_again_runs: number;
+  share_import_again_matched: number;
+  share_draft_setup_s: number;
+  share_setup_s: number;
+  check_answers_items: number;
+  check_answers_p50_ms: number;
+  check_answers_p95_ms: number;
+  check_answers_runs: number;
+  check_answers_ready: number;
+  share_answer_p50_ms: number;
+  sharing_peak_rss_mb: number;
+  /** Set when shares.confirm refused the 1,000-item share: its message. */
+  share_confirm_error?: string;
+}
+
 // items; the register is made by the demo generator with items/10 subjects
 const SCALES: Array<[string, number]> = [
   ['10k', 10_000],
@@ -66,6 +97,17 @@ function listRender(root: string): Record<string, number> {
     timeout: 10 * 60 * 1000,
   });
   return JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as Record<string, number>;
+}
+
+/** The sharing figures, once, in a fresh process of their own (registers made on the spot, about 20 s). */
+function sharing(): SharingFigures {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'sharing.ts')], {
+    cwd: path.resolve(__dirname, '..'),
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    timeout: 5 * 60 * 1000,
+  });
+  return JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as SharingFigures;
 }
 
 /** Each scale in fresh processes: one builds and times commits/snapshot/naive, one opens and works (peak RSS). */
@@ -107,25 +149,60 @@ function checks(f: Figures): Array<[string, string, boolean]> {
   ];
 }
 
+function sharingChecks(f: SharingFigures): Array<[string, string, boolean]> {
+  const n = f.share_items.toLocaleString('en-GB');
+  const ms = (x: number) => `${Math.round(x)} ms`;
+  const build: Array<[string, string, boolean]> =
+    f.share_confirm_error === undefined
+      ? [[`build+seal ${n}-item file ≤ 1 s`, `p50 ${ms(f.share_build_p50_ms)} (shares.confirm, ${f.share_build_runs} runs, ${f.share_recipients} recipients)`, f.share_build_p50_ms <= 1000]]
+      : [
+          [`build+seal ${n}-item file ≤ 1 s`, `refused: ${f.share_confirm_error}`, false],
+          ['  the same without the confirm commit', `p50 ${ms(f.share_seal_only_p50_ms)}`, true],
+        ];
+  return [
+    ...build,
+    [`${n}-item exchange file size`, `${Math.round(f.share_file_kb)} KB (${((f.share_file_kb * 1024) / f.share_items).toFixed(0)} bytes an item, ${f.share_fields} fields)`, true],
+    [
+      `verify+import, first import ≤ 2 s`,
+      `p50 ${ms(f.share_import_first_p50_ms)} (open ${ms(f.share_import_first_open_p50_ms)}; adds ${f.share_import_first_added}, ${f.share_import_first_runs} runs)`,
+      f.share_import_first_p50_ms <= 2000 && f.share_import_first_added === f.share_items,
+    ],
+    [`verify+import, re-import ≤ 2 s`, `p50 ${ms(f.share_import_again_p50_ms)} (matches ${f.share_import_again_matched}, ${f.share_import_again_runs} runs)`, f.share_import_again_p50_ms <= 2000 && f.share_import_again_matched === f.share_items],
+    [
+      `check answers, ${f.check_answers_items} items ≤ 100 ms`,
+      `p50 ${ms(f.check_answers_p50_ms)}, p95 ${ms(f.check_answers_p95_ms)} (shares.get, ${f.check_answers_runs} runs)`,
+      f.check_answers_p50_ms <= 100 && f.check_answers_ready === 1,
+    ],
+    [`answer one field, ${f.check_answers_items}-item share`, `p50 ${ms(f.share_answer_p50_ms)} (shares.answer round trip)`, true],
+    ['sharing setup (6 registers, 1,500 items)', `${f.share_setup_s.toFixed(1)} s; each answered draft ${f.share_draft_setup_s.toFixed(2)} s; peak RSS ${Math.round(f.sharing_peak_rss_mb)} MB`, true],
+  ];
+}
+
+function printTable(title: string, rows: Array<[string, string, boolean]>, missLabel: (name: string) => string): void {
+  console.log(`\n${title}`);
+  console.log(`${'measure'.padEnd(40)} ${'figure'.padEnd(56)} target`);
+  for (const [name, figure, ok] of rows) {
+    const informational = !name.includes('≤') && !name.includes('≥');
+    const target = informational ? '-' : ok ? 'pass' : missLabel(name);
+    console.log(`${name.padEnd(40)} ${figure.padEnd(56)} ${target}`);
+  }
+}
+
 function main(): void {
   const json = process.argv.includes('--json');
-  const results: Record<string, Figures> = {};
+  const results: Record<string, Figures | SharingFigures> = {};
   const only = process.argv.indexOf('--scale');
-  const wanted = only >= 0 ? process.argv[only + 1] : undefined;
-  for (const [label, items] of SCALES) if (wanted === undefined || wanted === label) results[label] = runScale(items);
+  const wanted = only >= 0 ? (process.argv[only + 1] ?? '').split(',') : undefined;
+  const scales: Record<string, Figures> = {};
+  for (const [label, items] of SCALES) if (wanted === undefined || wanted.includes(label)) results[label] = scales[label] = runScale(items);
+  const shared = wanted === undefined || wanted.includes('sharing') ? sharing() : undefined;
+  if (shared !== undefined) results.sharing = shared;
   if (json) {
     process.stdout.write(`${JSON.stringify(results)}\n`);
     return;
   }
-  for (const [label, f] of Object.entries(results)) {
-    console.log(`\n${label} items`);
-    console.log(`${'measure'.padEnd(40)} ${'figure'.padEnd(56)} target`);
-    for (const [name, figure, ok] of checks(f)) {
-      const informational = !name.includes('≤') && !name.includes('≥');
-      const target = informational ? '-' : ok ? 'pass' : label === '100k' ? 'FAIL' : '(miss; target is at 100k)';
-      console.log(`${name.padEnd(40)} ${figure.padEnd(56)} ${target}`);
-    }
-  }
+  for (const [label, f] of Object.entries(scales)) printTable(`${label} items`, checks(f), () => (label === '100k' ? 'FAIL' : '(miss; target is at 100k)'));
+  if (shared !== undefined) printTable('sharing (issue 10; once, not per scale)', sharingChecks(shared), () => 'FAIL');
 }
 
 main();
