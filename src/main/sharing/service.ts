@@ -197,7 +197,8 @@ export function sharingService({ session, host }: ServiceDeps): SliceService<typ
               gateway: now.gateway,
               regime: now.regime,
               recipients: now.recipients.map((o) => o.id),
-              fieldKinds: now.lines.map((l) => l.fieldKind),
+              // The kinds of field shared, each once: the details hold codes, and stay small for a share of any size.
+              fieldKinds: [...new Set(now.lines.map((l) => l.fieldKind))],
               fields: now.lines.length,
               fileSha256,
             },

@@ -281,6 +281,18 @@ describe('a round trip between two registers', () => {
     expect(reply).toMatchObject({ ok: false, error: { code: 'withdrawn', message: 'Risk factor was withdrawn by the agency that sent it: it cannot be shared on.' } });
   });
 
+  it('confirms a share of hundreds of fields, its audit entry holding codes and counts, not one code per field', async () => {
+    const t = await partnersWithHollis();
+    const s = t.probation.api.service;
+    const many: string[] = [];
+    for (let i = 0; i < 300; i += 1) many.push((await s['items.add'](anItem(t.subjectId, t.probation.home, { value: `Sighting ${i} near Orchard Close.`, fieldKind: i % 2 === 0 ? 'risk_factor' : 'address' }))).id);
+    const share = await aDraftShare(t.probation, t.subjectId, [t.policeInProbation], many.map(item));
+    await confirmShare(t.probation, share.id);
+    const entry = t.probation.entries().find((e) => e.action === 'share')!;
+    expect(entry.details).toMatchObject({ fields: 301, fieldKinds: ['identity', 'risk_factor', 'address'] });
+    expect(entry.itemIds).toHaveLength(300);
+  });
+
   it('writes nothing into the share’s folder but the file the person chose', async () => {
     const t = await partnersWithHollis();
     const share = await aDraftShare(t.probation, t.subjectId, [t.policeInProbation], [item(t.risk)]);
