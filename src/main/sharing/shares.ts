@@ -212,6 +212,24 @@ interface Context {
   purpose: SharePurpose | null;
 }
 
+/** A field the register's own office holds about the person (one of their details, or a line whose item has gone). */
+function homeField(ref: FieldRef, label: string, kind: FieldKind, value: string, home: OfficeView): ShareField {
+  return {
+    ref,
+    label,
+    fieldKind: kind,
+    value,
+    owner: home,
+    specialCategory: specialCategoryOf(kind),
+    classification: 'OFFICIAL-SENSITIVE',
+    noOnwardDisclosure: false,
+    notToSubject: false,
+    permission: 'not_needed',
+    withdrawn: false,
+    received: false,
+  };
+}
+
 function candidatesFor(r: Reader, row: ShareRow, home: OfficeView, subject: SubjectRecord, origins: Map<string, Origin>, recipients: string[], purpose: SharePurpose | null): Map<string, Candidate> {
   const out = new Map<string, Candidate>();
   for (const field of SUBJECT_FIELD_CODES) {
@@ -219,24 +237,7 @@ function candidatesFor(r: Reader, row: ShareRow, home: OfficeView, subject: Subj
     if (value === null) continue;
     const kind: FieldKind = SUBJECT_FIELDS[field].kind;
     const ref: FieldRef = { kind: 'subject', field };
-    out.set(refKey(ref), {
-      item: null,
-      version: null,
-      field: {
-        ref,
-        label: SUBJECT_FIELDS[field].label,
-        fieldKind: kind,
-        value,
-        owner: home,
-        specialCategory: specialCategoryOf(kind),
-        classification: 'OFFICIAL-SENSITIVE',
-        noOnwardDisclosure: false,
-        notToSubject: false,
-        permission: 'not_needed',
-        withdrawn: false,
-        received: false,
-      },
-    });
+    out.set(refKey(ref), { item: null, version: null, field: homeField(ref, SUBJECT_FIELDS[field].label, kind, value, home) });
   }
   for (const group of itemGroupsFor(r, row.subject_id)) {
     for (const item of group.items) {
@@ -368,20 +369,7 @@ export function shareView(r: Reader, id: string): ShareView {
     const ref = refOfLine(line);
     const candidate = ctx.candidates.get(refKey(ref));
     const label = candidate?.field.label ?? (line.item_id !== null ? FIELD_KINDS[line.field_kind as FieldKind]?.label ?? 'An item' : SUBJECT_FIELDS[line.subject_field as SubjectField].label);
-    const field: ShareField = candidate?.field ?? {
-      ref,
-      label,
-      fieldKind: line.field_kind as FieldKind,
-      value: '',
-      owner: ctx.home,
-      specialCategory: specialCategoryOf(line.field_kind as FieldKind),
-      classification: 'OFFICIAL-SENSITIVE',
-      noOnwardDisclosure: false,
-      notToSubject: false,
-      permission: 'not_needed',
-      withdrawn: false,
-      received: false,
-    };
+    const field: ShareField = candidate?.field ?? homeField(ref, label, line.field_kind as FieldKind, '', ctx.home);
     return {
       ...field,
       lineId: line.line_id,
