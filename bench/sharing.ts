@@ -29,7 +29,7 @@ import { buildShare } from '../src/main/sharing/transfer';
 import { today } from '../src/shared/calendar';
 import type { FieldRef, ShareView } from '../src/shared/channels/sharing';
 import type { AgencyKindCode } from '../src/shared/vocabulary';
-import { aPartnerRegister, confirmKey, confirmShare, FULL_ANSWER, HOLLIS, openFile, type PartnerRegister } from '../tests/support/partners';
+import { anUnansweredShare, aPartnerRegister, confirmKey, confirmShare, FULL_ANSWER, HOLLIS, openFile, type PartnerRegister } from '../tests/support/partners';
 import { aSubject } from '../tests/support/registerBuilders';
 
 const SHARE_ITEMS = 1_000;
@@ -89,21 +89,7 @@ function answerAll(from: PartnerRegister, share: ShareView): void {
 
 /** A new draft share of `refs` to `recipients`, through the wizard's channels, every line answered. */
 async function answeredDraft(from: PartnerRegister, subjectId: string, recipients: string[], refs: FieldRef[]): Promise<ShareView> {
-  const s = from.api.service;
-  let share = await s['shares.start']({ subjectId });
-  share = await s['shares.setFields']({ id: share.id, fields: refs });
-  share = await s['shares.setDetails']({
-    id: share.id,
-    purpose: 'risk_management_plan',
-    purposeOther: null,
-    recipientOfficeIds: recipients,
-    gateway: 'cja2003_s325',
-    gatewayOther: null,
-    regime: 'dpa2018_part3',
-    expiryDays: 28,
-    noOnwardDisclosure: true,
-    notToSubject: false,
-  });
+  const share = await anUnansweredShare(from, subjectId, recipients, refs);
   answerAll(from, share);
   return share;
 }

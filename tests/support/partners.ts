@@ -107,20 +107,16 @@ export const FULL_ANSWER: Required<Answer> = {
   specialJustification: null,
 };
 
-/** A draft share of `fields` to `recipients` for `purpose`, with every field answered (answers can be overridden per field kind). */
-export async function aDraftShare(
-  from: PartnerRegister,
-  subjectId: string,
-  recipients: string[],
-  fields: FieldRef[],
-  options: { purpose?: 'assess_risk' | 'risk_management_plan' | 'meeting_preparation' | 'locate_contact' | 'victim_safety'; answers?: (line: ShareView['lines'][number]) => Answer | null } = {},
-): Promise<ShareView> {
+type Purpose = 'assess_risk' | 'risk_management_plan' | 'meeting_preparation' | 'locate_contact' | 'victim_safety';
+
+/** A draft share of `fields` to `recipients` for `purpose`, through the wizard's first two steps: nothing answered yet. */
+export async function anUnansweredShare(from: PartnerRegister, subjectId: string, recipients: string[], fields: FieldRef[], purpose: Purpose = 'risk_management_plan'): Promise<ShareView> {
   const s = from.api.service;
-  let share = await s['shares.start']({ subjectId });
-  share = await s['shares.setFields']({ id: share.id, fields });
-  share = await s['shares.setDetails']({
+  const share = await s['shares.start']({ subjectId });
+  await s['shares.setFields']({ id: share.id, fields });
+  return s['shares.setDetails']({
     id: share.id,
-    purpose: options.purpose ?? 'risk_management_plan',
+    purpose,
     purposeOther: null,
     recipientOfficeIds: recipients,
     gateway: 'cja2003_s325',
@@ -130,6 +126,18 @@ export async function aDraftShare(
     noOnwardDisclosure: true,
     notToSubject: false,
   });
+}
+
+/** A draft share of `fields` to `recipients` for `purpose`, with every field answered (answers can be overridden per field kind). */
+export async function aDraftShare(
+  from: PartnerRegister,
+  subjectId: string,
+  recipients: string[],
+  fields: FieldRef[],
+  options: { purpose?: Purpose; answers?: (line: ShareView['lines'][number]) => Answer | null } = {},
+): Promise<ShareView> {
+  const s = from.api.service;
+  let share = await anUnansweredShare(from, subjectId, recipients, fields, options.purpose);
   for (const line of share.lines) {
     const answer = options.answers ? options.answers(line) : {};
     if (answer === null) continue;
