@@ -3,6 +3,7 @@ import { auditMigration } from './schema/v3-audit';
 import { repairMigration } from './schema/v4-repair-edited-migrations';
 import { signedAuditMigration } from './schema/v5-signed-audit';
 import { sharingMigration } from './schema/v6-sharing';
+import { meetingsMigration } from './schema/v7-meetings';
 
 // Schema migrations, numbered by PRAGMA user_version. To add one, append an entry with the
 // next version number; each runs as one durable commit (journaled like any other).
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   repairMigration,
   signedAuditMigration,
   sharingMigration,
+  meetingsMigration,
 ];
 
 export function latestVersion(migrations: readonly Migration[] = MIGRATIONS): number {

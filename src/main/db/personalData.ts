@@ -30,6 +30,54 @@ export interface PersonalDataTable {
  */
 export const PERSONAL_DATA: readonly PersonalDataTable[] = [
   {
+    table: 'action_history',
+    subjectColumn: 'subject_id',
+    personalColumns: ['note'],
+    disposal: 'remove',
+  },
+  {
+    table: 'meeting_actions',
+    subjectColumn: 'subject_id',
+    personalColumns: ['description', 'rationale', 'owner_person'],
+    disposal: 'remove',
+  },
+  {
+    table: 'minutes_history',
+    subjectColumn: 'subject_id',
+    personalColumns: ['earlier', 'note'],
+    disposal: 'remove',
+  },
+  {
+    table: 'minutes',
+    subjectColumn: 'subject_id',
+    itemListColumn: 'information_item_ids',
+    personalColumns: [
+      'information_shared',
+      'risk_assessment',
+      'decisions',
+      'dissenting_views',
+      'disclosure_reason',
+      'rmp_supervision',
+      'rmp_monitoring_control',
+      'rmp_interventions_treatment',
+      'rmp_victim_safety',
+      'contingencies',
+      'licence_conditions',
+      'in_custody',
+      'level_decision',
+      'level_decision_reason',
+      'next_review',
+    ],
+    disposal: 'remove',
+  },
+  {
+    table: 'meeting_papers',
+    subjectColumn: 'subject_id',
+    itemListColumn: 'item_ids',
+    personalColumns: ['title', 'report', 'withdrawn_reason'],
+    disposal: 'remove',
+  },
+  {
     table: 'item_origins',
     itemColumn: 'item_id',
     personalColumns: ['withdrawn_reason'],
@@ -127,6 +175,36 @@ export const PERSONAL_DATA: readonly PersonalDataTable[] = [
     disposal: { keep: 'The receipt of an exchange file (who sent it, when, what it added): it stops a file being imported twice and holds no content.' },
   },
   {
+    table: 'meeting_subjects',
+    subjectColumn: 'subject_id',
+    personalColumns: ['category', 'level'],
+    disposal: { keep: 'That a meeting discussed the person, at which category and level: the record of the meeting, who attended it and what was copied refers to it.' },
+  },
+  {
+    table: 'attendee_subjects',
+    subjectColumn: 'subject_id',
+    personalColumns: [],
+    disposal: { keep: 'Who attended, sent apologies or left before the person was discussed: the attendance record. It holds no case content.' },
+  },
+  {
+    table: 'undertaking_signatures',
+    subjectColumn: 'subject_id',
+    personalColumns: [],
+    disposal: { keep: 'A signed confidentiality undertaking (MAPPA D): who signed which version, when and how. It holds no case content.' },
+  },
+  {
+    table: 'copy_permissions',
+    subjectColumn: 'subject_id',
+    personalColumns: ['reason', 'revoked_reason'],
+    disposal: { keep: 'The Chair’s permission for a copy of the minutes: the agency must account for every copy. It holds no minutes content.' },
+  },
+  {
+    table: 'minutes_copies',
+    subjectColumn: 'subject_id',
+    personalColumns: [],
+    disposal: { keep: 'The distribution log of numbered copies of the minutes: who received which copy, when, and its hash. It holds no minutes content.' },
+  },
+  {
     table: 'declared_associations',
     nameColumns: ['names', 'date_of_birth'],
     personalColumns: ['names', 'date_of_birth', 'relationship'],
@@ -143,6 +221,9 @@ export const HOLDS_NO_SUBJECT_DATA: Readonly<Record<string, string>> = {
   retention_rules: 'Retention periods per agency.',
   office_keys: 'This office’s keys for sharing.',
   partner_keys: 'Partner offices’ public keys and who confirmed them.',
+  undertaking_versions: 'The text of the confidentiality undertaking (MAPPA D), in versions.',
+  meetings: 'When and where a MAPPA meeting is held, its kind and its chair’s role; the subjects it discusses are in meeting_subjects.',
+  meeting_attendees: "The people at a meeting: staff of the agencies (names are personal data, but not a subject's).",
 };
 
 /** One FTS4 index made from subjects' data; its shadow tables (<index>_content, ...) hold the same. */

@@ -14,6 +14,7 @@ const SHIPPED: Readonly<Record<number, string>> = {
   4: '11bde0b36b766aa6b0938515da944401fbfe3be3e3833329733fcbd1f155e6bb',
   5: 'adb5131a6c240a6fe534bbcfbef90247fc8937a046dbcf66ae35c5582c920386',
   6: '2319665137e175919cb9704c61241e3efc78cb49cffce77af0bdc5a7151f316d',
+  7: '8d9deff4d2c5834ea0fcf2c44b0db7524195b132f9ebd04e5c1788445ced405d',
 };
 
 function hashOf(m: Migration): string {
