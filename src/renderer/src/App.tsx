@@ -25,6 +25,10 @@ import { SubjectScreen } from './screens/SubjectScreen';
 import { SubjectsScreen } from './screens/SubjectsScreen';
 import { UnlockScreen } from './screens/UnlockScreen';
 import { UsersScreen } from './screens/UsersScreen';
+import { ImportScreen } from './screens/sharing/ImportScreen';
+import { PartnerKeysScreen } from './screens/sharing/PartnerKeysScreen';
+import { SharesScreen } from './screens/sharing/SharesScreen';
+import { ShareScreen } from './screens/sharing/ShareScreen';
 import { useLoad } from './screens/useLoad';
 
 type ClosedScreen = { name: 'start' } | { name: 'create' } | { name: 'restore' } | { name: 'unlock'; folder: string; userName: string };
@@ -34,6 +38,8 @@ const SECTIONS: { route: Route['name']; label: string; needs?: Action }[] = [
   { route: 'home', label: 'Home' },
   { route: 'subjects', label: 'Subjects', needs: 'subject.view' },
   { route: 'reviews', label: 'Reviews due', needs: 'subject.view' },
+  { route: 'shares', label: 'Shares', needs: 'subject.view' },
+  { route: 'keys', label: 'Partner keys' },
   { route: 'retention', label: 'Retention', needs: 'retention.configure' },
   { route: 'offices', label: 'Agency offices' },
   { route: 'audit', label: 'Audit', needs: 'audit.review' },
@@ -47,6 +53,7 @@ const SECTIONS: { route: Route['name']; label: string; needs?: Action }[] = [
 /** Which section a route belongs to, for aria-current in the navigation. */
 function sectionOf(route: Route): Route['name'] {
   if (route.name === 'subject' || route.name === 'subjectForm' || route.name === 'itemForm') return 'subjects';
+  if (route.name === 'share' || route.name === 'import') return 'shares';
   return route.name;
 }
 
@@ -267,5 +274,13 @@ function RouteView({ route }: { route: Route }) {
       return <AuditScreen />;
     case 'holidays':
       return <BankHolidaysScreen />;
+    case 'shares':
+      return <SharesScreen />;
+    case 'share':
+      return <ShareScreen key={route.id} id={route.id} step={route.step} file={route.file} />;
+    case 'import':
+      return <ImportScreen />;
+    case 'keys':
+      return <PartnerKeysScreen />;
   }
 }

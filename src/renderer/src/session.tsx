@@ -5,6 +5,9 @@ import type { AccessReason } from '../../shared/accessReasons';
 
 export type Unlocked = Extract<RegisterStatus, { state: 'unlocked' }>;
 
+/** The pages of the share wizard (MOJ task list): the list itself, its four tasks, and the confirmation. */
+export type ShareStep = 'tasks' | 'fields' | 'details' | 'tests' | 'check' | 'done';
+
 /** Where the person is, inside an unlocked register. */
 export type Route =
   | { name: 'home' }
@@ -20,7 +23,12 @@ export type Route =
   | { name: 'backup' }
   | { name: 'associations' }
   | { name: 'audit' }
-  | { name: 'holidays' };
+  | { name: 'holidays' }
+  | { name: 'shares' }
+  /** A share: its wizard while a draft, its record once confirmed, withdrawn or declined. `file` is where a just-confirmed share's file was saved. */
+  | { name: 'share'; id: string; step?: ShareStep; file?: string | null }
+  | { name: 'import' }
+  | { name: 'keys' };
 
 export interface SessionValue {
   status: Unlocked;

@@ -147,6 +147,8 @@ function describedBy(id: string, hint: unknown, error: unknown): string | undefi
 export interface Option {
   value: string;
   label: string;
+  /** Shown under a radio's label (radios only). */
+  hint?: string;
 }
 
 export function Select({ id, label, value, options, onChange, hint, error, placeholder }: { id: string; label: string; value: string; options: Option[]; onChange: (value: string) => void; hint?: ReactNode; error?: string | undefined; placeholder?: string }) {
@@ -179,14 +181,31 @@ export function Radios({ id, legend, value, options, onChange, hint, error, inli
         <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
         <HintAndError id={id} hint={hint} error={error} />
         <div className={`govuk-radios govuk-radios--small${inline ? ' govuk-radios--inline' : ''}`}>
-          {options.map((o, index) => (
-            <div className="govuk-radios__item" key={o.value}>
-              <input className="govuk-radios__input" id={index === 0 ? id : `${id}-${o.value}`} name={id} type="radio" value={o.value} checked={value === o.value} onChange={() => onChange(o.value)} />
-              <label className="govuk-label govuk-radios__label" htmlFor={index === 0 ? id : `${id}-${o.value}`}>
-                {o.label}
-              </label>
-            </div>
-          ))}
+          {options.map((o, index) => {
+            const inputId = index === 0 ? id : `${id}-${o.value}`;
+            return (
+              <div className="govuk-radios__item" key={o.value}>
+                <input
+                  className="govuk-radios__input"
+                  id={inputId}
+                  name={id}
+                  type="radio"
+                  value={o.value}
+                  checked={value === o.value}
+                  aria-describedby={o.hint ? `${inputId}-item-hint` : undefined}
+                  onChange={() => onChange(o.value)}
+                />
+                <label className="govuk-label govuk-radios__label" htmlFor={inputId}>
+                  {o.label}
+                </label>
+                {o.hint ? (
+                  <div className="govuk-hint govuk-radios__hint" id={`${inputId}-item-hint`}>
+                    {o.hint}
+                  </div>
+                ) : null}
+              </div>
+            );
+          })}
         </div>
       </fieldset>
     </div>

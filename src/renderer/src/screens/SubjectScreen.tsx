@@ -10,6 +10,8 @@ import { AgencyTag, CategoryTag, formatDate, LevelTag, RiskTag, Tag } from '../c
 import { useSubmit } from './useSubmit';
 import { TableHead } from '../components/TableHead';
 import { useLoad } from './useLoad';
+import { StartShareButton, SubjectShares } from './sharing/SubjectShares';
+import { WITHDRAWAL_LIMIT } from '../../../shared/sharingVocabulary';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -84,8 +86,16 @@ function Item({ item, onChanged }: { item: ItemView; onChanged: () => void }) {
         {item.noOnwardDisclosure ? <Tag colour="orange">No onward disclosure without the owner’s permission</Tag> : null}
         {item.notToSubject ? <Tag colour="purple">Not to be disclosed to the subject</Tag> : null}
         <Tag colour="grey">{item.classification}</Tag>
+        {item.received ? <Tag colour="blue">{`Received from ${item.received.fromOfficeName}`}</Tag> : null}
+        {item.received?.withdrawnAt ? <Tag colour="red">Withdrawn by sender</Tag> : null}
       </div>
       <p className="govuk-body app-item__value">{item.value}</p>
+      {item.received?.withdrawnAt ? (
+        <p className="govuk-body-s">
+          {item.received.fromOfficeName} withdrew this on {formatDate(item.received.withdrawnAt)}
+          {item.received.withdrawnReason ? `: ${item.received.withdrawnReason}` : ''}. It cannot be shared on. {WITHDRAWAL_LIMIT}
+        </p>
+      ) : null}
       {item.notToSubject && item.notToSubjectReason ? <p className="govuk-body-s">Not to be disclosed to the subject because: {item.notToSubjectReason}</p> : null}
       <p className="govuk-body-s govuk-!-margin-bottom-2">
         Provided by {item.providerName} ({item.providerOffice.name}), received {formatDate(item.receivedOn)}. Version {item.version}, last changed {formatDate(item.updatedAt)} by {item.updatedBy}.
@@ -257,6 +267,7 @@ export function SubjectScreen({ id }: { id: string }) {
             Edit details
           </button>
         ) : null}
+        {can('share.make') ? <StartShareButton subjectId={subject.id} /> : null}
         {can('subject.delete') && !deleting ? (
           <button type="button" className="govuk-button govuk-button--warning" onClick={() => setDeleting(true)}>
             Delete subject
@@ -306,6 +317,7 @@ export function SubjectScreen({ id }: { id: string }) {
           ))}
         </section>
       ))}
+      <SubjectShares subject={subject} />
     </>
   );
 }

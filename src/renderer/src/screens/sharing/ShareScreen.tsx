@@ -1,0 +1,110 @@
+import type { ShareView } from '../../../../shared/channels/sharing';
+import { api } from '../../mappa';
+import { useSession, type ShareStep } from '../../session';
+import { ErrorSummary } from '../../components/forms';
+import { useLoad } from '../useLoad';
+import { useSubmit } from '../useSubmit';
+import { CheckAnswersStep } from './CheckAnswersStep';
+import { ChooseFieldsStep } from './ChooseFieldsStep';
+import { DetailsStep } from './DetailsStep';
+import { ActionLink, BackLink, PageHeading } from './parts';
+import { ShareRecord } from './ShareRecord';
+import { shareTasks, TASK_STATUS_WORDS } from './shareTasks';
+import { ThreeTestsStep } from './ThreeTestsStep';
+
+// A share (issue 10): while it is a draft, the wizard in the MOJ task-list style; once
+// confirmed, withdrawn or declined, its record. The draft lives in the service, so every
+// step saves as it goes and the list shows where the person got to.
+
+export interface StepProps {
+  share: ShareView;
+  /** The share as an act returned it. */
+  onChange: (share: ShareView) => void;
+  go: (step: ShareStep) => void;
+}
+
+export function ShareScreen({ id, step = 'tasks', file }: { id: string; step?: ShareStep | undefined; file?: string | null | undefined }) {
+  const { navigate } = useSession();
+  const loaded = useLoad(() => api().shares.get({ id }), [id]);
+  const share = loaded.data;
+  if (!share) {
+    return (
+      <>
+        <ErrorSummary errors={loaded.errors} />
+        {loaded.loading ? <p className="govuk-body">Opening the share…</p> : null}
+      </>
+    );
+  }
+  if (share.status !== 'draft') return <ShareRecord share={share} file={step === 'done' ? (file ?? null) : null} />;
+  const props: StepProps = { share, onChange: (next) => loaded.setData(next), go: (next) => navigate({ name: 'share', id, step: next }) };
+  switch (step) {
+    case 'fields':
+      return <ChooseFieldsStep {...props} />;
+    case 'details':
+      return <DetailsStep {...props} />;
+    case 'tests':
+      return <ThreeTestsStep {...props} />;
+    case 'check':
+      return <CheckAnswersStep {...props} />;
+    default:
+      return <TaskList {...props} />;
+  }
+}
+
+function TaskList({ share, go }: StepProps) {
+  const { navigate, notify } = useSession();
+  const { errors, busy, submit } = useSubmit();
+  const tasks = shareTasks(share);
+  const done = tasks.filter((t) => t.status === 'completed').length;
+  const discard = () => {
+    if (!window.confirm(`Discard this draft share of information about ${share.subjectName}? Nothing has been sent; the draft is kept in the audit log only.`)) return;
+    void submit(async () => {
+      await api().shares.discard({ id: share.id });
+      notify('The draft share was discarded. Nothing was sent.');
+      navigate({ name: 'subject', id: share.subjectId });
+    });
+  };
+  return (
+    <>
+      <BackLink onClick={() => navigate({ name: 'subject', id: share.subjectId })}>{`Back to ${share.subjectName}`}</BackLink>
+      <ErrorSummary errors={errors} />
+      <PageHeading caption="Share information">Share information about {share.subjectName}</PageHeading>
+      <p className="govuk-body">
+        You have completed {done} of {tasks.length} tasks. The draft is saved as you go: you can leave it and carry on later from {share.subjectName}’s page.
+      </p>
+      <ul className="govuk-task-list">
+        {tasks.map((task) => {
+          const statusId = `task-${task.step}-status`;
+          const hintId = `task-${task.step}-hint`;
+          const linked = task.status !== 'cannot_start';
+          return (
+            <li className={`govuk-task-list__item${linked ? ' govuk-task-list__item--with-link' : ''}`} key={task.step}>
+              <div className="govuk-task-list__name-and-hint">
+                {linked ? (
+                  <ActionLink className="govuk-link govuk-task-list__link" onClick={() => go(task.step)} describedBy={`${hintId} ${statusId}`}>
+                    {task.title}
+                  </ActionLink>
+                ) : (
+                  <div>{task.title}</div>
+                )}
+                <div className="govuk-task-list__hint" id={hintId}>
+                  {task.hint}
+                </div>
+              </div>
+              <div className={`govuk-task-list__status${task.status === 'cannot_start' ? ' govuk-task-list__status--cannot-start-yet' : ''}`} id={statusId}>
+                {task.status === 'incomplete' || task.status === 'not_started' ? (
+                  <strong className={`govuk-tag ${task.status === 'incomplete' ? 'govuk-tag--blue' : 'govuk-tag--teal'}`}>{TASK_STATUS_WORDS[task.status]}</strong>
+                ) : (
+                  TASK_STATUS_WORDS[task.status]
+                )}
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+      <button type="button" className="govuk-button govuk-button--secondary" disabled={busy} aria-disabled={busy} onClick={discard}>
+        Discard this draft
+      </button>
+    </>
+  );
+}
