@@ -12,6 +12,8 @@ import { TEST_KDF } from './kdf';
 export interface FakeHost extends Host {
   picksFolder(folder: string): void;
   picksFile(file: string): void;
+  /** Forgets what the person was going to pick (a refused act opened no dialog to take it). */
+  forgetPicks(): void;
   /** What each dialog was opened for, in order. */
   opened: string[];
 }
@@ -25,6 +27,10 @@ export function aFakeHost(settingsDir = mkdtempSync(path.join(os.tmpdir(), 'mapp
     opened,
     picksFolder: (folder) => folders.push(folder),
     picksFile: (file) => files.push(file),
+    forgetPicks: () => {
+      folders.length = 0;
+      files.length = 0;
+    },
     dialogs: {
       chooseFolder: async (purpose: FolderPurpose) => {
         opened.push(`folder:${purpose}`);

@@ -66,7 +66,9 @@ export function signWith(privatePkcs8: string, label: string, bytes: string): st
 export function verifyWith(signingKey: string, label: string, bytes: string, signature: string): boolean {
   try {
     const sig = Buffer.from(signature, 'base64');
-    if (sig.length !== 64) return false;
+    // Node's base64 reading is lenient (it skips stray characters and takes URL-safe ones):
+    // only the exact encoding of 64 bytes is a signature, so no character of it can change.
+    if (sig.length !== 64 || sig.toString('base64') !== signature) return false;
     return edVerify(null, Buffer.concat([Buffer.from(`${label}\u0000`, 'utf8'), Buffer.from(bytes, 'utf8')]), signingPublicKey(signingKey), sig);
   } catch {
     return false;

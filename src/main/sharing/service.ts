@@ -10,7 +10,7 @@ import { homeOffice } from '../access/offices';
 import type { ServiceDeps } from '../access/registerSession';
 import { acted, readEntries, type Acted, type ActEntry } from '../audit';
 import type { Writer } from '../db/types';
-import { blockedSubjects, BLOCKED_CHANGE, BLOCKED_OPEN } from '../register/associationBlock';
+import { blocked, blockedSubjects, BLOCKED_CHANGE, BLOCKED_OPEN } from '../register/associationBlock';
 import { actOnSubject, liveSubject, subjectOfItem } from '../register/guard';
 import { removeQuietly, writeFileAtomicSync } from '../vault/atomicWrite';
 import { MAX_EXCHANGE_BYTES, openExchange, REFUSED, sealExchange, type Opened } from './exchangeFile';
@@ -44,7 +44,7 @@ import {
   shareView,
   startShare,
 } from './shares';
-import { applyImport, buildShare, buildWithdrawal, previewOf, receivedOn, subjectTouched } from './transfer';
+import { applyImport, buildShare, buildWithdrawal, declarationMatching, previewOf, receivedOn, subjectTouched } from './transfer';
 
 // The sharing capability's channels (issue 10). Every act on a subject's information goes
 // through the association guard and writes its audit entry in the same commit; files are
@@ -53,6 +53,10 @@ import { applyImport, buildShare, buildWithdrawal, previewOf, receivedOn, subjec
 // imported, the register locks, or half an hour passes.
 
 const day = (now: Date) => londonDayOf(now.toISOString());
+
+/** A file about a person the user has declared an association with. */
+export const BLOCKED_FILE =
+  'You cannot open this file: it is about a person you have declared a personal association with. Ask a colleague to import it; the attempt has been recorded for your information governance lead.';
 
 export function sharingService({ session, host }: ServiceDeps): SliceService<typeof sharingContract> {
   const read = () => session.vault().reader;
@@ -78,6 +82,22 @@ export function sharingService({ session, host }: ServiceDeps): SliceService<typ
       removeQuietly(file);
       throw error;
     }
+  }
+
+  /**
+   * A file about someone this register does not hold (yet) is checked against the user's
+   * own declarations by the file's names and date of birth: a declared person is not shown
+   * to them from a file either. There is no subject to raise an alert about, so the attempt
+   * is recorded as an association_alert entry in the audit log, and a colleague imports it.
+   */
+  function refuseDeclaredPerson(opened: Opened): void {
+    const declared = session.act('share.import', (w, ctx) => {
+      const d = declarationMatching(w, ctx.actor.userId, opened);
+      return d === null
+        ? acted(null)
+        : acted(d, { action: 'association_alert', details: { associationId: d.id, exchangeId: opened.header.exchangeId, inRegister: false } });
+    });
+    if (declared !== null) throw blocked(BLOCKED_FILE);
   }
 
   function notReady(view: ShareView): MappaError {
@@ -232,6 +252,8 @@ export function sharingService({ session, host }: ServiceDeps): SliceService<typ
     },
     'shares.withdraw': async ({ id, reason }) => {
       const ctx = session.context('share.make');
+      // The association block first: a blocked user sees nothing of the share, and no dialog opens.
+      actOnSubject(session, 'share.make', subjectOfShare(id), BLOCKED_CHANGE, () => acted(undefined));
       const row = getShareRow(read(), id);
       if (row.status !== 'confirmed') {
         throw new MappaError('not_confirmed', row.status === 'withdrawn' ? 'This share has already been withdrawn.' : 'Only a confirmed share can be withdrawn: a draft can be discarded instead.');
@@ -239,7 +261,7 @@ export function sharingService({ session, host }: ServiceDeps): SliceService<typ
       const own = requireOwnKeys(read());
       const built = buildWithdrawal(read(), row, own, ctx.actor.userName, reason, ctx.now);
       const file = await host.dialogs.chooseExchangeFile('save', 'exchange', `mappa-withdrawal-${day(ctx.now)}-${built.draft.exchangeId.slice(0, 8)}.mappa`);
-      if (file === null) return { share: shareView(read(), id), file: null };
+      if (file === null) return { share: shareView(read(), id), file: null }; // the block was checked above, in this call
       const bytes = await sealExchange(built.draft, { values: {} }, own, built.recipientAgeKeys);
       writeThenCommit(file, bytes, () =>
         actOnSubject(session, 'share.make', subjectOfShare(id), BLOCKED_CHANGE, (w, c) => {
@@ -297,8 +319,9 @@ export function sharingService({ session, host }: ServiceDeps): SliceService<typ
         now: ctx.now,
         formatTime: formatLondonDateTime,
       });
-      const token = exchanges.hold(opened);
       const subjectId = subjectTouched(read(), opened);
+      if (subjectId === null) refuseDeclaredPerson(opened);
+      const token = exchanges.hold(opened);
       const preview = (w: Writer): Acted<ReturnType<typeof previewOf>> => {
         const view = previewOf(w, opened, token);
         return acted(view, {
@@ -311,15 +334,18 @@ export function sharingService({ session, host }: ServiceDeps): SliceService<typ
       return subjectId === null ? session.act('share.import', preview) : actOnSubject(session, 'share.import', () => subjectId, BLOCKED_OPEN, preview);
     },
     'exchange.import': ({ token }) => {
-      session.context('share.import');
+      const ctx = session.context('share.import');
       const opened = exchanges.take(token, 'exchange file');
+      // Checked again at import: a preview can wait, the file's expiry does not.
+      if (Date.parse(opened.header.expiresAt) <= ctx.now.getTime()) throw new MappaError('exchange_expired', REFUSED.expired(formatLondonDateTime(opened.header.expiresAt)));
       const subjectId = subjectTouched(read(), opened);
+      if (subjectId === null) refuseDeclaredPerson(opened);
       const work = (w: Writer, ctx: Ctx) => {
         const outcome = applyImport(w, ctx, opened);
         const audit: ActEntry[] = [
           {
             action: 'import',
-            subjectId: outcome.subjectId === '' ? null : outcome.subjectId,
+            subjectId: outcome.subjectId,
             itemIds: outcome.itemIds,
             details: {
               step: 'import',

@@ -6,6 +6,7 @@ import { AGENCY_KINDS, FIELD_KINDS, type DataProtectionRegime } from '../../shar
 import { today } from '../../shared/calendar';
 import { iso, type Ctx } from '../access/context';
 import { homeOffice } from '../access/offices';
+import { listAssociations, matchAssociation, type AssociationDeclaration } from '../audit';
 import type { Reader, Writer } from '../db/types';
 import { addItem, getItem, updateItem } from '../register/items';
 import { createSubject } from '../register/subjects';
@@ -158,28 +159,34 @@ type ItemStatus = 'new' | 'same' | 'newer' | 'older';
 
 interface Held {
   itemId: string;
+  subjectId: string;
   version: number;
   fromSender: boolean;
 }
 
 /** The item this register already holds for an origin: one it received, or its own sent back to it. */
 function heldItem(r: Reader, origin: string, senderOfficeId: string): Held | undefined {
-  const received = r.get<{ item_id: string; origin_version: number; received_from_office_id: string }>(
-    'SELECT o.item_id, o.origin_version, o.received_from_office_id FROM item_origins o JOIN items i ON i.id = o.item_id WHERE o.origin = ? AND i.deleted_at IS NULL',
+  const received = r.get<{ item_id: string; subject_id: string; origin_version: number; received_from_office_id: string }>(
+    'SELECT o.item_id, i.subject_id, o.origin_version, o.received_from_office_id FROM item_origins o JOIN items i ON i.id = o.item_id WHERE o.origin = ? AND i.deleted_at IS NULL',
     [origin],
   );
-  if (received) return { itemId: received.item_id, version: received.origin_version, fromSender: received.received_from_office_id === senderOfficeId };
+  if (received) return { itemId: received.item_id, subjectId: received.subject_id, version: received.origin_version, fromSender: received.received_from_office_id === senderOfficeId };
   const home = homeOffice(r);
   if (home && origin.startsWith(`${home.id}/`)) {
-    const own = r.get<{ id: string; version: number }>('SELECT id, version FROM items WHERE id = ? AND deleted_at IS NULL', [origin.slice(home.id.length + 1)]);
-    if (own) return { itemId: own.id, version: own.version, fromSender: false };
+    const own = r.get<{ id: string; subject_id: string; version: number }>('SELECT id, subject_id, version FROM items WHERE id = ? AND deleted_at IS NULL', [origin.slice(home.id.length + 1)]);
+    if (own) return { itemId: own.id, subjectId: own.subject_id, version: own.version, fromSender: false };
   }
   return undefined;
 }
 
+/**
+ * What an item in a file is to this register. Only a copy this sender gave us can be
+ * replaced by a newer version from them: an item the register holds from anyone else (its
+ * own, or another partner's) is kept as it is, whatever version the file claims.
+ */
 function statusOf(held: Held | undefined, version: number): ItemStatus {
   if (!held) return 'new';
-  if (held.version === version) return 'same';
+  if (!held.fromSender || held.version === version) return 'same';
   return version > held.version ? 'newer' : 'older';
 }
 
@@ -303,8 +310,18 @@ export function subjectTouched(r: Reader, opened: Opened): string | null {
   return null;
 }
 
+/** The user's declaration the file's person matches (by the file's own names and date of birth), if any. */
+export function declarationMatching(r: Reader, userId: string, opened: Opened): AssociationDeclaration | null {
+  const s = opened.manifest.share?.subject;
+  if (!s) return null;
+  const declarations = listAssociations(r, userId);
+  if (declarations.length === 0) return null;
+  return matchAssociation({ names: [`${s.givenName} ${s.familyName}`, ...s.aliases], dateOfBirth: s.dateOfBirth }, declarations);
+}
+
 export interface ImportOutcome {
-  subjectId: string;
+  /** The person the file was about here; null for a withdrawal of items this register never imported. */
+  subjectId: string | null;
   subjectAdded: boolean;
   itemIds: string[];
   added: number;
@@ -322,7 +339,7 @@ export function applyImport(w: Writer, ctx: Ctx, opened: Opened): ImportOutcome 
   if (w.get('SELECT 1 AS x FROM exchanges_received WHERE exchange_id = ?', [m.exchangeId])) {
     throw new MappaError('exchange_replayed', 'This file was already imported: nothing was imported again.');
   }
-  const outcome: ImportOutcome = { subjectId: '', subjectAdded: false, itemIds: [], added: 0, matched: 0, updated: 0, withdrawn: 0, officesAdded: [] };
+  const outcome: ImportOutcome = { subjectId: null, subjectAdded: false, itemIds: [], added: 0, matched: 0, updated: 0, withdrawn: 0, officesAdded: [] };
   if (m.withdrawal) {
     const held = withdrawable(w, m.withdrawal.origins, sender.id);
     for (const h of held) {
@@ -330,14 +347,14 @@ export function applyImport(w: Writer, ctx: Ctx, opened: Opened): ImportOutcome 
       outcome.itemIds.push(h.itemId);
     }
     outcome.withdrawn = held.length;
-    outcome.subjectId = held[0]?.subjectId ?? '';
+    outcome.subjectId = held[0]?.subjectId ?? null;
   } else if (m.share) {
     const share = m.share;
     const s = share.subject;
     const match = matchSubject(w, s);
-    if (match) outcome.subjectId = match.id;
-    else {
-      outcome.subjectId = createSubject(w, ctx, {
+    const subjectId = match
+      ? match.id
+      : createSubject(w, ctx, {
         kind: s.kind,
         givenName: s.givenName,
         familyName: s.familyName,
@@ -359,8 +376,8 @@ export function applyImport(w: Writer, ctx: Ctx, opened: Opened): ImportOutcome 
         leadOfficeId: null,
         nextReview: null,
       }, { received: true });
-      outcome.subjectAdded = true;
-    }
+    outcome.subjectId = subjectId;
+    outcome.subjectAdded = match === undefined;
     const place = (d: { name: string; agency: (typeof m.sender)['agency']; area: string }) => {
       const found = ensureOffice(w, ctx, d);
       if (found.added) outcome.officesAdded.push(found.office.id);
@@ -370,7 +387,7 @@ export function applyImport(w: Writer, ctx: Ctx, opened: Opened): ImportOutcome 
       const value = opened.payload.values[item.line] ?? '';
       const held = heldItem(w, item.origin, sender.id);
       const status = statusOf(held, item.originVersion);
-      if (held && status !== 'newer') {
+      if (held && (status !== 'newer' || held.subjectId !== subjectId)) {
         outcome.matched += 1;
         outcome.itemIds.push(held.itemId);
         continue;
@@ -401,7 +418,7 @@ export function applyImport(w: Writer, ctx: Ctx, opened: Opened): ImportOutcome 
       const owner = place(item.owner);
       const providerOffice = place(item.provider.office);
       const added = addItem(w, ctx, {
-        subjectId: outcome.subjectId,
+        subjectId,
         fieldKind: item.fieldKind,
         rmpHeading: item.rmpHeading,
         value,
@@ -422,7 +439,7 @@ export function applyImport(w: Writer, ctx: Ctx, opened: Opened): ImportOutcome 
   w.run(
     `INSERT INTO exchanges_received (exchange_id, kind, sender_office_id, subject_id, file_sha256, received_at, received_by, added, matched, updated, withdrawn)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [m.exchangeId, m.kind, sender.id, outcome.subjectId === '' ? null : outcome.subjectId, opened.fileSha256, receivedAt, ctx.actor.userName, outcome.added, outcome.matched, outcome.updated, outcome.withdrawn],
+    [m.exchangeId, m.kind, sender.id, outcome.subjectId, opened.fileSha256, receivedAt, ctx.actor.userName, outcome.added, outcome.matched, outcome.updated, outcome.withdrawn],
   );
   return outcome;
 }

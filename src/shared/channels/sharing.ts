@@ -222,7 +222,7 @@ export const importPreview = z.object({
 });
 export type ImportPreview = z.infer<typeof importPreview>;
 
-export const importResult = z.object({ subjectId: id, added: z.number(), matched: z.number(), updated: z.number(), withdrawn: z.number() });
+export const importResult = z.object({ subjectId: id.nullable(), added: z.number(), matched: z.number(), updated: z.number(), withdrawn: z.number() });
 
 const token = z.object({ token: id }).strict();
 const fileResult = z.object({ file: z.string().nullable() });

@@ -791,7 +791,9 @@ describe('a partner cannot withdraw what another office sent', () => {
 
 describe('a withdrawal notice that matches nothing held', () => {
   it('imports a genuine notice for a share this register never imported, saying so truthfully (withdrawn: 0), not “something went wrong”', async () => {
-    const share = await aDraftShare(w.a, w.subjectId, [w.bInA], [field('references'), item(w.rmp)]);
+    // An item shared for the first time, so B holds nothing the notice names.
+    const fresh = (await w.a.api.service['items.add'](anItem(w.subjectId, w.a.home, { value: 'Seen near the school gates on 2 November.', providerName: 'Pat Probation' }))).id;
+    const share = await aDraftShare(w.a, w.subjectId, [w.bInA], [field('references'), item(fresh)]);
     await confirmShare(w.a, share.id); // made for B, never imported there
     const notice = w.a.file(`withdrawal-${scratchCount++}.mappa`);
     w.a.api.host.picksFile(notice);

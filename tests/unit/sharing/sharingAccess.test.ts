@@ -269,9 +269,12 @@ describe('the declared-association block on sharing', () => {
     const before = sharingState(t.a);
     const mark = alerts().length;
     const notice = t.a.file('withdrawal-by-pat.mappa');
+    const dialogs = t.a.api.host.opened.length;
     t.a.api.host.picksFile(notice);
     expect(await dispatch(t.s, 'shares.withdraw', { id: p.confirmed, reason: 'Sent to the wrong unit.' })).toEqual({ ok: false, error: { code: 'association_block', message: BLOCKED_CHANGE } });
     expect(existsSync(notice)).toBe(false);
+    expect(t.a.api.host.opened.length).toBe(dialogs); // refused before the save dialog opened
+    t.a.api.host.forgetPicks();
     expect(alerts().length).toBe(mark + 1);
     expect(sharingState(t.a)).toEqual(before);
   });
