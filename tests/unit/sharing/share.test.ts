@@ -204,7 +204,7 @@ describe('a round trip between two registers', () => {
     const result = await t.police.api.service['exchange.import']({ token: preview.token });
     expect(result).toMatchObject({ added: 3, matched: 0, updated: 0 });
 
-    const record = await t.police.api.service['subjects.get']({ id: result.subjectId, reason: CASE });
+    const record = await t.police.api.service['subjects.get']({ id: result.subjectId!, reason: CASE });
     expect(record).toMatchObject({ givenName: 'Darren', familyName: 'Hollis', dateOfBirth: '1984-03-12', pnc: '84/123456A' });
     const items = record.itemGroups.flatMap((g) => g.items);
     expect(record.itemGroups.map((g) => [g.owner.name, g.owner.agency])).toEqual([['Wigan Probation Delivery Unit', 'probation']]);
@@ -215,7 +215,7 @@ describe('a round trip between two registers', () => {
     expect(t.police.entries().filter((e) => e.action === 'import').map((e) => e.details.step)).toEqual(['preview', 'import']);
 
     // The police may not share probation's information on until probation agrees.
-    const onward = await t.police.api.service['shares.start']({ subjectId: result.subjectId });
+    const onward = await t.police.api.service['shares.start']({ subjectId: result.subjectId! });
     const chosen = await t.police.api.service['shares.setFields']({ id: onward.id, fields: [item(rmp.id)] });
     const line = chosen.lines.find((l) => l.fieldKind === 'rmp_entry')!;
     expect(line.received).toBe(true);
@@ -250,7 +250,7 @@ describe('a round trip between two registers', () => {
     ]);
     const r2 = await t.police.api.service['exchange.import']({ token: p2.token });
     expect(r2).toMatchObject({ subjectId: r1.subjectId, added: 1, matched: 0, updated: 1 });
-    const items = (await t.police.api.service['subjects.get']({ id: r1.subjectId, reason: CASE })).itemGroups.flatMap((g) => g.items);
+    const items = (await t.police.api.service['subjects.get']({ id: r1.subjectId!, reason: CASE })).itemGroups.flatMap((g) => g.items);
     expect(items.filter((i) => i.fieldKind === 'risk_factor')).toEqual([expect.objectContaining({ version: 2, value: 'Drinks heavily after contact with his former partner; violence has followed three times.' })]);
   });
 
@@ -269,12 +269,12 @@ describe('a round trip between two registers', () => {
     expect(wp).toMatchObject({ kind: 'withdrawal', withdrawalReason: 'Sent to the wrong unit: the case has moved to Bolton.', subject: { matchedSubjectId: imported.subjectId } });
     expect(wp.items.map((i) => i.label)).toEqual(['Risk factor']);
     expect(await t.police.api.service['exchange.import']({ token: wp.token })).toMatchObject({ withdrawn: 1 });
-    const record = await t.police.api.service['subjects.get']({ id: imported.subjectId, reason: CASE });
+    const record = await t.police.api.service['subjects.get']({ id: imported.subjectId!, reason: CASE });
     expect(record.itemGroups.flatMap((g) => g.items).map((i) => i.received)).toEqual([
       { fromOfficeName: 'Wigan Probation Delivery Unit', withdrawnAt: expect.any(String), withdrawnReason: 'Sent to the wrong unit: the case has moved to Bolton.' },
     ]);
 
-    const draft = await t.police.api.service['shares.start']({ subjectId: imported.subjectId });
+    const draft = await t.police.api.service['shares.start']({ subjectId: imported.subjectId! });
     const riskId = draft.available.find((f) => f.fieldKind === 'risk_factor')!;
     expect(riskId.withdrawn).toBe(true);
     const reply = await dispatch(t.police.api.service, 'shares.setFields', { id: draft.id, fields: [riskId.ref] });
