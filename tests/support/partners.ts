@@ -14,6 +14,9 @@ import type { AgencyKindCode } from '../../src/shared/vocabulary';
 import { anApiWith, type FakeHost } from './fakeHost';
 import type { SubjectInput } from '../../src/shared/registerSchemas';
 
+/** The reason given for opening a record (registers ask for one by default). */
+export const CASE = { code: 'case_management' as const };
+
 export interface PartnerRegister {
   api: Api & { host: FakeHost };
   folder: string;
@@ -112,7 +115,7 @@ type Purpose = 'assess_risk' | 'risk_management_plan' | 'meeting_preparation' | 
 /** A draft share of `fields` to `recipients` for `purpose`, through the wizard's first two steps: nothing answered yet. */
 export async function anUnansweredShare(from: PartnerRegister, subjectId: string, recipients: string[], fields: FieldRef[], purpose: Purpose = 'risk_management_plan'): Promise<ShareView> {
   const s = from.api.service;
-  const share = await s['shares.start']({ subjectId });
+  const share = await s['shares.start']({ subjectId, reason: CASE });
   await s['shares.setFields']({ id: share.id, fields });
   return s['shares.setDetails']({
     id: share.id,

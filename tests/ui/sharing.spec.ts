@@ -8,7 +8,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { LEAFLET_PROPORTIONALITY_WARNING } from '../../src/shared/sharingVocabulary';
-import { aPartnerRegister, HOLLIS, type PartnerRegister } from '../support/partners';
+import { CASE, aPartnerRegister, HOLLIS, type PartnerRegister } from '../support/partners';
 import { aSubject, anItem } from '../support/registerBuilders';
 import { bridgePage, serveRenderer } from '../support/rendererServer';
 import { expect, expectNoAxeViolations, test, type AppFixture } from './harness';
@@ -57,7 +57,7 @@ async function probationTrustingThePolice(app: AppFixture): Promise<string> {
 
 /** A draft share of his address to the police, to locate him, with the tests answered for his names only. */
 async function aDraftOfHisAddress(app: AppFixture, subjectId: string, policeOffice: string) {
-  let draft = await app.service['shares.start']({ subjectId });
+  let draft = await app.service['shares.start']({ subjectId, reason: CASE });
   draft = await app.service['shares.setFields']({ id: draft.id, fields: [{ kind: 'subject', field: 'address' }] });
   draft = await app.service['shares.setDetails']({
     id: draft.id,
@@ -276,7 +276,7 @@ test('Confirm with a field’s tests unanswered is refused by the service in its
   await expectNoAxeViolations(page);
   expect(existsSync(file)).toBe(false);
   expect(app.host.opened).not.toContain('exchange:save');
-  expect((await app.service['shares.get']({ id: draft.id })).status).toBe('draft');
+  expect((await app.service['shares.get']({ id: draft.id, reason: CASE })).status).toBe('draft');
 });
 
 test('from his page a coordinator withdraws a share, saying plainly what a withdrawal cannot do, records a decision not to share, and records the health trust’s permission in the wizard', async ({ page, app }) => {

@@ -4,7 +4,7 @@ export * from './types';
 export { canonicalJson, sha256Hex, type CanonicalValue } from './canonical';
 export { appendAudit, actorFor, entryHash, GENESIS_HASH, lastAuditRecord, readAuditRecords, toEntry } from './log';
 export { unlockEntries, lockEntry, auditExportEntry } from './registerEvents';
-export { viewSubject } from './subjectView';
+export { viewSubject, accessReasonFor } from './subjectView';
 export { readEntries } from './reads';
 export { verifyAuditChain, verifyAuditRecords, type ChainVerdict } from './verify';
 export { queryAudit, findPatterns, type AuditFilter, type AuditPage, type ViewPattern } from './review';

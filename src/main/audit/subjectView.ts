@@ -18,16 +18,23 @@ export function viewSubject(w: Writer, input: { actor: AuditActor; subjectId: st
     const alert = recordAssociationAlert(w, { actor: input.actor, subjectId: input.subjectId, associationId: access.association.id, at: input.at });
     return { value: access, audit: alert.audit };
   }
-  let reason: string | null = null;
-  if (input.reason !== undefined && input.reason !== null) {
-    const parsed = accessReasonSchema.safeParse(input.reason);
+  return acted(access, { action: 'subject_view', subjectId: input.subjectId, reason: accessReasonFor(w, input.reason) });
+}
+
+/**
+ * The reason given for reading a subject's record, in words for the audit entry; refused
+ * when the register asks for reasons and none was given. Every channel that shows a
+ * record's contents (the record itself, a share of it) asks the same way.
+ */
+export function accessReasonFor(w: Writer, given: unknown): string | null {
+  if (given !== undefined && given !== null) {
+    const parsed = accessReasonSchema.safeParse(given);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       throw new MappaError('reason_needed', issue?.message ?? 'Choose why you are opening this record.', `reason.${issue?.path.join('.') ?? 'code'}`);
     }
-    reason = describeAccessReason(parsed.data);
-  } else if (accessReasonsRequired(w)) {
-    throw new MappaError('reason_needed', 'Choose why you are opening this record.', 'reason.code');
+    return describeAccessReason(parsed.data);
   }
-  return acted(access, { action: 'subject_view', subjectId: input.subjectId, reason });
+  if (accessReasonsRequired(w)) throw new MappaError('reason_needed', 'Choose why you are opening this record.', 'reason.code');
+  return null;
 }

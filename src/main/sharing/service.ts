@@ -8,7 +8,7 @@ import type { Who } from '../access/acting';
 import type { Ctx } from '../access/context';
 import { homeOffice } from '../access/offices';
 import type { ServiceDeps } from '../access/registerSession';
-import { acted, readEntries, type Acted, type ActEntry } from '../audit';
+import { accessReasonFor, acted, readEntries, type Acted, type ActEntry } from '../audit';
 import type { Writer } from '../db/types';
 import { blocked, blockedSubjects, BLOCKED_CHANGE, BLOCKED_OPEN } from '../register/associationBlock';
 import { actOnSubject, liveSubject, subjectOfItem } from '../register/guard';
@@ -156,15 +156,17 @@ export function sharingService({ session, host }: ServiceDeps): SliceService<typ
       return listPartnerKeys(read());
     },
 
-    'shares.start': ({ subjectId }) =>
+    'shares.start': ({ subjectId, reason }) =>
       actOnSubject(session, 'share.make', liveSubject(subjectId), BLOCKED_CHANGE, (w, ctx) => {
+        const why = accessReasonFor(w, reason);
         const id = startShare(w, ctx, subjectId);
-        return acted(shareView(w, id), { action: 'share_draft', subjectId, details: { shareId: id, step: 'start' } });
+        return acted(shareView(w, id), { action: 'share_draft', subjectId, reason: why, details: { shareId: id, step: 'start' } });
       }),
-    'shares.get': ({ id }) =>
+    'shares.get': ({ id, reason }) =>
       actOnSubject(session, 'subject.view', subjectOfShare(id), BLOCKED_OPEN, (w) => {
+        const why = accessReasonFor(w, reason);
         const view = shareView(w, id);
-        return acted(view, { action: 'share_view', subjectId: view.subjectId, itemIds: itemIdsOf(view), details: { shareId: id, status: view.status } });
+        return acted(view, { action: 'share_view', subjectId: view.subjectId, itemIds: itemIdsOf(view), reason: why, details: { shareId: id, status: view.status } });
       }),
     'shares.setFields': ({ id, fields }) =>
       draftStep(id, 'fields', (w) => {

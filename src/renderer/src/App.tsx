@@ -277,7 +277,7 @@ function RouteView({ route }: { route: Route }) {
     case 'shares':
       return <SharesScreen />;
     case 'share':
-      return <ShareScreen key={route.id} id={route.id} step={route.step} file={route.file} />;
+      return <ShareScreen key={route.id} id={route.id} subjectId={route.subjectId} step={route.step} file={route.file} />;
     case 'import':
       return <ImportScreen />;
     case 'keys':

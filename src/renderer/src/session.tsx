@@ -26,7 +26,7 @@ export type Route =
   | { name: 'holidays' }
   | { name: 'shares' }
   /** A share: its wizard while a draft, its record once confirmed, withdrawn or declined. `file` is where a just-confirmed share's file was saved. */
-  | { name: 'share'; id: string; step?: ShareStep; file?: string | null }
+  | { name: 'share'; id: string; subjectId: string; step?: ShareStep; file?: string | null }
   | { name: 'import' }
   | { name: 'keys' };
 

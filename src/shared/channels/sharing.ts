@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { accessReasonSchema } from '../accessReasons';
 import { id, isoDate, optionalText, REASON_MAX, reasonText, text } from '../fields';
 import { office } from '../registerSchemas';
 import { DEFAULT_EXPIRY_DAYS, LAWFUL_GATEWAY_CODES, MAX_EXPIRY_DAYS, MAX_RECIPIENTS, REGIME_CODES, SHARE_PURPOSE_CODES, SUBJECT_FIELD_CODES } from '../sharingVocabulary';
@@ -248,8 +249,9 @@ export const sharingContract = {
     output: z.array(partnerKey),
   },
 
-  'shares.start': { input: z.object({ subjectId: id }).strict(), output: shareView },
-  'shares.get': { input: z.object({ id }).strict(), output: shareView },
+  /** Starting a share and opening one show the record's contents: like opening it, they take the reason (when the register asks). */
+  'shares.start': { input: z.object({ subjectId: id, reason: accessReasonSchema.nullable().default(null) }).strict(), output: shareView },
+  'shares.get': { input: z.object({ id, reason: accessReasonSchema.nullable().default(null) }).strict(), output: shareView },
   'shares.setFields': { input: z.object({ id, fields: z.array(fieldRef).min(1, 'Choose at least one field to share').max(5_000) }).strict(), output: shareView },
   'shares.setDetails': { input: shareDetailsInput, output: shareView },
   'shares.answer': { input: answerInput, output: shareView },

@@ -58,7 +58,7 @@ describe('the three tests before any field leaves', () => {
     expect(t.probation.api.host.opened).not.toContain('exchange:save'); // refused before any dialog opened
     const after = t.probation.entries().slice(before);
     expect(after.map((e) => e.action)).not.toContain('share');
-    expect((await t.probation.api.service['shares.get']({ id: share.id })).status).toBe('draft');
+    expect((await t.probation.api.service['shares.get']({ id: share.id, reason: CASE })).status).toBe('draft');
   });
 
   it('refuses an answer with a test left empty, saying which', async () => {
@@ -67,8 +67,21 @@ describe('the three tests before any field leaves', () => {
     const line = share.lines[1]!;
     const reply = await dispatch(t.probation.api.service, 'shares.answer', { id: share.id, lineId: line.lineId, necessary: 'For the plan.', proportionate: '   ', relevant: 'His risk.' });
     expect(reply).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'proportionate', message: 'Enter why this much and no less is shared (proportionate).' } });
-    const again = await t.probation.api.service['shares.get']({ id: share.id });
+    const again = await t.probation.api.service['shares.get']({ id: share.id, reason: CASE });
     expect(again.lines[1]!.answers.necessary).toBeNull();
+  });
+
+  it('opens a share only with the reason the register asks for, as it opens the record, and records it', async () => {
+    const t = await partnersWithHollis();
+    const share = await aDraftShare(t.probation, t.subjectId, [t.policeInProbation], [item(t.risk)]);
+    const before = t.probation.entries().length;
+    for (const channel of ['shares.get', 'shares.start'] as const) {
+      const input = channel === 'shares.get' ? { id: share.id } : { subjectId: t.subjectId };
+      expect(await dispatch(t.probation.api.service, channel, input), channel).toMatchObject({ ok: false, error: { code: 'reason_needed', message: 'Choose why you are opening this record.' } });
+    }
+    expect(t.probation.entries()).toHaveLength(before);
+    await t.probation.api.service['shares.get']({ id: share.id, reason: { code: 'meeting_preparation' } });
+    expect(t.probation.entries().at(-1)).toMatchObject({ action: 'share_view', subjectId: t.subjectId, reason: 'Meeting preparation', itemIds: [t.risk] });
   });
 
   it('stores each answer with who gave it and when', async () => {
@@ -131,19 +144,19 @@ describe('ownership travels and binds', () => {
     expect(line().problems).toContain('Health belongs to North West Mental Health Trust: record their permission to share it with these recipients for this purpose before it can go.');
 
     const asked = await s['permissions.request']({ itemId: t.mental, recipientOfficeIds: [t.policeInProbation], purpose: 'risk_management_plan', askedOf: 'Dr Aled Pryce', note: 'Asked at the Level 2 meeting.' });
-    share = await s['shares.get']({ id: share.id });
+    share = await s['shares.get']({ id: share.id, reason: CASE });
     expect(line().permission).toBe('requested');
     expect(share.ready).toBe(false);
 
     // Permission for another purpose does not cover this one.
     const other = await s['permissions.request']({ itemId: t.mental, recipientOfficeIds: [t.policeInProbation], purpose: 'victim_safety', askedOf: 'Dr Aled Pryce', note: null });
     await s['permissions.answer']({ id: other.id, answer: 'granted', answeredBy: 'Dr Aled Pryce', answeredOn: TODAY, note: null });
-    share = await s['shares.get']({ id: share.id });
+    share = await s['shares.get']({ id: share.id, reason: CASE });
     expect(line().permission).toBe('requested');
 
     const answered = await s['permissions.answer']({ id: asked.id, answer: 'granted', answeredBy: 'Dr Aled Pryce', answeredOn: TODAY, note: 'Agreed by telephone.' });
     expect(answered).toMatchObject({ answer: 'granted', answeredBy: 'Dr Aled Pryce', recordedBy: 'Casey Coordinator', owner: { name: 'North West Mental Health Trust' } });
-    share = await s['shares.get']({ id: share.id });
+    share = await s['shares.get']({ id: share.id, reason: CASE });
     expect(line().permission).toBe('granted');
     expect(share.ready).toBe(true);
     const audit = t.probation.entries().filter((e) => e.action === 'owner_permission');
@@ -180,7 +193,7 @@ describe('a round trip between two registers', () => {
     const share = await aDraftShare(t.probation, t.subjectId, [t.policeInProbation], [field('address'), field('date_of_birth'), field('references'), item(t.risk), item(t.rmp)]);
     expect(share.ready).toBe(true);
     const file = await confirmShare(t.probation, share.id);
-    const confirmed = await t.probation.api.service['shares.get']({ id: share.id });
+    const confirmed = await t.probation.api.service['shares.get']({ id: share.id, reason: CASE });
     expect(confirmed).toMatchObject({ status: 'confirmed', confirmedBy: 'Casey Coordinator' });
     const shared = t.probation.entries().find((e) => e.action === 'share')!;
     expect(shared).toMatchObject({ subjectId: t.subjectId, itemIds: [t.risk, t.rmp], details: { shareId: share.id, purpose: 'risk_management_plan', recipients: [t.policeInProbation] } });
@@ -215,7 +228,7 @@ describe('a round trip between two registers', () => {
     expect(t.police.entries().filter((e) => e.action === 'import').map((e) => e.details.step)).toEqual(['preview', 'import']);
 
     // The police may not share probation's information on until probation agrees.
-    const onward = await t.police.api.service['shares.start']({ subjectId: result.subjectId! });
+    const onward = await t.police.api.service['shares.start']({ subjectId: result.subjectId!, reason: CASE });
     const chosen = await t.police.api.service['shares.setFields']({ id: onward.id, fields: [item(rmp.id)] });
     const line = chosen.lines.find((l) => l.fieldKind === 'rmp_entry')!;
     expect(line.received).toBe(true);
@@ -274,7 +287,7 @@ describe('a round trip between two registers', () => {
       { fromOfficeName: 'Wigan Probation Delivery Unit', withdrawnAt: expect.any(String), withdrawnReason: 'Sent to the wrong unit: the case has moved to Bolton.' },
     ]);
 
-    const draft = await t.police.api.service['shares.start']({ subjectId: imported.subjectId! });
+    const draft = await t.police.api.service['shares.start']({ subjectId: imported.subjectId!, reason: CASE });
     const riskId = draft.available.find((f) => f.fieldKind === 'risk_factor')!;
     expect(riskId.withdrawn).toBe(true);
     const reply = await dispatch(t.police.api.service, 'shares.setFields', { id: draft.id, fields: [riskId.ref] });

@@ -13,7 +13,7 @@ import { REFUSALS, type Role } from '../../../src/shared/permissions';
 import { today } from '../../../src/shared/calendar';
 import type { FieldRef } from '../../../src/shared/channels/sharing';
 import { aSubject, anItem } from '../../support/registerBuilders';
-import { aDraftShare, confirmShare, FULL_ANSWER, HOLLIS, openFile, twoPartners, type PartnerRegister } from '../../support/partners';
+import { CASE, aDraftShare, confirmShare, FULL_ANSWER, HOLLIS, openFile, twoPartners, type PartnerRegister } from '../../support/partners';
 
 const TODAY = today(new Date());
 const item = (itemId: string): FieldRef => ({ kind: 'item', itemId });
@@ -167,7 +167,7 @@ describe('roles: who may share, import and manage keys', () => {
     expect(sharingState(t.a)).toEqual(before);
     expect(auditLength(t.a)).toBe(audit);
     // What an IG lead may do: read (each read audited).
-    expect(await dispatch(t.s, 'shares.get', { id: p.confirmed })).toMatchObject({ ok: true, value: { status: 'confirmed' } });
+    expect(await dispatch(t.s, 'shares.get', { id: p.confirmed, reason: CASE })).toMatchObject({ ok: true, value: { status: 'confirmed' } });
     expect(await dispatch(t.s, 'shares.list', { subjectId: t.hollis })).toMatchObject({ ok: true });
     expect(await dispatch(t.s, 'permissions.list', { subjectId: t.hollis })).toMatchObject({ ok: true });
   });
@@ -205,7 +205,7 @@ describe('roles: who may share, import and manage keys', () => {
     expect(sharingState(t.a)).toEqual(before);
     // Seeing the keys is every member's; sharing is a representative's.
     expect(await dispatch(t.s, 'keys.partners', {})).toMatchObject({ ok: true, value: [{ office: { id: t.policeInProbation } }] });
-    expect(await dispatch(t.s, 'shares.start', { subjectId: t.hollis })).toMatchObject({ ok: true, value: { status: 'draft', createdBy: 'Pat Probation' } });
+    expect(await dispatch(t.s, 'shares.start', { subjectId: t.hollis, reason: CASE })).toMatchObject({ ok: true, value: { status: 'draft', createdBy: 'Pat Probation' } });
   });
 });
 
@@ -249,8 +249,8 @@ describe('the declared-association block on sharing', () => {
 
   it('refuses every read of the declared person’s shares and permissions, alerting each time, and leaves them out of the register-wide list', async () => {
     for (const [channel, input] of [
-      ['shares.get', { id: p.draft }],
-      ['shares.get', { id: p.confirmed }],
+      ['shares.get', { id: p.draft, reason: CASE }],
+      ['shares.get', { id: p.confirmed, reason: CASE }],
       ['shares.list', { subjectId: t.hollis }],
       ['permissions.list', { subjectId: t.hollis }],
     ] as const) {
@@ -318,8 +318,8 @@ describe('the declared-association block on sharing', () => {
 
   it('lets a colleague with no declaration do all of it', async () => {
     await t.as('casey');
-    expect(await dispatch(t.s, 'shares.get', { id: p.draft })).toMatchObject({ ok: true });
-    expect(await dispatch(t.s, 'shares.start', { subjectId: t.hollis })).toMatchObject({ ok: true });
+    expect(await dispatch(t.s, 'shares.get', { id: p.draft, reason: CASE })).toMatchObject({ ok: true });
+    expect(await dispatch(t.s, 'shares.start', { subjectId: t.hollis, reason: CASE })).toMatchObject({ ok: true });
     expect(await dispatch(t.s, 'shares.list', { subjectId: t.hollis })).toMatchObject({ ok: true });
     t.a.api.host.picksFile(files.byReference);
     expect(await dispatch(t.s, 'exchange.open', {})).toMatchObject({ ok: true, value: { subject: { matchedSubjectId: t.hollis } } });
@@ -339,7 +339,7 @@ describe('every rejected input changes nothing', () => {
 
   it('refuses a share’s details naming an office with no confirmed key, an unknown office, or “other” without words', async () => {
     const draft = await aDraftShare(t.a, t.hollis, [t.policeInProbation], [item(t.risk)]);
-    const view = await t.s['shares.get']({ id: draft.id });
+    const view = await t.s['shares.get']({ id: draft.id, reason: CASE });
     const before = sharingState(t.a);
     const audit = auditLength(t.a);
     const NO_KEY = 'Choose recipients from the partner offices whose key this register has confirmed (see the Partner keys page).';
@@ -357,7 +357,7 @@ describe('every rejected input changes nothing', () => {
     }
     expect(sharingState(t.a)).toEqual(before);
     expect(auditLength(t.a)).toBe(audit);
-    expect(await t.s['shares.get']({ id: draft.id })).toEqual(view);
+    expect(await t.s['shares.get']({ id: draft.id, reason: CASE })).toEqual(view);
   });
 
   it('refuses another subject’s item, or a deleted one, as a field of the share, a declined item or a permission', async () => {
@@ -380,13 +380,13 @@ describe('every rejected input changes nothing', () => {
     expect(await dispatch(t.s, 'permissions.request', { itemId: spare, recipientOfficeIds: [t.policeInProbation], purpose: 'risk_management_plan', askedOf: 'Someone', note: null })).toMatchObject({ ok: false });
     expect(await dispatch(t.s, 'shares.answer', { id: draft.id, lineId: randomUUID(), ...FULL_ANSWER })).toMatchObject({ ok: false, error: { code: 'unknown_line' } });
     expect(await dispatch(t.s, 'shares.answer', { id: draft.id, lineId: p.line, ...FULL_ANSWER })).toMatchObject({ ok: false, error: { code: 'unknown_line' } }); // another share's line
-    expect(await dispatch(t.s, 'shares.get', { id: randomUUID() })).toMatchObject({ ok: false, error: { code: 'unknown_share' } });
+    expect(await dispatch(t.s, 'shares.get', { id: randomUUID(), reason: CASE })).toMatchObject({ ok: false, error: { code: 'unknown_share' } });
     expect(sharingState(t.a)).toEqual(before);
     expect(auditLength(t.a)).toBe(audit);
   });
 
   it('refuses every change to a confirmed share (not_draft), a second confirmation before any dialog, and a withdrawal of a draft', async () => {
-    const confirmed = await t.s['shares.get']({ id: p.confirmed });
+    const confirmed = await t.s['shares.get']({ id: p.confirmed, reason: CASE });
     const line = confirmed.lines.find((l) => l.ref.kind === 'item')!.lineId;
     const before = sharingState(t.a);
     const audit = auditLength(t.a);
@@ -441,7 +441,7 @@ describe('the audit of a share', () => {
     const written = t.a.entries().slice(mark);
     expect(written.map((e) => e.action)).toEqual(['share']);
     const entry = written[0]!;
-    const view = await t.s['shares.get']({ id: draft.id });
+    const view = await t.s['shares.get']({ id: draft.id, reason: CASE });
     expect(entry).toMatchObject({ subjectId: t.hollis, itemIds: [t.risk, t.rmp, t.mental], actor: { userName: 'Casey Coordinator' } });
     expect(Object.keys(entry.details).sort()).toEqual(['exchangeId', 'fieldKinds', 'fields', 'fileSha256', 'gateway', 'purpose', 'recipients', 'regime', 'shareId']);
     expect(entry.details).toMatchObject({

@@ -43,7 +43,7 @@ export function CheckAnswersStep({ share, onChange, go }: StepProps) {
         setCancelled(true);
         return;
       }
-      navigate({ name: 'share', id: share.id, step: 'done', file: result.file });
+      navigate({ name: 'share', id: share.id, subjectId: share.subjectId, step: 'done', file: result.file });
     });
   };
 

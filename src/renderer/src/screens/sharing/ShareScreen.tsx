@@ -1,4 +1,5 @@
 import type { ShareView } from '../../../../shared/channels/sharing';
+import { MappaError } from '../../../../shared/errors';
 import { api } from '../../mappa';
 import { useSession, type ShareStep } from '../../session';
 import { ErrorSummary } from '../../components/forms';
@@ -23,11 +24,22 @@ export interface StepProps {
   go: (step: ShareStep) => void;
 }
 
-export function ShareScreen({ id, step = 'tasks', file }: { id: string; step?: ShareStep | undefined; file?: string | null | undefined }) {
-  const { navigate } = useSession();
-  const loaded = useLoad(() => api().shares.get({ id }), [id]);
+export function ShareScreen({ id, subjectId, step = 'tasks', file }: { id: string; subjectId: string; step?: ShareStep | undefined; file?: string | null | undefined }) {
+  const { navigate, reasonFor } = useSession();
+  // A share shows the record's contents: it is opened with the reason the record was opened for.
+  const loaded = useLoad(() => api().shares.get({ id, reason: reasonFor(subjectId) }), [id, subjectId, reasonFor]);
   const share = loaded.data;
   if (!share) {
+    const needsReason = loaded.error instanceof MappaError && loaded.error.code === 'reason_needed';
+    if (needsReason) {
+      return (
+        <>
+          <PageHeading caption="Share information">Say why you are opening this record first</PageHeading>
+          <p className="govuk-body">A share shows the person’s information, so it is opened like their record: open the record, say why, and the share is listed on it.</p>
+          <ActionLink onClick={() => navigate({ name: 'subject', id: subjectId })}>Open the person’s record</ActionLink>
+        </>
+      );
+    }
     return (
       <>
         <ErrorSummary errors={loaded.errors} />
@@ -36,7 +48,7 @@ export function ShareScreen({ id, step = 'tasks', file }: { id: string; step?: S
     );
   }
   if (share.status !== 'draft') return <ShareRecord share={share} file={step === 'done' ? (file ?? null) : null} />;
-  const props: StepProps = { share, onChange: (next) => loaded.setData(next), go: (next) => navigate({ name: 'share', id, step: next }) };
+  const props: StepProps = { share, onChange: (next) => loaded.setData(next), go: (next) => navigate({ name: 'share', id, subjectId, step: next }) };
   switch (step) {
     case 'fields':
       return <ChooseFieldsStep {...props} />;

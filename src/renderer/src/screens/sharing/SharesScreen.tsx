@@ -54,7 +54,7 @@ export function SharesScreen() {
                 <td className="govuk-table__cell">{share.fields}</td>
                 <td className="govuk-table__cell">{dates(share)}</td>
                 <td className="govuk-table__cell">
-                  <ActionLink onClick={() => navigate({ name: 'share', id: share.id })}>
+                  <ActionLink onClick={() => navigate({ name: 'share', id: share.id, subjectId: share.subjectId })}>
                     {share.status === 'draft' ? 'Continue' : 'Open'}
                     <span className="govuk-visually-hidden">
                       {' '}

@@ -50,7 +50,7 @@ export function SubjectShares({ subject }: { subject: SubjectDetail }) {
             {
               header: 'Share',
               cell: (s) => (
-                <ActionLink onClick={() => navigate({ name: 'share', id: s.id })}>
+                <ActionLink onClick={() => navigate({ name: 'share', id: s.id, subjectId: s.subjectId })}>
                   {s.status === 'draft' ? 'Continue this draft' : 'Open'}
                   <span className="govuk-visually-hidden">
                     {' '}
@@ -214,12 +214,13 @@ function DeclineForm({ subject, onCancel, onDeclined }: { subject: SubjectDetail
 
 /** Starts a draft share of this person's information and opens its task list. */
 export function StartShareButton({ subjectId }: { subjectId: string }) {
-  const { navigate } = useSession();
+  const { navigate, reasonFor } = useSession();
   const { errors, busy, submit } = useSubmit();
   const start = () =>
     void submit(async () => {
-      const share = await api().shares.start({ subjectId });
-      navigate({ name: 'share', id: share.id, step: 'tasks' });
+      // The reason given when the record was opened: starting a share shows its contents again.
+      const share = await api().shares.start({ subjectId, reason: reasonFor(subjectId) });
+      navigate({ name: 'share', id: share.id, subjectId, step: 'tasks' });
     });
   return (
     <>

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import type { ShareLine } from '../../../../shared/channels/sharing';
 import { LEAFLET_PROPORTIONALITY_WARNING, SHARE_PURPOSES } from '../../../../shared/sharingVocabulary';
 import { api, toFieldErrors, type FieldError } from '../../mappa';
+import { useSession } from '../../session';
 import { ErrorSummary, errorFor, SuccessBanner, Textarea } from '../../components/forms';
 import { AgencyTag, Tag } from '../../components/tags';
 import { useLoad } from '../useLoad';
@@ -58,6 +59,7 @@ export function ThreeTestsStep({ share, onChange, go }: StepProps) {
   const [lineErrors, setLineErrors] = useState<Record<string, FieldError[]>>({});
   const [notice, setNotice] = useState<string | null>(null);
   const { errors: actionErrors, busy, submit } = useSubmit();
+  const { reasonFor } = useSession();
   const needsPermission = share.lines.some((l) => l.permission !== 'not_needed');
   const permissions = useLoad(() => (needsPermission ? api().permissions.list({ subjectId: share.subjectId }) : Promise.resolve([])), [share.subjectId, needsPermission]);
 
@@ -115,7 +117,7 @@ export function ThreeTestsStep({ share, onChange, go }: StepProps) {
   };
 
   const refresh = async () => {
-    onChange(await api().shares.get({ id: share.id }));
+    onChange(await api().shares.get({ id: share.id, reason: reasonFor(share.subjectId) }));
     await permissions.reload();
   };
 
