@@ -4,6 +4,7 @@ import { createRegisterSession, type RegisterSession, type SessionOptions } from
 import { auditService } from './audit/service';
 import { registerService } from './register/service';
 import { sharingService } from './sharing/service';
+import { meetingsService } from './meetings/service';
 
 // The service: one function per contract channel, composed from one slice per
 // capability and nothing else. Electron's IPC binding and the UI test bridge both call
@@ -32,6 +33,7 @@ export function createApi(options: ApiOptions): Api {
     ...registerService(deps),
     ...auditService(deps),
     ...sharingService(deps),
+    ...meetingsService(deps),
   };
 
   // Every call the person makes counts as activity for the auto-lock.

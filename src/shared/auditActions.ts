@@ -41,6 +41,18 @@ export const AUDIT_ACTIONS = [
   'disclosure_step',
   'meeting_signature',
   'minutes_copy',
+  // MAPPA meetings (issue 11): reads of papers and minutes are acts too
+  'meeting_create',
+  'meeting_edit', // a subject or attendee added, attendance recorded
+  'meeting_view', // a meeting's page: who attends, which subjects
+  'undertaking_version', // the confidentiality undertaking's text changed
+  'paper_add',
+  'paper_view',
+  'minutes_edit', // minutes started or edited, sent to the chair, amended by the chair
+  'minutes_view',
+  'minutes_approval', // the chair confirmed the minutes as final
+  'copy_permission', // the chair's permission for a copy of the minutes
+  'action_status',
   'sar_step',
   'export',
   'import',
@@ -99,6 +111,17 @@ export const AUDIT_ACTION_LABELS: Record<(typeof AUDIT_ACTIONS)[number], string>
   disclosure_step: 'Disclosure step',
   meeting_signature: 'Signed a confidentiality undertaking',
   minutes_copy: 'Copied minutes',
+  meeting_create: 'Arranged a meeting',
+  meeting_edit: 'Changed a meeting',
+  meeting_view: 'Opened a meeting',
+  undertaking_version: 'Changed the confidentiality undertaking',
+  paper_add: 'Added a paper for a meeting',
+  paper_view: 'Read a meeting paper',
+  minutes_edit: 'Worked on minutes',
+  minutes_view: 'Read minutes',
+  minutes_approval: 'Chair confirmed minutes',
+  copy_permission: 'Chair’s permission for a copy recorded',
+  action_status: 'Changed an action’s status',
   sar_step: 'Subject access request step',
   export: 'Exported',
   import: 'Imported',

@@ -5,6 +5,7 @@ import { accessContract } from './channels/access';
 import { auditContract } from './channels/audit';
 import { registerContract } from './channels/register';
 import { sharingContract } from './channels/sharing';
+import { meetingsContract } from './channels/meetings';
 
 // The whole IPC surface as data, composed from one slice per capability
 // (src/shared/channels/<capability>.ts: channel "<area>.<action>" -> zod input and
@@ -17,6 +18,7 @@ export const contract = {
   ...registerContract,
   ...auditContract,
   ...sharingContract,
+  ...meetingsContract,
 } as const;
 
 export type { RegisterStatus, UserRow, AccessSettings } from './channels/access';

@@ -42,6 +42,13 @@ export const PERMISSIONS = {
   'share.make': CASEWORK,
   'share.import': CASEWORK,
   'keys.manage': ['coordinator', 'administrator'],
+  // MAPPA meetings (issue 11): arranging a meeting, its attendees and signatures in the room,
+  // and the chair's permission for copies; taking part (papers, minutes, actions), where the
+  // service also asks that the person is an attendee who signed the undertaking.
+  'meeting.manage': ['coordinator', 'chair'],
+  'meeting.attend': CASEWORK,
+  'meetings.configure': ['coordinator', 'administrator'],
+  'undertaking.edit': ['administrator'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Action = keyof typeof PERMISSIONS;
 
@@ -66,6 +73,10 @@ export const REFUSALS = {
   'share.make': 'Only agency representatives, MAPPA chairs and coordinators can share information or record decisions about sharing.',
   'share.import': 'Only agency representatives, MAPPA chairs and coordinators can import information from a partner’s exchange file.',
   'keys.manage': 'Only a MAPPA coordinator or an administrator can make this office’s keys or confirm a partner office’s key.',
+  'meeting.manage': 'Only a MAPPA coordinator or chair can arrange meetings, record signatures in the room or record the chair’s permission for a copy.',
+  'meeting.attend': 'Only agency representatives, MAPPA chairs and coordinators can take part in meetings through the register.',
+  'meetings.configure': 'Only a MAPPA coordinator or an administrator can change how many working days the chair has to approve minutes.',
+  'undertaking.edit': 'Only an administrator can change the confidentiality undertaking.',
 } as const satisfies Record<Action, string>;
 
 export function can(role: Role, action: Action): boolean {

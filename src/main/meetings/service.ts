@@ -1,0 +1,313 @@
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { londonDayOf } from '../../shared/calendar';
+import type { meetingsContract, MeetingView, MinutesView } from '../../shared/channels/meetings';
+import type { SliceService } from '../../shared/channels/slice';
+import { MappaError } from '../../shared/errors';
+import { allows } from '../../shared/permissions';
+import type { Ctx } from '../access/context';
+import type { ServiceDeps } from '../access/registerSession';
+import { acted, readEntries, type ActEntry } from '../audit';
+import type { Reader, Writer } from '../db/types';
+import { blockedSubjects, BLOCKED_CHANGE, BLOCKED_OPEN } from '../register/associationBlock';
+import { actOnSubject, liveSubject } from '../register/guard';
+import { actionMeeting, actionSubject, getAction, listActions, setActionStatus } from './actions';
+import { chairWorkingDays, setChairWorkingDays } from './approval';
+import { attendanceSheetPdf, minutesCopyPdf } from './copyDocuments';
+import { copyPermission, distributionOf, nextCopyNumber, recordCopy, recordCopyPermission } from './copies';
+import { actOnSubjects } from './guard';
+import { addAttendee, addMeetingSubject, attendeesOf, createMeeting, getMeetingRow, listMeetings, meetingSubjectIds, meetingView, requireMeetingSubject, setAttendance } from './meetings';
+import { amendAsChair, confirmAsChair, findMinutes, minutesView, requireMinutes, saveDraft, sendToChair } from './minutes';
+import { addPaper, getPaper, listPapers, paperSubject } from './papers';
+import { mayReadMeeting, NOT_ATTENDEE, requireSignedReader, signedReader } from './readers';
+import { addUndertakingVersion, currentUndertaking, signUndertaking, undertakingVersions } from './undertaking';
+
+// The meetings capability's channels (issue 11). Reads of papers and minutes are acts:
+// each is behind the association guard, asks readers.ts that the user is an attendee who
+// signed the undertaking, and writes its audit entry in the same commit; a refusal thrown
+// inside the act rolls it back, so it changes nothing. Copies and the attendance sheet are
+// recorded (their audit entry and the distribution log) before the file is written.
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+const NOT_MINUTE_TAKER = 'Only the meeting’s minute-taker or coordinator writes the draft minutes and sends them to the chair.';
+const NOT_CHAIR = 'Only the chair of this meeting can amend or confirm its minutes.';
+
+export function meetingsService({ session, host }: ServiceDeps): SliceService<typeof meetingsContract> {
+  const read = () => session.vault().reader;
+  const manages = (ctx: Ctx) => allows({ role: ctx.actor.role, administrator: ctx.actor.registerAdministrator }, 'meeting.manage');
+
+  /** The meeting page is for those who arrange meetings and for its attendees (signed or not: they sign from it). */
+  const requireMeetingPage = (r: Reader, meetingId: string, ctx: Ctx) => {
+    getMeetingRow(r, meetingId);
+    if (manages(ctx)) return;
+    if (!attendeesOf(r, meetingId).some((a) => a.user_id === ctx.actor.userId)) throw new MappaError('not_an_attendee', NOT_ATTENDEE);
+  };
+  const viewFor = (w: Reader, meetingId: string, ctx: Ctx): MeetingView => meetingView(w, meetingId, { userId: ctx.actor.userId, mayRead: mayReadMeeting(w, meetingId, ctx.actor.userId) }, ctx.now);
+  /** One entry per subject the view names (so each subject's audit trail shows the meeting). */
+  const perSubject = (view: MeetingView, entry: Omit<ActEntry, 'subjectId'>): ActEntry[] => {
+    const named = view.subjectList.filter((s) => s.name !== null);
+    return named.length === 0 ? [entry] : named.map((s) => ({ ...entry, subjectId: s.subjectId }));
+  };
+  /** A minutes act by the attendee in a given part, once signed. */
+  const minutesAct = <T>(meetingId: string, subjectId: string, refusal: string, parts: readonly string[], partRefusal: string, work: (w: Writer, ctx: Ctx) => { value: T; audit: readonly ActEntry[] }): T =>
+    actOnSubject(
+      session,
+      'meeting.attend',
+      (w) => {
+        requireMeetingSubject(w, meetingId, subjectId);
+        return subjectId;
+      },
+      refusal,
+      (w, ctx) => {
+        const attendee = requireSignedReader(w, meetingId, ctx.actor.userId, subjectId);
+        if (!parts.includes(attendee.part)) throw new MappaError('not_allowed', partRefusal);
+        return work(w, ctx);
+      },
+    );
+  const minutesEntry = (view: MinutesView, details: Record<string, string | number | readonly string[]>, reason?: string): ActEntry => ({
+    action: 'minutes_edit',
+    subjectId: view.subjectId,
+    itemIds: view.parts.informationItemIds,
+    ...(reason === undefined ? {} : { reason }),
+    details: { meetingId: view.meetingId, minutesId: view.id, version: view.version, status: view.status, ...details },
+  });
+
+  return {
+    'meetings.list': ({ from, to }) => {
+      const ctx = session.context('meeting.attend');
+      const all = listMeetings(read(), ctx.now, { from, to });
+      if (manages(ctx)) return all;
+      const mine = new Set(read().all<{ meeting_id: string }>('SELECT meeting_id FROM meeting_attendees WHERE user_id = ?', [ctx.actor.userId]).map((m) => m.meeting_id));
+      return all.filter((m) => mine.has(m.id));
+    },
+    'meetings.create': (input) =>
+      actOnSubjects(session, 'meeting.manage', () => input.subjectIds, BLOCKED_CHANGE, (w, ctx) => {
+        const id = createMeeting(w, ctx, input);
+        const view = viewFor(w, id, ctx);
+        return acted(view, ...perSubject(view, { action: 'meeting_create', details: { meetingId: id, kind: input.kind, reviewNumber: input.reviewNumber, chairRole: input.chairRole } }));
+      }),
+    'meetings.get': ({ id }) =>
+      session.act('meeting.attend', (w, ctx) => {
+        requireMeetingPage(w, id, ctx);
+        const view = viewFor(w, id, ctx);
+        return acted(view, ...perSubject(view, { action: 'meeting_view', details: { meetingId: id } }));
+      }),
+    'meetings.addSubject': ({ meetingId, subjectId }) =>
+      actOnSubject(session, 'meeting.manage', liveSubject(subjectId), BLOCKED_CHANGE, (w, ctx) => {
+        addMeetingSubject(w, ctx, meetingId, subjectId);
+        return acted(viewFor(w, meetingId, ctx), { action: 'meeting_edit', subjectId, details: { meetingId, step: 'add_subject' } });
+      }),
+    'meetings.addAttendee': (input) =>
+      session.act('meeting.manage', (w, ctx) => {
+        const attendeeId = addAttendee(w, ctx, input);
+        return acted(viewFor(w, input.meetingId, ctx), {
+          action: 'meeting_edit',
+          details: { meetingId: input.meetingId, step: 'add_attendee', attendeeId, officeId: input.officeId, scope: input.subjectIds === null ? 'meeting' : 'subjects' },
+        });
+      }),
+    'meetings.setAttendance': (input) =>
+      session.act('meeting.manage', (w, ctx) => {
+        setAttendance(w, ctx, input);
+        return acted(viewFor(w, input.meetingId, ctx), { action: 'meeting_edit', details: { meetingId: input.meetingId, step: 'attendance', attendeeId: input.attendeeId, status: input.status } });
+      }),
+    'meetings.settings': () => {
+      session.context('self');
+      return { chairWorkingDays: chairWorkingDays(read()) };
+    },
+    'meetings.setSettings': ({ chairWorkingDays: days }) =>
+      session.act('meetings.configure', (w) => {
+        const before = chairWorkingDays(w);
+        if (before === days) return acted({ chairWorkingDays: days });
+        setChairWorkingDays(w, days);
+        return acted({ chairWorkingDays: days }, { action: 'settings_change', details: { key: 'minutes_chair_working_days', from: before, to: days } });
+      }),
+
+    'undertaking.current': () => {
+      session.context('self');
+      return currentUndertaking(read());
+    },
+    'undertaking.versions': () => {
+      session.context('self');
+      return undertakingVersions(read());
+    },
+    'undertaking.edit': (input) =>
+      session.act('undertaking.edit', (w, ctx) => {
+        const v = addUndertakingVersion(w, ctx, input);
+        return acted(v, { action: 'undertaking_version', reason: input.changeNote, details: { version: v.version, sha256: v.sha256 } });
+      }),
+    'undertaking.sign': (input) =>
+      session.act('meeting.attend', (w, ctx) => {
+        const attendee = attendeesOf(w, input.meetingId).find((a) => a.id === input.attendeeId);
+        // In the room: the attendee at the hosting register's signing screen, which the coordinator or chair opened, or a user signing for themselves.
+        if (!manages(ctx) && attendee?.user_id !== ctx.actor.userId) throw new MappaError('not_allowed', 'You can sign the undertaking only for yourself.');
+        const signed = signUndertaking(w, ctx, input);
+        return acted(viewFor(w, input.meetingId, ctx), {
+          action: 'meeting_signature',
+          subjectId: input.subjectId,
+          details: { meetingId: input.meetingId, attendeeId: input.attendeeId, signatureId: signed.signatureId, version: signed.version, sha256: signed.sha256, how: 'in_room' },
+        });
+      }),
+    'meetings.attendanceSheet': async ({ meetingId }) => {
+      const ctx = session.context('meeting.manage');
+      requireSignedReader(read(), meetingId, ctx.actor.userId, null);
+      const view = viewFor(read(), meetingId, ctx);
+      const chosen = await host.dialogs.chooseExportFile('pdf', `mappa-attendance-${londonDayOf(view.startsAt)}.pdf`);
+      if (chosen === null) return { file: null };
+      const bytes = await attendanceSheetPdf(view, undertakingVersions(read()), ctx.actor.userName, ctx.now);
+      const fileSha256 = sha256(bytes);
+      // Promise 3: the export is recorded before the file exists.
+      actOnSubjects(session, 'meeting.manage', (w) => meetingSubjectIds(w, meetingId), BLOCKED_OPEN, (w, c) => {
+        requireSignedReader(w, meetingId, c.actor.userId, null);
+        return acted(undefined, ...perSubject(view, { action: 'export', details: { what: 'attendance_sheet', meetingId, fileSha256 } }));
+      });
+      const file = path.resolve(chosen);
+      writeFileSync(file, bytes, { mode: 0o600 });
+      return { file };
+    },
+
+    'papers.add': (input) =>
+      actOnSubject(
+        session,
+        'meeting.attend',
+        (w) => {
+          requireMeetingSubject(w, input.meetingId, input.subjectId);
+          return input.subjectId;
+        },
+        BLOCKED_CHANGE,
+        (w, ctx) => {
+          const reader = requireSignedReader(w, input.meetingId, ctx.actor.userId, input.subjectId);
+          // An attendee adds their own report; the coordinator or minute-taker records those handed in on the day.
+          if (reader.id !== input.attendeeId && reader.part !== 'coordinator' && reader.part !== 'minute_taker') {
+            throw new MappaError('not_allowed', 'You can add only your own report, unless you are the meeting’s coordinator or minute-taker.');
+          }
+          const id = addPaper(w, ctx, input);
+          const paper = getPaper(w, id);
+          return acted(
+            { id: paper.id, subjectId: paper.subjectId, title: paper.title, author: paper.author, owner: paper.owner, createdAt: paper.createdAt },
+            { action: 'paper_add', subjectId: input.subjectId, itemIds: input.itemIds, details: { meetingId: input.meetingId, paperId: id, ownerOfficeId: paper.owner.id } },
+          );
+        },
+      ),
+    'papers.list': ({ meetingId, subjectId }) =>
+      minutesAct(meetingId, subjectId, BLOCKED_OPEN, ['chair', 'coordinator', 'minute_taker', 'member'], '', (w) => {
+        const list = listPapers(w, meetingId, subjectId);
+        return acted(list, ...readEntries('subject_list', { list: 'meeting_papers', meetingId, returned: list.length }, [subjectId]));
+      }),
+    'papers.open': ({ meetingId, paperId }) =>
+      actOnSubject(session, 'meeting.attend', (w) => paperSubject(w, meetingId, paperId), BLOCKED_OPEN, (w, ctx) => {
+        const paper = getPaper(w, paperId);
+        requireSignedReader(w, meetingId, ctx.actor.userId, paper.subjectId);
+        return acted(paper, { action: 'paper_view', subjectId: paper.subjectId, itemIds: paper.itemIds, details: { meetingId, paperId, ownerOfficeId: paper.owner.id } });
+      }),
+
+    'minutes.get': ({ meetingId, subjectId }) =>
+      minutesAct(meetingId, subjectId, BLOCKED_OPEN, ['chair', 'coordinator', 'minute_taker', 'member'], '', (w, ctx) => {
+        const view = minutesView(w, meetingId, subjectId, ctx.now);
+        return acted(view, { action: 'minutes_view', subjectId, itemIds: view.parts.informationItemIds, details: { meetingId, minutesId: view.id, version: view.version, status: view.status } });
+      }),
+    'minutes.save': ({ meetingId, subjectId, ...parts }) =>
+      minutesAct(meetingId, subjectId, BLOCKED_CHANGE, ['minute_taker', 'coordinator'], NOT_MINUTE_TAKER, (w, ctx) => {
+        const changed = saveDraft(w, ctx, meetingId, subjectId, parts);
+        const view = minutesView(w, meetingId, subjectId, ctx.now);
+        return acted(view, minutesEntry(view, { step: 'edit', changedParts: changed }));
+      }),
+    'minutes.send': ({ meetingId, subjectId }) =>
+      minutesAct(meetingId, subjectId, BLOCKED_CHANGE, ['minute_taker', 'coordinator'], NOT_MINUTE_TAKER, (w, ctx) => {
+        const due = sendToChair(w, ctx, meetingId, subjectId);
+        const view = minutesView(w, meetingId, subjectId, ctx.now);
+        return acted(view, minutesEntry(view, { step: 'send_to_chair', receivedOn: due.receivedOn, dueOn: due.dueOn }));
+      }),
+    'minutes.amend': ({ meetingId, subjectId, note, ...parts }) =>
+      minutesAct(meetingId, subjectId, BLOCKED_CHANGE, ['chair'], NOT_CHAIR, (w, ctx) => {
+        const changed = amendAsChair(w, ctx, meetingId, subjectId, parts, note);
+        const view = minutesView(w, meetingId, subjectId, ctx.now);
+        return acted(view, minutesEntry(view, { step: 'amend', changedParts: changed }, note));
+      }),
+    'minutes.confirm': ({ meetingId, subjectId }) =>
+      minutesAct(meetingId, subjectId, BLOCKED_CHANGE, ['chair'], NOT_CHAIR, (w, ctx) => {
+        confirmAsChair(w, ctx, meetingId, subjectId);
+        const view = minutesView(w, meetingId, subjectId, ctx.now);
+        return acted(view, { action: 'minutes_approval', subjectId, details: { meetingId, minutesId: view.id, version: view.version, overdue: view.chairDue.overdue } });
+      }),
+
+    'copies.permit': (input) =>
+      actOnSubject(
+        session,
+        'meeting.manage',
+        (w) => {
+          requireMeetingSubject(w, input.meetingId, input.subjectId);
+          return input.subjectId;
+        },
+        BLOCKED_CHANGE,
+        (w, ctx) => {
+          const id = recordCopyPermission(w, ctx, input);
+          return acted(distributionOf(w, input.meetingId, input.subjectId), {
+            action: 'copy_permission',
+            subjectId: input.subjectId,
+            reason: input.reason,
+            details: { meetingId: input.meetingId, permissionId: id, grantedOn: input.grantedOn, ...(input.recipientOfficeId === null ? {} : { recipientOfficeId: input.recipientOfficeId }) },
+          });
+        },
+      ),
+    'copies.list': ({ meetingId, subjectId }) =>
+      actOnSubject(
+        session,
+        'meeting.manage',
+        (w) => {
+          requireMeetingSubject(w, meetingId, subjectId);
+          return subjectId;
+        },
+        BLOCKED_OPEN,
+        (w) => acted(distributionOf(w, meetingId, subjectId), ...readEntries('subject_list', { list: 'minutes_copies', meetingId }, [subjectId])),
+      ),
+    'copies.make': async ({ meetingId, permissionId }) => {
+      const ctx = session.context('meeting.manage');
+      const r = read();
+      const permission = copyPermission(r, meetingId, permissionId);
+      // Every check before the dialog opens: a refused copy leaves no trace and no file.
+      requireSignedReader(r, meetingId, ctx.actor.userId, permission.subjectId);
+      const minutes = requireMinutes(r, meetingId, permission.subjectId);
+      if (minutes.status === 'draft') throw new MappaError('draft', 'Draft minutes are not copied: send them to the chair first.');
+      const copyNumber = nextCopyNumber(r, minutes.id);
+      const chosen = await host.dialogs.chooseExportFile('pdf', `mappa-minutes-${londonDayOf(getMeetingRow(r, meetingId).starts_at)}-copy-${copyNumber}.pdf`);
+      if (chosen === null) return { file: null, copyNumber: null };
+      const meeting = viewFor(r, meetingId, ctx);
+      const view = minutesView(r, meetingId, permission.subjectId, ctx.now);
+      const made = await minutesCopyPdf({ meeting, minutes: view, permission, copyNumber, madeBy: ctx.actor.userName, madeAt: ctx.now });
+      const fileSha256 = sha256(made.bytes);
+      // Promise 3: the copy is in the distribution log, with its audit entry, before the file exists.
+      actOnSubject(session, 'meeting.manage', () => permission.subjectId, BLOCKED_OPEN, (w, c) => {
+        requireSignedReader(w, meetingId, c.actor.userId, permission.subjectId);
+        const now = findMinutes(w, meetingId, permission.subjectId);
+        if (now?.version !== view.version) throw new MappaError('changed', 'The minutes changed while the copy was being made: make it again.');
+        recordCopy(w, c, { permissionId, minutesId: view.id, meetingId, subjectId: permission.subjectId, copyNumber, minutesVersion: view.version, pages: made.pages, fileSha256 });
+        return acted(undefined, {
+          action: 'minutes_copy',
+          subjectId: permission.subjectId,
+          itemIds: view.parts.informationItemIds,
+          details: { meetingId, minutesId: view.id, permissionId, copyNumber, minutesVersion: view.version, fileSha256, ...(permission.recipientOffice === null ? {} : { recipientOfficeId: permission.recipientOffice.id }) },
+        });
+      });
+      const file = path.resolve(chosen);
+      writeFileSync(file, made.bytes, { mode: 0o600 });
+      return { file, copyNumber };
+    },
+
+    'actions.list': (filter) =>
+      session.act('meeting.attend', (w, ctx) => {
+        const hidden = new Set(blockedSubjects(w, ctx.actor.userId).keys());
+        // The actions are part of the minutes: only those of meetings the user signed for.
+        const list = listActions(w, filter, hidden, ctx.now).filter((a) => !('refusal' in signedReader(w, a.meetingId, ctx.actor.userId, a.subjectId)));
+        return acted(list, ...readEntries('subject_list', { list: 'meeting_actions', returned: list.length }, [...new Set(list.map((a) => a.subjectId))]));
+      }),
+    'actions.setStatus': ({ actionId, status, note }) =>
+      actOnSubject(session, 'meeting.attend', (w) => actionSubject(w, actionId), BLOCKED_CHANGE, (w, ctx) => {
+        const subjectId = actionSubject(w, actionId);
+        requireSignedReader(w, actionMeeting(w, actionId), ctx.actor.userId, subjectId);
+        const change = setActionStatus(w, ctx, actionId, status, note);
+        return acted(getAction(w, actionId, ctx.now), { action: 'action_status', subjectId, ...(note === null ? {} : { reason: note }), details: { actionId, from: change.from, to: change.to } });
+      }),
+  };
+}
