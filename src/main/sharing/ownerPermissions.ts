@@ -68,10 +68,17 @@ export function needsOwnerPermission(owner: OfficeView, sharingAgency: string): 
  * an answer covers every recipient and the purpose; refused when the latest answer for
  * them is a refusal; requested when asked and not answered; none otherwise.
  */
-export function permissionState(r: Reader, itemId: string, owner: OfficeView, sharingAgency: string, recipients: readonly string[], purpose: SharePurpose | null): PermissionState {
-  if (!needsOwnerPermission(owner, sharingAgency)) return 'not_needed';
-  const rows = r.all<{ recipient_office_ids: string; purpose: string; answer: string | null }>(
-    'SELECT recipient_office_ids, purpose, answer FROM owner_permissions WHERE item_id = ? ORDER BY requested_at DESC',
+export function permissionState(
+  r: Reader,
+  itemId: string,
+  owner: OfficeView,
+  sharingAgency: string,
+  recipients: readonly string[],
+  purpose: SharePurpose | null,
+): { state: PermissionState; requestId: string | null } {
+  if (!needsOwnerPermission(owner, sharingAgency)) return { state: 'not_needed', requestId: null };
+  const rows = r.all<{ id: string; recipient_office_ids: string; purpose: string; answer: string | null }>(
+    'SELECT id, recipient_office_ids, purpose, answer FROM owner_permissions WHERE item_id = ? ORDER BY requested_at DESC',
     [itemId],
   );
   const covers = (row: { recipient_office_ids: string; purpose: string }) => {
@@ -79,10 +86,16 @@ export function permissionState(r: Reader, itemId: string, owner: OfficeView, sh
     return (purpose === null || row.purpose === purpose) && recipients.every((id) => allowed.has(id));
   };
   const relevant = rows.filter(covers);
-  if (relevant.some((row) => row.answer === 'granted')) return 'granted';
-  if (relevant.some((row) => row.answer === 'refused')) return 'refused';
-  if (relevant.length > 0) return 'requested';
-  return 'none';
+  // The request that decides it, newest first: a grant, else a refusal, else one still waiting.
+  for (const [answer, state] of [
+    ['granted', 'granted'],
+    ['refused', 'refused'],
+    [null, 'requested'],
+  ] as const) {
+    const deciding = relevant.find((row) => row.answer === answer);
+    if (deciding) return { state, requestId: deciding.id };
+  }
+  return { state: 'none', requestId: null };
 }
 
 export function requestPermission(

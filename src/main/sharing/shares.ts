@@ -225,6 +225,7 @@ function homeField(ref: FieldRef, label: string, kind: FieldKind, value: string,
     noOnwardDisclosure: false,
     notToSubject: false,
     permission: 'not_needed',
+    permissionRequestId: null,
     withdrawn: false,
     received: false,
   };
@@ -243,6 +244,7 @@ function candidatesFor(r: Reader, row: ShareRow, home: OfficeView, subject: Subj
     for (const item of group.items) {
       const ref: FieldRef = { kind: 'item', itemId: item.id };
       const origin = origins.get(item.id);
+      const permission = permissionState(r, item.id, item.owner, row.sharing_agency, recipients, purpose);
       out.set(refKey(ref), {
         item,
         version: item.version,
@@ -256,7 +258,8 @@ function candidatesFor(r: Reader, row: ShareRow, home: OfficeView, subject: Subj
           classification: item.classification,
           noOnwardDisclosure: item.noOnwardDisclosure,
           notToSubject: item.notToSubject,
-          permission: permissionState(r, item.id, item.owner, row.sharing_agency, recipients, purpose),
+          permission: permission.state,
+          permissionRequestId: permission.requestId,
           withdrawn: origin?.withdrawn === true,
           received: origin !== undefined,
         },

@@ -51,6 +51,8 @@ export const shareField = z.object({
   notToSubject: z.boolean(),
   /** The owner's permission to share it on (not_needed for the sharer's own agency's fields). */
   permission: permissionState,
+  /** The owner-permission request that decides `permission` (its grant, refusal, or the request still waiting), if any. */
+  permissionRequestId: id.nullable(),
   /** Withdrawn by the agency that sent it: it cannot be shared on. */
   withdrawn: z.boolean(),
   /** Received through an exchange file (then the owner's permission is always needed if the owner is another agency). */

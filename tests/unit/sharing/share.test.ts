@@ -146,6 +146,7 @@ describe('ownership travels and binds', () => {
     const asked = await s['permissions.request']({ itemId: t.mental, recipientOfficeIds: [t.policeInProbation], purpose: 'risk_management_plan', askedOf: 'Dr Aled Pryce', note: 'Asked at the Level 2 meeting.' });
     share = await s['shares.get']({ id: share.id, reason: CASE });
     expect(line().permission).toBe('requested');
+    expect(line().permissionRequestId).toBe(asked.id);
     expect(share.ready).toBe(false);
 
     // Permission for another purpose does not cover this one.
@@ -158,6 +159,7 @@ describe('ownership travels and binds', () => {
     expect(answered).toMatchObject({ answer: 'granted', answeredBy: 'Dr Aled Pryce', recordedBy: 'Casey Coordinator', owner: { name: 'North West Mental Health Trust' } });
     share = await s['shares.get']({ id: share.id, reason: CASE });
     expect(line().permission).toBe('granted');
+    expect(line().permissionRequestId).toBe(asked.id);
     expect(share.ready).toBe(true);
     const audit = t.probation.entries().filter((e) => e.action === 'owner_permission');
     expect(audit.map((e) => e.details.step)).toEqual(['request', 'request', 'answer', 'answer']);

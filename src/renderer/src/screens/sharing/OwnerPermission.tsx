@@ -12,18 +12,11 @@ import { namesList, prefixErrors } from './parts';
 // app records the request (whom you asked) and the answer (who gave or refused it, when).
 
 
-/** The request still waiting for an answer that covers this share's recipients and purpose. */
-function pendingFor(permissions: PermissionView[], itemId: string, share: ShareView): PermissionView | undefined {
-  return permissions.find((p) => p.itemId === itemId && p.answer === null && p.purpose === share.purpose && share.recipients.every((r) => p.recipients.some((x) => x.id === r.id)));
-}
-
-function latestAnswered(permissions: PermissionView[], itemId: string): PermissionView | undefined {
-  return permissions.filter((p) => p.itemId === itemId && p.answer !== null).sort((a, b) => (a.requestedAt < b.requestedAt ? 1 : -1))[0];
-}
-
 export function OwnerPermission({ share, line, itemId, permissions, onRecorded }: { share: ShareView; line: ShareLine; itemId: string; permissions: PermissionView[]; onRecorded: () => Promise<void> }) {
-  const pending = pendingFor(permissions, itemId, share);
-  const answered = latestAnswered(permissions, itemId);
+  // The service names the request that decides the line's state: the screen does not work it out again.
+  const deciding = permissions.find((p) => p.id === line.permissionRequestId);
+  const pending = deciding?.answer === null ? deciding : undefined;
+  const answered = deciding?.answer !== null ? deciding : undefined;
   const owner = line.owner.name;
   const prefix = `${line.lineId}-permission`;
   return (
