@@ -17,7 +17,9 @@ import { createSetUpRegister } from './steps';
 const SHOTS = path.resolve(__dirname, '../../docs/screenshots');
 const AREA = 'Greater Manchester';
 
+/** The pictures in docs/screenshots, taken again when MAPPA_SCREENSHOTS=1 (an ordinary run leaves them alone). */
 async function screenshot(page: Page, name: string): Promise<void> {
+  if (process.env.MAPPA_SCREENSHOTS !== '1') return;
   mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SHOTS, `sharing-${name}.png`), fullPage: true });
 }
