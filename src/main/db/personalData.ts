@@ -16,6 +16,12 @@ export interface PersonalDataTable {
   readonly itemColumn?: string;
   /** The column holding a JSON array of the ids of the items a row is about. */
   readonly itemListColumn?: string;
+  /**
+   * When one item of the list is disposed of: remove the row (the default), or take the
+   * item's id out of the list and keep the row, whose own text is not the item's (minutes
+   * and papers that refer to an item).
+   */
+  readonly itemListDisposal?: 'remove' | 'unlink';
   /** Not linked by id: rows name people, found by matching these columns with a subject's names. */
   readonly nameColumns?: readonly string[];
   /** The columns that hold, or may hold in free text, the subject's personal data. */
@@ -51,6 +57,7 @@ export const PERSONAL_DATA: readonly PersonalDataTable[] = [
     table: 'minutes',
     subjectColumn: 'subject_id',
     itemListColumn: 'information_item_ids',
+    itemListDisposal: 'unlink',
     personalColumns: [
       'information_shared',
       'risk_assessment',
@@ -74,6 +81,7 @@ export const PERSONAL_DATA: readonly PersonalDataTable[] = [
     table: 'meeting_papers',
     subjectColumn: 'subject_id',
     itemListColumn: 'item_ids',
+    itemListDisposal: 'unlink',
     personalColumns: ['title', 'report', 'withdrawn_reason'],
     disposal: 'remove',
   },
@@ -306,7 +314,17 @@ function mergeIndexes(w: Writer, indexes: readonly PersonalSearchIndex[]): void 
 export function disposeOfItemData(w: Writer, itemId: string): void {
   unindexItemDocuments(w, itemId);
   for (const t of PERSONAL_DATA) {
-    const where = t.disposal === 'remove' ? rowsAboutItem(t) : null;
+    if (t.disposal !== 'remove') continue;
+    if (t.itemListDisposal === 'unlink' && t.itemListColumn !== undefined) {
+      const list = t.itemListColumn;
+      w.run(
+        `UPDATE ${t.table} SET ${list} = (SELECT json_group_array(j.value) FROM json_each(${list}) j WHERE j.value <> :item)
+         WHERE EXISTS (SELECT 1 FROM json_each(${list}) j WHERE j.value = :item)`,
+        { ':item': itemId },
+      );
+      continue;
+    }
+    const where = rowsAboutItem(t);
     if (where !== null) w.run(`DELETE FROM ${t.table} WHERE ${where}`, { ':item': itemId });
   }
   mergeIndexes(w, SEARCH_INDEXES.filter((ix) => ix.itemDocids !== undefined));
