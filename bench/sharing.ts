@@ -162,7 +162,7 @@ async function main(): Promise<void> {
     const t = now();
     const preview = await openFile(receiver, file);
     const opened = now() - t;
-    const result = await receiver.api.service['exchange.import']({ token: preview.token });
+    const result = await receiver.api.service['exchange.import']({ token: preview.token, subjectId: null });
     into.push(now() - t);
     open?.push(opened);
     outcomes[expect].add(result[expect]);

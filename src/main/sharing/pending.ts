@@ -23,6 +23,9 @@ export interface Pending<T> {
   hold(value: T): string;
   /** The value held under `token`, removed; refused if it is not this register's and person's, or has expired. */
   take(token: string, what: string): T;
+  /** The value held under `token`, left held (for an act that may be refused and tried again); refused as `take` is. */
+  peek(token: string, what: string): T;
+  drop(token: string): void;
 }
 
 export function createPending<T>(session: RegisterSession): Pending<T> {
@@ -44,14 +47,22 @@ export function createPending<T>(session: RegisterSession): Pending<T> {
       return token;
     },
     take(token, what) {
+      const value = this.peek(token, what);
+      held.delete(token);
+      return value;
+    },
+    peek(token, what) {
       const ctx = session.context('self');
       sweep(Date.now());
       const h = held.get(token);
-      held.delete(token);
       if (!h || h.vault !== session.vault() || h.userId !== ctx.actor.userId) {
+        held.delete(token);
         throw new MappaError('not_open', `That ${what} is no longer open (it was used, the register locked, or half an hour passed): open it again.`);
       }
       return h.value;
+    },
+    drop(token) {
+      held.delete(token);
     },
   };
 }

@@ -324,26 +324,38 @@ export function sharingService({ session, host }: ServiceDeps): SliceService<typ
       const subjectId = subjectTouched(read(), opened);
       if (subjectId === null) refuseDeclaredPerson(opened);
       const token = exchanges.hold(opened);
-      const preview = (w: Writer): Acted<ReturnType<typeof previewOf>> => {
-        const view = previewOf(w, opened, token);
+      const preview = (w: Writer, c: Ctx): Acted<ReturnType<typeof previewOf>> => {
+        const view = previewOf(w, opened, token, new Set(blockedSubjects(w, c.actor.userId).keys()));
+        const candidates = view.subject.candidates.map((x) => x.id);
         return acted(view, {
           action: 'import',
           subjectId,
-          details: { step: 'preview', exchangeId: opened.header.exchangeId, kind: opened.header.kind, senderOfficeId: opened.header.sender.officeId, items: view.items.length },
+          details: {
+            step: 'preview',
+            exchangeId: opened.header.exchangeId,
+            kind: opened.header.kind,
+            senderOfficeId: opened.header.sender.officeId,
+            items: view.items.length,
+            ...(candidates.length === 0 ? {} : { candidates }),
+          },
         });
       };
       // A person this user is blocked from is not shown to them, even from a file.
       return subjectId === null ? session.act('share.import', preview) : actOnSubject(session, 'share.import', () => subjectId, BLOCKED_OPEN, preview);
     },
-    'exchange.import': ({ token }) => {
+    'exchange.import': ({ token, subjectId: chosen }) => {
       const ctx = session.context('share.import');
-      const opened = exchanges.take(token, 'exchange file');
+      const opened = exchanges.peek(token, 'exchange file');
       // Checked again at import: a preview can wait, the file's expiry does not.
-      if (Date.parse(opened.header.expiresAt) <= ctx.now.getTime()) throw new MappaError('exchange_expired', REFUSED.expired(formatLondonDateTime(opened.header.expiresAt)));
-      const subjectId = subjectTouched(read(), opened);
+      if (Date.parse(opened.header.expiresAt) <= ctx.now.getTime()) {
+        exchanges.drop(token);
+        throw new MappaError('exchange_expired', REFUSED.expired(formatLondonDateTime(opened.header.expiresAt)));
+      }
+      const hidden = new Set(blockedSubjects(read(), ctx.actor.userId).keys());
+      const subjectId = subjectTouched(read(), opened, chosen, hidden);
       if (subjectId === null) refuseDeclaredPerson(opened);
       const work = (w: Writer, ctx: Ctx) => {
-        const outcome = applyImport(w, ctx, opened);
+        const outcome = applyImport(w, ctx, opened, chosen, hidden);
         const audit: ActEntry[] = [
           {
             action: 'import',
@@ -368,7 +380,9 @@ export function sharingService({ session, host }: ServiceDeps): SliceService<typ
         return acted({ subjectId: outcome.subjectId, added: outcome.added, matched: outcome.matched, updated: outcome.updated, withdrawn: outcome.withdrawn }, ...audit);
       };
       const who: Who = 'share.import';
-      return subjectId === null ? session.act(who, work) : actOnSubject(session, who, () => subjectId, BLOCKED_CHANGE, work);
+      const result = subjectId === null ? session.act(who, work) : actOnSubject(session, who, () => subjectId, BLOCKED_CHANGE, work);
+      exchanges.drop(token);
+      return result;
     },
   };
 }

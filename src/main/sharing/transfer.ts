@@ -212,6 +212,49 @@ export function matchSubject(r: Reader, s: NonNullable<ExchangeManifest['share']
   return undefined;
 }
 
+export interface Candidate {
+  id: string;
+  names: string;
+  dateOfBirth: string | null;
+}
+
+/**
+ * People this register holds who may be the file's person when nothing matched firmly (a
+ * share of names and an address carries no date of birth or reference): the same given and
+ * family name, or an alias equal to the full name. The person importing chooses one, or a
+ * new record; those the user is blocked from are never offered.
+ */
+export function possibleMatches(r: Reader, s: NonNullable<ExchangeManifest['share']>['subject'], hidden: ReadonlySet<string>): Candidate[] {
+  if (matchSubject(r, s)) return [];
+  const full = `${s.givenName} ${s.familyName}`;
+  const rows = r.all<{ id: string; given_name: string; family_name: string; date_of_birth: string | null }>(
+    `SELECT id, given_name, family_name, date_of_birth FROM subjects
+     WHERE deleted_at IS NULL AND ((given_name = ? COLLATE NOCASE AND family_name = ? COLLATE NOCASE)
+       OR id IN (SELECT subject_id FROM subject_aliases WHERE alias = ? COLLATE NOCASE))
+     ORDER BY family_name, given_name, date_of_birth LIMIT 20`,
+    [s.givenName, s.familyName, full],
+  );
+  return rows.filter((row) => !hidden.has(row.id)).map((row) => ({ id: row.id, names: `${row.given_name} ${row.family_name}`, dateOfBirth: row.date_of_birth }));
+}
+
+/** The record a share goes to: its firm match; else the person's choice among the possible matches; else null (a new record). */
+export function targetSubject(r: Reader, opened: Opened, chosen: string | null, hidden: ReadonlySet<string>): string | null {
+  const s = opened.manifest.share?.subject;
+  if (!s) return null;
+  const firm = matchSubject(r, s);
+  if (firm) {
+    if (chosen !== null && chosen !== firm.id) {
+      throw new MappaError('firm_match', `This file matches a person already here by their ${firm.by}: it is added to their record, not to the one chosen.`, 'subjectId');
+    }
+    return firm.id;
+  }
+  if (chosen === null) return null;
+  if (!possibleMatches(r, s, hidden).some((c) => c.id === chosen)) {
+    throw new MappaError('not_a_candidate', 'Choose one of the people listed as possibly the same person, or a new record.', 'subjectId');
+  }
+  return chosen;
+}
+
 /** Items of a share that become items here (the identifying details file the person instead). */
 const storedItems = (m: ExchangeManifest) => (m.share?.items ?? []).filter((i) => i.subjectField === null || !IDENTIFYING.has(i.subjectField));
 
@@ -225,7 +268,7 @@ export function senderOffice(r: Reader, m: ExchangeManifest) {
   return key.office;
 }
 
-export function previewOf(r: Reader, opened: Opened, token: string): ImportPreview {
+export function previewOf(r: Reader, opened: Opened, token: string, hidden: ReadonlySet<string>): ImportPreview {
   const m = opened.manifest;
   const sender = senderOffice(r, m);
   const base = {
@@ -248,6 +291,7 @@ export function previewOf(r: Reader, opened: Opened, token: string): ImportPrevi
         dateOfBirth: s.dateOfBirth,
         matchedSubjectId: match?.id ?? null,
         matchedBy: match?.by ?? null,
+        candidates: possibleMatches(r, s, hidden),
       },
       items: storedItems(m).map((item) => ({
         fieldKind: item.fieldKind,
@@ -271,7 +315,13 @@ export function previewOf(r: Reader, opened: Opened, token: string): ImportPrevi
     purpose: null,
     gateway: null,
     regime: null,
-    subject: { names: names ? `${names.given_name} ${names.family_name}` : 'No items held from this share', dateOfBirth: names?.date_of_birth ?? null, matchedSubjectId: subjectId, matchedBy: subjectId === null ? null : 'the items it withdraws' },
+    subject: {
+      names: names ? `${names.given_name} ${names.family_name}` : 'No items held from this share',
+      dateOfBirth: names?.date_of_birth ?? null,
+      matchedSubjectId: subjectId,
+      matchedBy: subjectId === null ? null : 'the items it withdraws',
+      candidates: [],
+    },
     items: held.map((h) => {
       const item = getItem(r, h.itemId);
       return {
@@ -302,10 +352,10 @@ function withdrawable(r: Reader, origins: readonly string[], senderOfficeId: str
   return out;
 }
 
-/** The subject an opened file would touch: matched now, or null for a share that will add a new person. */
-export function subjectTouched(r: Reader, opened: Opened): string | null {
+/** The subject an opened file would touch: matched now (or the person's choice), or null for a share that will add a new person. */
+export function subjectTouched(r: Reader, opened: Opened, chosen: string | null = null, hidden: ReadonlySet<string> = new Set()): string | null {
   const m = opened.manifest;
-  if (m.share) return matchSubject(r, m.share.subject)?.id ?? null;
+  if (m.share) return targetSubject(r, opened, chosen, hidden);
   if (m.withdrawal) return withdrawable(r, m.withdrawal.origins, senderOffice(r, m).id)[0]?.subjectId ?? null;
   return null;
 }
@@ -332,7 +382,7 @@ export interface ImportOutcome {
 }
 
 /** Imports an opened, verified file. Runs inside one commit: all of it, or (on any refusal) none of it. */
-export function applyImport(w: Writer, ctx: Ctx, opened: Opened): ImportOutcome {
+export function applyImport(w: Writer, ctx: Ctx, opened: Opened, chosen: string | null = null, hidden: ReadonlySet<string> = new Set()): ImportOutcome {
   const m = opened.manifest;
   const sender = senderOffice(w, m);
   const receivedAt = iso(ctx.now);
@@ -351,10 +401,10 @@ export function applyImport(w: Writer, ctx: Ctx, opened: Opened): ImportOutcome 
   } else if (m.share) {
     const share = m.share;
     const s = share.subject;
-    const match = matchSubject(w, s);
-    const subjectId = match
-      ? match.id
-      : createSubject(w, ctx, {
+    const target = targetSubject(w, opened, chosen, hidden);
+    const subjectId =
+      target ??
+      createSubject(w, ctx, {
         kind: s.kind,
         givenName: s.givenName,
         familyName: s.familyName,
@@ -377,7 +427,7 @@ export function applyImport(w: Writer, ctx: Ctx, opened: Opened): ImportOutcome 
         nextReview: null,
       }, { received: true });
     outcome.subjectId = subjectId;
-    outcome.subjectAdded = match === undefined;
+    outcome.subjectAdded = target === null;
     const place = (d: { name: string; agency: (typeof m.sender)['agency']; area: string }) => {
       const found = ensureOffice(w, ctx, d);
       if (found.added) outcome.officesAdded.push(found.office.id);

@@ -219,7 +219,14 @@ export const importPreview = z.object({
   purpose: z.string().nullable(),
   gateway: z.string().nullable(),
   regime: z.string().nullable(),
-  subject: z.object({ names: z.string(), dateOfBirth: z.string().nullable(), matchedSubjectId: id.nullable(), matchedBy: z.string().nullable() }),
+  subject: z.object({
+    names: z.string(),
+    dateOfBirth: z.string().nullable(),
+    matchedSubjectId: id.nullable(),
+    matchedBy: z.string().nullable(),
+    /** When nothing matched firmly: people here with the same name, one of whom the person importing may choose. */
+    candidates: z.array(z.object({ id, names: z.string(), dateOfBirth: z.string().nullable() })),
+  }),
   items: z.array(importItemPreview),
   withdrawalReason: z.string().nullable(),
 });
@@ -227,7 +234,8 @@ export type ImportPreview = z.infer<typeof importPreview>;
 
 export const importResult = z.object({ subjectId: id.nullable(), added: z.number(), matched: z.number(), updated: z.number(), withdrawn: z.number() });
 
-const token = z.object({ token: id }).strict();
+/** The record a share is imported into, when it matched no one firmly: one of the preview's candidates, or null for a new record. */
+const importChoice = z.object({ token: id, subjectId: id.nullable().default(null) }).strict();
 const fileResult = z.object({ file: z.string().nullable() });
 
 export const sharingContract = {
@@ -294,5 +302,5 @@ export const sharingContract = {
 
   /** Opens an exchange file: verified before anything is shown; nothing is imported yet. */
   'exchange.open': { input: none, output: z.union([importPreview, z.object({ cancelled: z.literal(true) })]) },
-  'exchange.import': { input: token, output: importResult },
+  'exchange.import': { input: importChoice, output: importResult },
 } as const satisfies ContractSlice;

@@ -731,7 +731,7 @@ describe('a partner cannot rewrite what another office sent or owns', () => {
   it('does not let C overwrite an item B received from A by claiming a newer version of it', async () => {
     const file = await aShareFile(w.a, w.subjectId, [w.bInA], [field('references'), item(w.risk)]);
     const preview = await openFile(w.b, writeScratch(w.b, file));
-    await w.b.api.service['exchange.import']({ token: preview.token });
+    await w.b.api.service['exchange.import']({ token: preview.token, subjectId: null });
     const r = w.b.api.session.vault().reader;
     const origin = `${w.a.home}/${w.risk}`;
     const held = r.get<{ item_id: string; origin_version: number }>('SELECT item_id, origin_version FROM item_origins WHERE origin = ?', [origin])!;
@@ -764,7 +764,7 @@ describe('a partner cannot withdraw what another office sent', () => {
     const origin = `${w.a.home}/${w.risk}`;
     const file = await aShareFile(w.a, w.subjectId, [w.bInA], [field('references'), item(w.risk)]);
     const preview = await openFile(w.b, writeScratch(w.b, file));
-    await w.b.api.service['exchange.import']({ token: preview.token });
+    await w.b.api.service['exchange.import']({ token: preview.token, subjectId: null });
     const held = () => w.b.api.session.vault().reader.get<{ withdrawn_at: string | null }>('SELECT withdrawn_at FROM item_origins WHERE origin = ?', [origin]);
     expect(held()).toEqual({ withdrawn_at: null });
     const cKeys = keysOf(w.c);

@@ -216,7 +216,7 @@ describe('a round trip between two registers', () => {
       ['Risk factor', 'Wigan Probation Delivery Unit', 'new'],
       ['Risk management plan entry', 'Wigan Probation Delivery Unit', 'new'],
     ]);
-    const result = await t.police.api.service['exchange.import']({ token: preview.token });
+    const result = await t.police.api.service['exchange.import']({ token: preview.token, subjectId: null });
     expect(result).toMatchObject({ added: 3, matched: 0, updated: 0 });
 
     const record = await t.police.api.service['subjects.get']({ id: result.subjectId!, reason: CASE });
@@ -243,7 +243,7 @@ describe('a round trip between two registers', () => {
     const first = await aDraftShare(t.probation, t.subjectId, [t.policeInProbation], [field('references'), item(t.risk)]);
     const firstFile = await confirmShare(t.probation, first.id);
     const p1 = await openFile(t.police, firstFile);
-    const r1 = await t.police.api.service['exchange.import']({ token: p1.token });
+    const r1 = await t.police.api.service['exchange.import']({ token: p1.token, subjectId: null });
 
     await t.probation.api.service['items.update']({
       itemId: t.risk,
@@ -263,17 +263,36 @@ describe('a round trip between two registers', () => {
       ['Risk factor', 'newer'],
       ['Risk management plan entry', 'new'],
     ]);
-    const r2 = await t.police.api.service['exchange.import']({ token: p2.token });
+    const r2 = await t.police.api.service['exchange.import']({ token: p2.token, subjectId: null });
     expect(r2).toMatchObject({ subjectId: r1.subjectId, added: 1, matched: 0, updated: 1 });
     const items = (await t.police.api.service['subjects.get']({ id: r1.subjectId!, reason: CASE })).itemGroups.flatMap((g) => g.items);
     expect(items.filter((i) => i.fieldKind === 'risk_factor')).toEqual([expect.objectContaining({ version: 2, value: 'Drinks heavily after contact with his former partner; violence has followed three times.' })]);
+  });
+
+  it('offers the people with the same name when a share of names and an address identifies no one for certain, and files it where the person chooses', async () => {
+    const t = await partnersWithHollis();
+    // The police already know him (from an earlier share with his date of birth).
+    const first = await aDraftShare(t.probation, t.subjectId, [t.policeInProbation], [field('date_of_birth'), item(t.risk)]);
+    const known = await t.police.api.service['exchange.import']({ token: (await openFile(t.police, await confirmShare(t.probation, first.id))).token, subjectId: null });
+    // The leaflet's example: only what is needed to find him, his names and address.
+    const second = await aDraftShare(t.probation, t.subjectId, [t.policeInProbation], [field('address')], { purpose: 'locate_contact' });
+    const preview = await openFile(t.police, await confirmShare(t.probation, second.id));
+    expect(preview.subject).toMatchObject({ dateOfBirth: null, matchedSubjectId: null, candidates: [{ id: known.subjectId, names: 'Darren Hollis', dateOfBirth: '1984-03-12' }] });
+    expect(t.police.entries().at(-1)).toMatchObject({ action: 'import', details: { step: 'preview', candidates: [known.subjectId] } });
+
+    const elsewhere = await dispatch(t.police.api.service, 'exchange.import', { token: preview.token, subjectId: t.subjectId }); // an id that is not one of the candidates
+    expect(elsewhere).toMatchObject({ ok: false, error: { code: 'not_a_candidate', field: 'subjectId' } });
+    const result = await t.police.api.service['exchange.import']({ token: preview.token, subjectId: known.subjectId });
+    expect(result).toMatchObject({ subjectId: known.subjectId, added: 1 });
+    const record = await t.police.api.service['subjects.get']({ id: known.subjectId!, reason: CASE });
+    expect(record.itemGroups.flatMap((g) => g.items).map((i) => i.fieldKind).sort()).toEqual(['address', 'risk_factor']);
   });
 
   it('withdraws a share: the receiving register marks the items withdrawn and stops them being shared on', async () => {
     const t = await partnersWithHollis();
     const share = await aDraftShare(t.probation, t.subjectId, [t.policeInProbation], [item(t.risk)]);
     const p = await openFile(t.police, await confirmShare(t.probation, share.id));
-    const imported = await t.police.api.service['exchange.import']({ token: p.token });
+    const imported = await t.police.api.service['exchange.import']({ token: p.token, subjectId: null });
 
     const notice = t.probation.file('withdrawal.mappa');
     t.probation.api.host.picksFile(notice);
@@ -283,7 +302,7 @@ describe('a round trip between two registers', () => {
     const wp = await openFile(t.police, notice);
     expect(wp).toMatchObject({ kind: 'withdrawal', withdrawalReason: 'Sent to the wrong unit: the case has moved to Bolton.', subject: { matchedSubjectId: imported.subjectId } });
     expect(wp.items.map((i) => i.label)).toEqual(['Risk factor']);
-    expect(await t.police.api.service['exchange.import']({ token: wp.token })).toMatchObject({ withdrawn: 1 });
+    expect(await t.police.api.service['exchange.import']({ token: wp.token, subjectId: null })).toMatchObject({ withdrawn: 1 });
     const record = await t.police.api.service['subjects.get']({ id: imported.subjectId!, reason: CASE });
     expect(record.itemGroups.flatMap((g) => g.items).map((i) => i.received)).toEqual([
       { fromOfficeName: 'Wigan Probation Delivery Unit', withdrawnAt: expect.any(String), withdrawnReason: 'Sent to the wrong unit: the case has moved to Bolton.' },

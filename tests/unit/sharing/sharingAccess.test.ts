@@ -468,7 +468,7 @@ describe('the audit of a share', () => {
     expect(draft.ready).toBe(true);
     const file = await confirmShare(t.a, draft.id);
     const preview = await openFile(t.police, file);
-    await t.police.api.service['exchange.import']({ token: preview.token });
+    await t.police.api.service['exchange.import']({ token: preview.token, subjectId: null });
     const secret = [VALUES.risk, VALUES.rmp, VALUES.mental, 'Orchard Close', 'schizophrenia', '14 Larch Road', 'White British', FULL_ANSWER.necessary, FULL_ANSWER.proportionate, FULL_ANSWER.relevant, 'His mental health bears directly'];
     for (const [name, reg] of [['probation', t.a], ['police', t.police]] as const) {
       const rows = reg.api.session.vault().reader.all<{ action: string; details: string; reason: string | null }>('SELECT action, details, reason FROM audit_log');

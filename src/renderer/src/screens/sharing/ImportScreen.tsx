@@ -4,7 +4,7 @@ import { formatLondonDate, formatLondonDateTime } from '../../../../shared/calen
 import { WITHDRAWAL_LIMIT } from '../../../../shared/sharingVocabulary';
 import { api } from '../../mappa';
 import { useSession } from '../../session';
-import { ErrorSummary } from '../../components/forms';
+import { ErrorSummary, errorFor, Radios } from '../../components/forms';
 import { Tag } from '../../components/tags';
 import { TableHead } from '../../components/TableHead';
 import { useSubmit } from '../useSubmit';
@@ -50,14 +50,14 @@ export function ImportScreen() {
       if (!('cancelled' in opened)) setPreview(opened);
     });
   };
-  const importIt = (p: ImportPreview) =>
+  const importIt = (p: ImportPreview, subjectId: string | null) =>
     void submit(async () => {
-      const done = await api().exchange.import({ token: p.token });
+      const done = await api().exchange.import({ token: p.token, subjectId });
       setPreview(null);
       setResult({ preview: p, result: done });
     });
 
-  if (preview) return <PreviewPage preview={preview} errors={errors} busy={busy} onImport={() => importIt(preview)} onCancel={() => setPreview(null)} />;
+  if (preview) return <PreviewPage preview={preview} errors={errors} busy={busy} onImport={(subjectId) => importIt(preview, subjectId)} onCancel={() => setPreview(null)} />;
 
   return (
     <>
@@ -106,9 +106,13 @@ function Imported({ preview, result, onOpen }: { preview: ImportPreview; result:
   );
 }
 
-function PreviewPage({ preview, errors, busy, onImport, onCancel }: { preview: ImportPreview; errors: ReturnType<typeof useSubmit>['errors']; busy: boolean; onImport: () => void; onCancel: () => void }) {
+const NEW_RECORD = 'new';
+
+function PreviewPage({ preview, errors, busy, onImport, onCancel }: { preview: ImportPreview; errors: ReturnType<typeof useSubmit>['errors']; busy: boolean; onImport: (subjectId: string | null) => void; onCancel: () => void }) {
   const withdrawal = preview.kind === 'withdrawal';
   const s = preview.sender;
+  const candidates = preview.subject.matchedSubjectId === null ? preview.subject.candidates : [];
+  const [choice, setChoice] = useState('');
   return (
     <>
       <BackLink onClick={onCancel}>Back</BackLink>
@@ -152,7 +156,9 @@ function PreviewPage({ preview, errors, busy, onImport, onCancel }: { preview: I
           <span className="govuk-!-display-block">
             {preview.subject.matchedSubjectId
               ? `Already in this register (matched by ${preview.subject.matchedBy ?? 'their details'}): the items are added to their record.`
-              : 'Not in this register yet: a new record will be made for them.'}
+              : candidates.length > 0
+                ? 'Nothing in the file identifies them for certain (no date of birth or reference matched): say below whether they are someone already here.'
+                : 'Not in this register yet: a new record will be made for them.'}
           </span>
         </Row>
       </dl>
@@ -184,8 +190,28 @@ function PreviewPage({ preview, errors, busy, onImport, onCancel }: { preview: I
           ))}
         </tbody>
       </table>
+      {candidates.length > 0 ? (
+        <Radios
+          id="subjectId"
+          legend={`Is ${preview.subject.names} someone already in this register?`}
+          hint="People here with the same name. Check the file’s items against their record before you choose."
+          value={choice}
+          error={errorFor(errors, 'subjectId')}
+          onChange={setChoice}
+          options={[
+            ...candidates.map((c) => ({ value: c.id, label: `Yes: ${c.names}${c.dateOfBirth ? `, born ${formatLondonDate(c.dateOfBirth)}` : ', date of birth not recorded'}` })),
+            { value: NEW_RECORD, label: 'No: make a new record for them' },
+          ]}
+        />
+      ) : null}
       <div className="govuk-button-group">
-        <button type="button" className="govuk-button" disabled={busy} aria-disabled={busy} onClick={onImport}>
+        <button
+          type="button"
+          className="govuk-button"
+          disabled={busy || (candidates.length > 0 && choice === '')}
+          aria-disabled={busy || (candidates.length > 0 && choice === '')}
+          onClick={() => onImport(choice === '' || choice === NEW_RECORD ? null : choice)}
+        >
           {withdrawal ? 'Record the withdrawal' : 'Import'}
         </button>
         <button type="button" className="govuk-button govuk-button--secondary" onClick={onCancel}>
