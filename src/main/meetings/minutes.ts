@@ -140,7 +140,7 @@ export function amendAsChair(w: Writer, ctx: Ctx, meetingId: string, subjectId: 
 }
 
 /** The chair confirms the minutes as a correct record: final, if every required part is written. */
-export function confirmAsChair(w: Writer, ctx: Ctx, meetingId: string, subjectId: string): void {
+export function confirmAsChair(w: Writer, ctx: Ctx, meetingId: string, subjectId: string, forChair: string | null = null): void {
   const m = requireMinutes(w, meetingId, subjectId);
   if (m.status === 'draft') throw new MappaError('not_sent', 'These minutes have not been sent to the chair yet.');
   if (m.status === 'final') throw new MappaError('final', 'These minutes are final already.');
@@ -150,7 +150,7 @@ export function confirmAsChair(w: Writer, ctx: Ctx, meetingId: string, subjectId
     throw new MappaError('not_ready', `These minutes cannot be final yet: ${missing.length === 1 ? 'one part is' : `${missing.length} parts are`} still missing. ${missing.join(' ')}`);
   }
   w.run(`UPDATE minutes SET status = 'final', approved_at = ?, approved_by = ?, updated_at = ?, updated_by = ? WHERE id = ?`, [iso(ctx.now), ctx.actor.userName, iso(ctx.now), ctx.actor.userName, m.id]);
-  record(w, ctx, m, 'confirmed', m.version, [], {}, null);
+  record(w, ctx, m, 'confirmed', m.version, [], {}, forChair === null ? null : `Confirmed, ${forChair}.`);
 }
 
 type HistoryRow = { seq: number; event: string; version: number; changed_parts: string; earlier: string; note: string | null; at: string; by_user: string };

@@ -17,7 +17,7 @@ import { chairWorkingDays, setChairWorkingDays } from './approval';
 import { attendanceSheetPdf, minutesCopyPdf } from './copyDocuments';
 import { copyPermission, distributionOf, nextCopyNumber, recordCopy, recordCopyPermission } from './copies';
 import { actOnSubjects } from './guard';
-import { addAttendee, addMeetingSubject, attendeesOf, createMeeting, getMeetingRow, listMeetings, meetingSubjectIds, meetingView, requireMeetingSubject, setAttendance } from './meetings';
+import { addAttendee, addMeetingSubject, attendeeByPart, attendeesOf, type AttendeeRow, createMeeting, getMeetingRow, listMeetings, meetingSubjectIds, meetingView, requireMeetingSubject, setAttendance } from './meetings';
 import { amendAsChair, confirmAsChair, findMinutes, minutesView, requireMinutes, saveDraft, sendToChair } from './minutes';
 import { addPaper, getPaper, listPapers, paperSubject } from './papers';
 import { mayReadMeeting, NOT_ATTENDEE, requireSignedReader, signedReader } from './readers';
@@ -33,6 +33,18 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
 
 const NOT_MINUTE_TAKER = 'Only the meeting’s minute-taker or coordinator writes the draft minutes and sends them to the chair.';
 const NOT_CHAIR = 'Only the chair of this meeting can amend or confirm its minutes.';
+
+/**
+ * Who answers for the chair: the chair, or, when the chair is not a user of this register
+ * (procedures §7: they confirm or amend by secure email), the coordinator recording their
+ * answer. Null when the chair acts; else the words the history keeps.
+ */
+function forTheChair(r: Reader, meetingId: string, attendee: AttendeeRow): string | null {
+  if (attendee.part === 'chair') return null;
+  const chair = attendeeByPart(r, meetingId, 'chair');
+  if (attendee.part !== 'coordinator' || !chair || chair.user_id !== null) throw new MappaError('not_allowed', NOT_CHAIR);
+  return `recorded for the chair, ${chair.full_name}, who is not a user of this register`;
+}
 
 export function meetingsService({ session, host }: ServiceDeps): SliceService<typeof meetingsContract> {
   const read = () => session.vault().reader;
@@ -51,7 +63,14 @@ export function meetingsService({ session, host }: ServiceDeps): SliceService<ty
     return named.length === 0 ? [entry] : named.map((s) => ({ ...entry, subjectId: s.subjectId }));
   };
   /** A minutes act by the attendee in a given part, once signed. */
-  const minutesAct = <T>(meetingId: string, subjectId: string, refusal: string, parts: readonly string[], partRefusal: string, work: (w: Writer, ctx: Ctx) => { value: T; audit: readonly ActEntry[] }): T =>
+  const minutesAct = <T>(
+    meetingId: string,
+    subjectId: string,
+    refusal: string,
+    parts: readonly string[],
+    partRefusal: string,
+    work: (w: Writer, ctx: Ctx, attendee: AttendeeRow) => { value: T; audit: readonly ActEntry[] },
+  ): T =>
     actOnSubject(
       session,
       'meeting.attend',
@@ -63,7 +82,7 @@ export function meetingsService({ session, host }: ServiceDeps): SliceService<ty
       (w, ctx) => {
         const attendee = requireSignedReader(w, meetingId, ctx.actor.userId, subjectId);
         if (!parts.includes(attendee.part)) throw new MappaError('not_allowed', partRefusal);
-        return work(w, ctx);
+        return work(w, ctx, attendee);
       },
     );
   const minutesEntry = (view: MinutesView, details: Record<string, string | number | readonly string[]>, reason?: string): ActEntry => ({
@@ -220,16 +239,22 @@ export function meetingsService({ session, host }: ServiceDeps): SliceService<ty
         return acted(view, minutesEntry(view, { step: 'send_to_chair', receivedOn: due.receivedOn, dueOn: due.dueOn }));
       }),
     'minutes.amend': ({ meetingId, subjectId, note, ...parts }) =>
-      minutesAct(meetingId, subjectId, BLOCKED_CHANGE, ['chair'], NOT_CHAIR, (w, ctx) => {
-        const changed = amendAsChair(w, ctx, meetingId, subjectId, parts, note);
+      minutesAct(meetingId, subjectId, BLOCKED_CHANGE, ['chair', 'coordinator'], NOT_CHAIR, (w, ctx, attendee) => {
+        const forChair = forTheChair(w, meetingId, attendee);
+        const changed = amendAsChair(w, ctx, meetingId, subjectId, parts, forChair === null ? note : `${note} (${forChair})`);
         const view = minutesView(w, meetingId, subjectId, ctx.now);
-        return acted(view, minutesEntry(view, { step: 'amend', changedParts: changed }, note));
+        return acted(view, minutesEntry(view, { step: 'amend', changedParts: changed, recordedForChair: forChair === null ? 'no' : 'yes' }, note));
       }),
     'minutes.confirm': ({ meetingId, subjectId }) =>
-      minutesAct(meetingId, subjectId, BLOCKED_CHANGE, ['chair'], NOT_CHAIR, (w, ctx) => {
-        confirmAsChair(w, ctx, meetingId, subjectId);
+      minutesAct(meetingId, subjectId, BLOCKED_CHANGE, ['chair', 'coordinator'], NOT_CHAIR, (w, ctx, attendee) => {
+        const forChair = forTheChair(w, meetingId, attendee);
+        confirmAsChair(w, ctx, meetingId, subjectId, forChair);
         const view = minutesView(w, meetingId, subjectId, ctx.now);
-        return acted(view, { action: 'minutes_approval', subjectId, details: { meetingId, minutesId: view.id, version: view.version, overdue: view.chairDue.overdue } });
+        return acted(view, {
+          action: 'minutes_approval',
+          subjectId,
+          details: { meetingId, minutesId: view.id, version: view.version, overdue: view.chairDue.overdue, recordedForChair: forChair !== null },
+        });
       }),
 
     'copies.permit': (input) =>

@@ -148,6 +148,29 @@ describe('the chair’s approval', () => {
   });
 });
 
+describe('a chair who is not a user of this register', () => {
+  it('has their answer recorded by the coordinator, said so in the history; a coordinator cannot answer for a chair who is a user', async () => {
+    const { t, s, where } = await aSignedMeeting();
+    await s['minutes.save']({ ...where, ...completeMinutes(t) });
+    await s['minutes.send'](where);
+    await t.as('casey');
+    const refused = await dispatch(s, 'minutes.confirm', where);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'not_allowed', message: 'Only the chair of this meeting can amend or confirm its minutes.' } });
+
+    let meeting = await aLevel2Meeting(t, [where.subjectId], { chair: { fullName: 'Gwyn Prydderch', officeId: t.offices.police, jobTitle: 'Detective Inspector', userName: null } });
+    for (const name of ['Casey Coordinator', 'Pat Probation']) meeting = await signInRoom(t, meeting, attendeeOf(meeting, name).id);
+    const other = { meetingId: meeting.id, subjectId: where.subjectId };
+    await t.as('pat');
+    await s['minutes.save']({ ...other, ...completeMinutes(t) });
+    await s['minutes.send'](other);
+    await t.as('casey');
+    const final = await s['minutes.confirm'](other);
+    expect(final.status).toBe('final');
+    expect(final.history.at(-1)).toMatchObject({ event: 'confirmed', by: 'Casey Coordinator', note: 'Confirmed, recorded for the chair, Gwyn Prydderch, who is not a user of this register.' });
+    expect(t.entries().at(-1)).toMatchObject({ action: 'minutes_approval', details: { recordedForChair: true } });
+  });
+});
+
 describe('the chair’s deadline: 5 working days from receipt, England and Wales bank holidays', () => {
   async function sentOn(instant: string, days?: number): Promise<{ t: MeetingTeam; sent: MinutesView }> {
     const { t, s, where } = await aSignedMeeting('2026-03-20T09:00:00Z', { startsAt: '2026-03-23T10:00:00Z' });
