@@ -57,7 +57,10 @@ export async function minutesCopyPdf(input: { meeting: MeetingView; minutes: Min
       kind: 'summary',
       rows: [
         ...meetingRows(meeting),
-        { key: 'Person discussed', value: `${m.subjectName}${subject?.category ? `, Category ${subject.category}` : ''}${subject?.level ? `, Level ${subject.level}` : ''}` },
+        {
+          key: 'Person discussed',
+          value: `${m.subjectName}${m.subjectDateOfBirth ? `, born ${formatLondonDate(m.subjectDateOfBirth)}` : ''}${subject?.category ? `, Category ${subject.category}` : ''}${subject?.level ? `, Level ${subject.level}` : ''}`,
+        },
         { key: 'Minutes', value: `${MINUTES_STATUSES[m.status]}, version ${m.version}${m.approvedAt ? `; confirmed by ${m.approvedBy ?? 'the chair'} on ${formatLondonDateTime(m.approvedAt)}` : ''}` },
       ],
     },
@@ -73,6 +76,16 @@ export async function minutesCopyPdf(input: { meeting: MeetingView; minutes: Min
     },
     { kind: 'heading', text: 'Discussion' },
     ...text('Information shared', parts.informationShared),
+    // Promise 4: information keeps its owning agency wherever it goes.
+    ...(m.linkedItems.length === 0
+      ? []
+      : [
+          {
+            kind: 'table' as const,
+            columns: [{ title: 'Register information referred to', width: 3 }, { title: 'Owned by', width: 3 }, { title: 'Handling', width: 3 }],
+            rows: m.linkedItems.map((i) => [i.fieldLabel, agencyOf(i.owner), i.noOnwardDisclosure ? 'Not to be shared on without the owner’s permission' : '']),
+          },
+        ]),
     ...text('Risk assessment', parts.riskAssessment),
     { kind: 'heading', text: 'Decisions and actions' },
     {

@@ -1,7 +1,7 @@
 import type { MinutesParts, MinutesView } from '../../shared/channels/meetings';
 import { londonDayOf } from '../../shared/calendar';
 import { MappaError } from '../../shared/errors';
-import { AGENCY_KINDS } from '../../shared/vocabulary';
+import { AGENCY_KINDS, FIELD_KINDS } from '../../shared/vocabulary';
 import type { MeetingKind, SubjectAttendance } from '../../shared/meetingsVocabulary';
 import { iso, newId, type Ctx } from '../access/context';
 import { requireOffice } from '../access/offices';
@@ -158,7 +158,7 @@ type HistoryRow = { seq: number; event: string; version: number; changed_parts: 
 export function minutesView(r: Reader, meetingId: string, subjectId: string, now: Date): MinutesView {
   const m = requireMinutes(r, meetingId, subjectId);
   const meeting = getMeetingRow(r, meetingId);
-  const subject = r.get<{ given_name: string; family_name: string }>('SELECT given_name, family_name FROM subjects WHERE id = ?', [subjectId]);
+  const subject = r.get<{ given_name: string; family_name: string; date_of_birth: string | null }>('SELECT given_name, family_name, date_of_birth FROM subjects WHERE id = ?', [subjectId]);
   const attendees = r.all<{ full_name: string; office_id: string; job_title: string; status: string }>(
     `SELECT a.full_name, a.office_id, a.job_title, s.status FROM attendee_subjects s JOIN meeting_attendees a ON a.id = s.attendee_id
      WHERE s.meeting_id = ? AND s.subject_id = ? ORDER BY CASE a.part WHEN 'chair' THEN 0 WHEN 'coordinator' THEN 1 WHEN 'minute_taker' THEN 2 ELSE 3 END, a.added_at`,
@@ -174,6 +174,13 @@ export function minutesView(r: Reader, meetingId: string, subjectId: string, now
     version: m.version,
     parts,
     actions: actionsOfMinutes(r, m.id, now),
+    linkedItems: parts.informationItemIds.flatMap((itemId) => {
+      const found = r.get<{ id: string }>('SELECT id FROM items WHERE id = ? AND deleted_at IS NULL', [itemId]);
+      if (!found) return [];
+      const item = getItem(r, itemId);
+      return [{ itemId, fieldKind: item.fieldKind, fieldLabel: FIELD_KINDS[item.fieldKind].label, owner: item.owner, noOnwardDisclosure: item.noOnwardDisclosure }];
+    }),
+    subjectDateOfBirth: subject?.date_of_birth ?? null,
     attendees: attendees.map((a) => {
       const office = requireOffice(r, a.office_id, 'officeId');
       return { fullName: a.full_name, agency: `${office.name} (${AGENCY_KINDS[office.agency].label})`, jobTitle: a.job_title, status: a.status as SubjectAttendance };

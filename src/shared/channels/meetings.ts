@@ -296,6 +296,9 @@ export const minutesView = z.object({
   version: z.number(),
   parts: minutesParts.omit({ actions: true }).extend({ decisions: z.array(z.object({ decision: z.string(), rationale: z.string() })) }),
   actions: z.array(actionView),
+  /** The register items the information shared refers to, each with the agency that owns it (never their values). */
+  linkedItems: z.array(z.object({ itemId: id, fieldKind: z.string(), fieldLabel: z.string(), owner: office, noOnwardDisclosure: z.boolean() })),
+  subjectDateOfBirth: z.string().nullable(),
   attendees: z.array(z.object({ fullName: z.string(), agency: z.string(), jobTitle: z.string(), status: subjectAttendance })),
   chairDue: due,
   approvedAt: z.string().nullable(),

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../src/main/dispatch';
 import { squashed, pageTexts, textLines } from '../documents/pdfText';
+import { anItem } from '../../support/registerBuilders';
 import { aLevel2Meeting, aMeetingTeam, aNominal, attendeeOf, completeMinutes, person, signInRoom, type MeetingTeam } from '../../support/meetings';
 
 let team: MeetingTeam | undefined;
@@ -106,6 +107,28 @@ describe('copies of minutes', () => {
     expect(text).toContain(squashed(`Copy 1 of these minutes, for ${recipient}, Team manager, Wigan Children’s Services`));
     expect(text).toContain(squashed('Disclosure was considered. No disclosure is needed, because the former partner already knows'));
     expect(text).not.toContain('?');
+  });
+
+  it('names the owning agency of each register item the minutes refer to, never its value, and the person’s date of birth', async () => {
+    team = await aMeetingTeam();
+    const t = team;
+    const s = t.api.service;
+    const hollis = await aNominal(t);
+    const item = await s['items.add'](anItem(hollis, t.offices.police, { value: 'Seen outside Orchard Close on 20 November.' }));
+    let meeting = await aLevel2Meeting(t, [hollis]);
+    for (const name of ['Casey Coordinator', 'Dina Shah', 'Pat Probation']) meeting = await signInRoom(t, meeting, attendeeOf(meeting, name).id);
+    const where = { meetingId: meeting.id, subjectId: hollis };
+    await s['minutes.save']({ ...where, ...completeMinutes(t, { informationItemIds: [item.id] }) });
+    const sent = await s['minutes.send'](where);
+    expect(sent.linkedItems).toEqual([{ itemId: item.id, fieldKind: 'risk_factor', fieldLabel: 'Risk factor', owner: expect.objectContaining({ id: t.offices.police }), noOnwardDisclosure: true }]);
+    const p = (await permit(t, where, 'Łukasz Wójcik')).permissions[0]!;
+    t.api.host.picksFile(t.file('copy.pdf'));
+    await s['copies.make']({ meetingId: meeting.id, permissionId: p.id });
+    const text = squashed(pageTexts(readFileSync(t.file('copy.pdf')), { withoutDiagonal: true }).join('\n'));
+    expect(text).toContain(squashed('Risk factor Wigan Public Protection Unit (Police) Not to be shared on without the owner’s permission'));
+    expect(text).toContain(squashed('Darren Hollis, born 12 March 1984, Category 2, Level 2'));
+    expect(text).not.toContain(squashed('Seen outside Orchard Close'));
+    expect(t.entries().at(-1)).toMatchObject({ action: 'minutes_copy', itemIds: [item.id] });
   });
 
   it('writes the copy’s audit entry and its line in the log before the file exists', async () => {
