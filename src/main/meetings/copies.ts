@@ -91,6 +91,12 @@ export function copyPermission(r: Reader, meetingId: string, permissionId: strin
   return toPermission(r, p);
 }
 
+export function revokeCopyPermission(w: Writer, ctx: Ctx, meetingId: string, permissionId: string, reason: string): CopyPermission {
+  const permission = copyPermission(w, meetingId, permissionId);
+  w.run('UPDATE copy_permissions SET revoked_at = ?, revoked_by = ?, revoked_reason = ? WHERE id = ?', [iso(ctx.now), ctx.actor.userName, reason, permissionId]);
+  return permission;
+}
+
 export function nextCopyNumber(r: Reader, minutesId: string): number {
   return (r.get<{ n: number | null }>('SELECT max(copy_number) AS n FROM minutes_copies WHERE minutes_id = ?', [minutesId])?.n ?? 0) + 1;
 }

@@ -202,6 +202,15 @@ export function setAttendance(w: Writer, ctx: Ctx, input: { meetingId: string; a
   touchMeeting(w, ctx, input.meetingId);
 }
 
+export function cancelMeeting(w: Writer, ctx: Ctx, meetingId: string, reason: string): void {
+  const meeting = getMeetingRow(w, meetingId);
+  if (meeting.status !== 'scheduled') {
+    throw new MappaError('not_scheduled', meeting.status === 'cancelled' ? 'This meeting is already cancelled.' : 'This meeting has been held: it cannot be cancelled.');
+  }
+  w.run("UPDATE meetings SET status = 'cancelled', cancelled_reason = ? WHERE id = ?", [reason, meetingId]);
+  touchMeeting(w, ctx, meetingId);
+}
+
 function touchMeeting(w: Writer, ctx: Ctx, meetingId: string): void {
   w.run('UPDATE meetings SET updated_at = ?, updated_by = ? WHERE id = ?', [iso(ctx.now), ctx.actor.userName, meetingId]);
 }

@@ -15,9 +15,9 @@ import { actOnSubject, liveSubject } from '../register/guard';
 import { actionMeeting, actionSubject, getAction, listActions, setActionStatus } from './actions';
 import { chairWorkingDays, setChairWorkingDays } from './approval';
 import { attendanceSheetPdf, minutesCopyPdf } from './copyDocuments';
-import { copyPermission, distributionOf, nextCopyNumber, recordCopy, recordCopyPermission } from './copies';
+import { copyPermission, distributionOf, nextCopyNumber, recordCopy, recordCopyPermission, revokeCopyPermission } from './copies';
 import { actOnSubjects } from './guard';
-import { addAttendee, addMeetingSubject, attendeeByPart, attendeesOf, type AttendeeRow, createMeeting, getMeetingRow, listMeetings, meetingSubjectIds, meetingView, requireMeetingSubject, setAttendance } from './meetings';
+import { addAttendee, addMeetingSubject, attendeeByPart, attendeesOf, cancelMeeting, type AttendeeRow, createMeeting, getMeetingRow, listMeetings, meetingSubjectIds, meetingView, requireMeetingSubject, setAttendance } from './meetings';
 import { amendAsChair, confirmAsChair, findMinutes, minutesView, requireMinutes, saveDraft, sendToChair } from './minutes';
 import { addPaper, getPaper, listPapers, paperSubject } from './papers';
 import { mayReadMeeting, NOT_ATTENDEE, requireSignedReader, signedReader } from './readers';
@@ -130,6 +130,12 @@ export function meetingsService({ session, host }: ServiceDeps): SliceService<ty
       session.act('meeting.manage', (w, ctx) => {
         setAttendance(w, ctx, input);
         return acted(viewFor(w, input.meetingId, ctx), { action: 'meeting_edit', details: { meetingId: input.meetingId, step: 'attendance', attendeeId: input.attendeeId, status: input.status } });
+      }),
+    'meetings.cancel': ({ id, reason }) =>
+      session.act('meeting.manage', (w, ctx) => {
+        cancelMeeting(w, ctx, id, reason);
+        const view = viewFor(w, id, ctx);
+        return acted(view, ...perSubject(view, { action: 'meeting_edit', reason, details: { meetingId: id, step: 'cancel' } }));
       }),
     'meetings.settings': () => {
       session.context('self');
@@ -287,6 +293,11 @@ export function meetingsService({ session, host }: ServiceDeps): SliceService<ty
         BLOCKED_OPEN,
         (w) => acted(distributionOf(w, meetingId, subjectId), ...readEntries('subject_list', { list: 'minutes_copies', meetingId }, [subjectId])),
       ),
+    'copies.revoke': ({ meetingId, permissionId, reason }) =>
+      actOnSubject(session, 'meeting.manage', (w) => copyPermission(w, meetingId, permissionId).subjectId, BLOCKED_CHANGE, (w, ctx) => {
+        const p = revokeCopyPermission(w, ctx, meetingId, permissionId, reason);
+        return acted(distributionOf(w, meetingId, p.subjectId), { action: 'copy_permission', subjectId: p.subjectId, reason, details: { meetingId, permissionId, step: 'revoke' } });
+      }),
     'copies.make': async ({ meetingId, permissionId }) => {
       const ctx = session.context('meeting.manage');
       const r = read();

@@ -349,6 +349,7 @@ export const meetingsContract = {
     input: z.object({ meetingId: id, attendeeId: id, status: attendance, subjectStatuses: z.array(z.object({ subjectId: id, status: subjectAttendance }).strict()).max(30).default([]) }).strict(),
     output: meetingView,
   },
+  'meetings.cancel': { input: z.object({ id, reason: reasonText('Say why the meeting is cancelled') }).strict(), output: meetingView },
   'meetings.settings': { input: none, output: z.object({ chairWorkingDays: z.number() }) },
   'meetings.setSettings': {
     input: z
@@ -395,6 +396,8 @@ export const meetingsContract = {
     output: distribution,
   },
   'copies.list': { input: where, output: distribution },
+  /** The chair withdraws a permission not yet used. */
+  'copies.revoke': { input: z.object({ meetingId: id, permissionId: id, reason: reasonText('Say why the chair withdrew the permission') }).strict(), output: distribution },
   'copies.make': { input: z.object({ meetingId: id, permissionId: id }).strict(), output: z.object({ file: z.string().nullable(), copyNumber: z.number().nullable() }) },
 
   'actions.list': { input: z.object({ ownerOfficeId: id.nullable().default(null), openOnly: z.boolean().default(true) }).strict(), output: z.array(actionView) },

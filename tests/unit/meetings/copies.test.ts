@@ -72,6 +72,18 @@ describe('copies of minutes', () => {
     expect(log.permissions.map((p) => p.copyNumber)).toEqual([1, 2]);
   });
 
+  it('makes no copy with a permission the chair withdrew', async () => {
+    const { t, s, where } = await finalMinutes();
+    const p = (await permit(t, where, 'Siân Llŷr')).permissions[0]!;
+    const log = await s['copies.revoke']({ meetingId: where.meetingId, permissionId: p.id, reason: 'The case conference was cancelled.' });
+    expect(log.permissions[0]).toMatchObject({ revoked: true, copyNumber: null });
+    expect(t.entries().at(-1)).toMatchObject({ action: 'copy_permission', reason: 'The case conference was cancelled.', details: { step: 'revoke', permissionId: p.id } });
+    const before = { entries: t.entries().length, dialogs: t.api.host.opened.length };
+    const reply = await dispatch(s, 'copies.make', { meetingId: where.meetingId, permissionId: p.id });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'permission_revoked', message: 'The chair withdrew this permission: no copy can be made with it.' } });
+    expect({ entries: t.entries().length, dialogs: t.api.host.opened.length }).toEqual(before);
+  });
+
   it('refuses to copy draft minutes', async () => {
     team = await aMeetingTeam();
     const t = team;

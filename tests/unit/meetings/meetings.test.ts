@@ -87,6 +87,17 @@ describe('arranging a meeting', () => {
     expect(made).toMatchObject({ kind: 'arm', requestingOffice: { id: t.offices.health }, chairRoleLabel: 'Manager of the agency that asked for the meeting' });
   });
 
+  it('cancels a scheduled meeting with its reason; there is then nothing to sign', async () => {
+    const { t, s, hollis } = await aTeamWithPeople();
+    const meeting = await aLevel2Meeting(t, [hollis]);
+    const cancelled = await s['meetings.cancel']({ id: meeting.id, reason: 'The chair is ill; the case moves to next week’s panel.' });
+    expect(cancelled.status).toBe('cancelled');
+    expect(t.entries().at(-1)).toMatchObject({ action: 'meeting_edit', subjectId: hollis, reason: 'The chair is ill; the case moves to next week’s panel.', details: { step: 'cancel' } });
+    const sign = await dispatch(s, 'undertaking.sign', { meetingId: meeting.id, attendeeId: attendeeOf(meeting, 'Pat Probation').id, subjectId: null, version: 1, typedName: 'Pat Probation', agreed: true });
+    expect(sign).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    expect(await dispatch(s, 'meetings.cancel', { id: meeting.id, reason: 'Again.' })).toMatchObject({ ok: false, error: { code: 'not_scheduled', message: 'This meeting is already cancelled.' } });
+  });
+
   it('names each problem with the input next to its field', async () => {
     const { t, s, hollis } = await aTeamWithPeople();
     const reply = await dispatch(s, 'meetings.create', { ...base(t, [hollis]), place: null, remote: false, startsAt: 'next Tuesday', subjectIds: [] });
