@@ -1,4 +1,4 @@
-import { formatLondonDate, londonDayOf } from '../../shared/calendar';
+import { formatLondonDate, londonDayEnd, londonDayOf, londonDayStart } from '../../shared/calendar';
 import type { AttendeeInput, AttendeeView, MeetingInput, MeetingSummary, MeetingView, SignatureView } from '../../shared/channels/meetings';
 import { MappaError } from '../../shared/errors';
 import { CHAIR_ROLES, MEETING_KINDS, type AttendeePart, type ChairRole, type MeetingKind, type SubjectAttendance } from '../../shared/meetingsVocabulary';
@@ -287,11 +287,14 @@ export function meetingSummaryOf(r: Reader, row: MeetingRow, now: Date): Meeting
   };
 }
 
+/** Meetings from the first London day to the last (either open), newest first. */
 export function listMeetings(r: Reader, now: Date, range: { from: string | null; to: string | null }): MeetingSummary[] {
+  const from = range.from === null ? null : londonDayStart(range.from);
+  const until = range.to === null ? null : londonDayEnd(range.to);
   const rows = r.all<MeetingRow>(
     `SELECT id, kind, review_number, starts_at, place, remote, remote_details, chair_role, requesting_office_id, status FROM meetings
      WHERE (? IS NULL OR starts_at >= ?) AND (? IS NULL OR starts_at < ?) ORDER BY starts_at DESC`,
-    [range.from, range.from, range.to, range.to === null ? null : `${range.to}T23:59:59.999Z`],
+    [from, from, until, until],
   );
   return rows.map((row) => meetingSummaryOf(r, row, now));
 }

@@ -87,6 +87,16 @@ describe('arranging a meeting', () => {
     expect(made).toMatchObject({ kind: 'arm', requestingOffice: { id: t.offices.health }, chairRoleLabel: 'Manager of the agency that asked for the meeting' });
   });
 
+  it('lists meetings by London day, newest first', async () => {
+    const { t, s, hollis } = await aTeamWithPeople();
+    await aLevel2Meeting(t, [hollis], { startsAt: '2026-11-30T23:30:00Z' }); // 23:30 on 30 November in London (GMT)
+    await aLevel2Meeting(t, [hollis], { startsAt: '2026-06-01T23:30:00Z', reviewNumber: 2 }); // 00:30 on 2 June in London (BST)
+    const june = await s['meetings.list']({ from: '2026-06-02', to: '2026-06-02' });
+    expect(june.map((m) => m.title)).toEqual(['Level 2 MAPPA meeting, review 2, 2 June 2026']);
+    expect((await s['meetings.list']({ from: '2026-11-30', to: '2026-11-30' })).map((m) => m.reviewNumber)).toEqual([0]);
+    expect((await s['meetings.list']({ from: null, to: null })).map((m) => m.reviewNumber)).toEqual([0, 2]);
+  });
+
   it('cancels a scheduled meeting with its reason; there is then nothing to sign', async () => {
     const { t, s, hollis } = await aTeamWithPeople();
     const meeting = await aLevel2Meeting(t, [hollis]);
