@@ -3,6 +3,7 @@
 // npm run bench -- --scale 10k        -> one scale only
 // npm run bench -- --scale sharing    -> the sharing figures only (issue 10; they run once, not per scale)
 // npm run bench -- --scale 10k,sharing
+// npm run bench -- --scale meetings     -> the meetings figures only (issue 11)
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -71,6 +72,19 @@ interface SharingFigures {
   share_confirm_error?: string;
 }
 
+/** bench/meetings.ts: the meetings list of 500 meetings, and a 20-page numbered copy of minutes. */
+interface MeetingsFigures {
+  meetings_listed: number;
+  meetings_list_p50_ms: number;
+  meetings_list_p95_ms: number;
+  meetings_list_runs: number;
+  minutes_copy_pages: number;
+  minutes_copy_p50_ms: number;
+  minutes_copy_runs: number;
+  meetings_setup_s: number;
+  meetings_peak_rss_mb: number;
+}
+
 // items; the register is made by the demo generator with items/10 subjects
 const SCALES: Array<[string, number]> = [
   ['10k', 10_000],
@@ -108,6 +122,26 @@ function sharing(): SharingFigures {
     timeout: 5 * 60 * 1000,
   });
   return JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as SharingFigures;
+}
+
+/** The meetings figures, once, in a fresh process of their own (a register made on the spot, about 10 s). */
+function meetings(): MeetingsFigures {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'meetings.ts')], {
+    cwd: path.resolve(__dirname, '..'),
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    timeout: 5 * 60 * 1000,
+  });
+  return JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as MeetingsFigures;
+}
+
+function meetingsChecks(f: MeetingsFigures): Array<[string, string, boolean]> {
+  const ms = (x: number) => `${Math.round(x)} ms`;
+  return [
+    [`meetings list, ${f.meetings_listed} meetings ≤ 100 ms`, `p50 ${ms(f.meetings_list_p50_ms)}, p95 ${ms(f.meetings_list_p95_ms)} (meetings.list, ${f.meetings_list_runs} runs)`, f.meetings_list_p50_ms <= 100 && f.meetings_listed === 500],
+    [`${f.minutes_copy_pages}-page minutes copy ≤ 2 s`, `p50 ${ms(f.minutes_copy_p50_ms)} (copies.make end to end, ${f.minutes_copy_runs} runs)`, f.minutes_copy_p50_ms <= 2000 && f.minutes_copy_pages >= 20],
+    ['meetings setup (50 people, 500 meetings)', `${f.meetings_setup_s.toFixed(1)} s; peak RSS ${Math.round(f.meetings_peak_rss_mb)} MB`, true],
+  ];
 }
 
 /** Each scale in fresh processes: one builds and times commits/snapshot/naive, one opens and works (peak RSS). */
@@ -190,19 +224,22 @@ function printTable(title: string, rows: Array<[string, string, boolean]>, missL
 
 function main(): void {
   const json = process.argv.includes('--json');
-  const results: Record<string, Figures | SharingFigures> = {};
+  const results: Record<string, Figures | SharingFigures | MeetingsFigures> = {};
   const only = process.argv.indexOf('--scale');
   const wanted = only >= 0 ? (process.argv[only + 1] ?? '').split(',') : undefined;
   const scales: Record<string, Figures> = {};
   for (const [label, items] of SCALES) if (wanted === undefined || wanted.includes(label)) results[label] = scales[label] = runScale(items);
   const shared = wanted === undefined || wanted.includes('sharing') ? sharing() : undefined;
   if (shared !== undefined) results.sharing = shared;
+  const met = wanted === undefined || wanted.includes('meetings') ? meetings() : undefined;
+  if (met !== undefined) results.meetings = met;
   if (json) {
     process.stdout.write(`${JSON.stringify(results)}\n`);
     return;
   }
   for (const [label, f] of Object.entries(scales)) printTable(`${label} items`, checks(f), () => (label === '100k' ? 'FAIL' : '(miss; target is at 100k)'));
   if (shared !== undefined) printTable('sharing (issue 10; once, not per scale)', sharingChecks(shared), () => 'FAIL');
+  if (met !== undefined) printTable('meetings (issue 11; once, not per scale)', meetingsChecks(met), () => 'FAIL');
 }
 
 main();

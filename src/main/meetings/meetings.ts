@@ -287,16 +287,32 @@ export function meetingSummaryOf(r: Reader, row: MeetingRow, now: Date): Meeting
   };
 }
 
-/** Meetings from the first London day to the last (either open), newest first. */
+/** Meetings from the first London day to the last (either open), newest first: one query, whatever the count. */
 export function listMeetings(r: Reader, now: Date, range: { from: string | null; to: string | null }): MeetingSummary[] {
   const from = range.from === null ? null : londonDayStart(range.from);
   const until = range.to === null ? null : londonDayEnd(range.to);
-  const rows = r.all<MeetingRow>(
-    `SELECT id, kind, review_number, starts_at, place, remote, remote_details, chair_role, requesting_office_id, status FROM meetings
-     WHERE (? IS NULL OR starts_at >= ?) AND (? IS NULL OR starts_at < ?) ORDER BY starts_at DESC`,
-    [from, from, until, until],
+  const today = londonDayOf(now.toISOString());
+  const rows = r.all<MeetingRow & { chair_name: string | null; subjects: number; overdue: number }>(
+    `SELECT m.id, m.kind, m.review_number, m.starts_at, m.place, m.remote, m.remote_details, m.chair_role, m.requesting_office_id, m.status,
+       (SELECT full_name FROM meeting_attendees a WHERE a.meeting_id = m.id AND a.part = 'chair') AS chair_name,
+       (SELECT count(*) FROM meeting_subjects s WHERE s.meeting_id = m.id) AS subjects,
+       (SELECT count(*) FROM minutes n WHERE n.meeting_id = m.id AND n.status IN ('sent', 'amended') AND n.chair_due_on < ?) AS overdue
+     FROM meetings m WHERE (? IS NULL OR m.starts_at >= ?) AND (? IS NULL OR m.starts_at < ?) ORDER BY m.starts_at DESC`,
+    [today, from, from, until, until],
   );
-  return rows.map((row) => meetingSummaryOf(r, row, now));
+  return rows.map((row) => ({
+    id: row.id,
+    kind: row.kind as MeetingKind,
+    title: meetingTitle(row),
+    reviewNumber: row.review_number,
+    startsAt: row.starts_at,
+    place: row.place,
+    remote: row.remote === 1,
+    status: row.status as MeetingSummary['status'],
+    chairName: row.chair_name ?? '',
+    subjects: row.subjects,
+    overdueMinutes: row.overdue,
+  }));
 }
 
 export function meetingView(r: Reader, meetingId: string, reader: { userId: string; mayRead: boolean }, now: Date): MeetingView {
