@@ -6,7 +6,9 @@ import type { meetingsContract, MeetingView, MinutesView } from '../../shared/ch
 import type { SliceService } from '../../shared/channels/slice';
 import { MappaError } from '../../shared/errors';
 import { allows } from '../../shared/permissions';
+import { AGENCY_KINDS } from '../../shared/vocabulary';
 import type { Ctx } from '../access/context';
+import { requireOffice } from '../access/offices';
 import type { ServiceDeps } from '../access/registerSession';
 import { acted, readEntries, type ActEntry } from '../audit';
 import type { Reader, Writer } from '../db/types';
@@ -17,7 +19,7 @@ import { chairWorkingDays, setChairWorkingDays } from './approval';
 import { attendanceSheetPdf, minutesCopyPdf } from './copyDocuments';
 import { copyPermission, distributionOf, nextCopyNumber, recordCopy, recordCopyPermission, revokeCopyPermission } from './copies';
 import { actOnSubjects } from './guard';
-import { addAttendee, addMeetingSubject, attendeeByPart, attendeesOf, cancelMeeting, type AttendeeRow, createMeeting, getMeetingRow, listMeetings, meetingSubjectIds, meetingView, requireMeetingSubject, setAttendance } from './meetings';
+import { addAttendee, addMeetingSubject, attendeeByPart, attendeesOf, cancelMeeting, getAttendee, meetingTitle, type AttendeeRow, createMeeting, getMeetingRow, listMeetings, meetingSubjectIds, meetingView, requireMeetingSubject, setAttendance } from './meetings';
 import { amendAsChair, confirmAsChair, findMinutes, minutesView, requireMinutes, saveDraft, sendToChair } from './minutes';
 import { addPaper, getPaper, listPapers, paperSubject } from './papers';
 import { mayReadMeeting, NOT_ATTENDEE, requireSignedReader, signedReader } from './readers';
@@ -162,6 +164,23 @@ export function meetingsService({ session, host }: ServiceDeps): SliceService<ty
         const v = addUndertakingVersion(w, ctx, input);
         return acted(v, { action: 'undertaking_version', reason: input.changeNote, details: { version: v.version, sha256: v.sha256 } });
       }),
+    'undertaking.signingForm': ({ meetingId, attendeeId, subjectId }) => {
+      const ctx = session.context('meeting.attend');
+      const r = read();
+      const meeting = getMeetingRow(r, meetingId);
+      const attendee = getAttendee(r, meetingId, attendeeId);
+      if (!manages(ctx) && attendee.user_id !== ctx.actor.userId) throw new MappaError('not_allowed', 'You can sign the undertaking only for yourself.');
+      if (subjectId !== null) requireMeetingSubject(r, meetingId, subjectId);
+      const office = requireOffice(r, attendee.office_id, 'officeId');
+      const signed = r.get('SELECT 1 AS x FROM undertaking_signatures WHERE attendee_id = ? AND ifnull(subject_id, \'\') = ?', [attendee.id, subjectId ?? '']);
+      return {
+        meetingTitle: meetingTitle(meeting),
+        attendee: { id: attendee.id, fullName: attendee.full_name, agency: `${office.name} (${AGENCY_KINDS[office.agency].label})`, jobTitle: attendee.job_title },
+        forOnePerson: subjectId !== null,
+        statement: currentUndertaking(r),
+        alreadySigned: signed !== undefined,
+      };
+    },
     'undertaking.sign': (input) =>
       session.act('meeting.attend', (w, ctx) => {
         const attendee = attendeesOf(w, input.meetingId).find((a) => a.id === input.attendeeId);

@@ -366,6 +366,17 @@ export const meetingsContract = {
     input: z.object({ title: text('the title', 200), body: text('the statement', 20_000), changeNote: reasonText('Say what changed in this version and why') }).strict(),
     output: undertakingView,
   },
+  /** What the signing screen shows an attendee in the room: the meeting, their name, and the statement; nothing about the people discussed. */
+  'undertaking.signingForm': {
+    input: z.object({ meetingId: id, attendeeId: id, subjectId: id.nullable().default(null) }).strict(),
+    output: z.object({
+      meetingTitle: z.string(),
+      attendee: z.object({ id, fullName: z.string(), agency: z.string(), jobTitle: z.string() }),
+      forOnePerson: z.boolean(),
+      statement: undertakingView,
+      alreadySigned: z.boolean(),
+    }),
+  },
   /** An attendee signs in the room, on this register. */
   'undertaking.sign': { input: signInput, output: meetingView },
   'meetings.attendanceSheet': { input: z.object({ meetingId: id }).strict(), output: z.object({ file: z.string().nullable() }) },

@@ -182,6 +182,23 @@ describe('no signed undertaking, no access to papers or minutes', () => {
     expect(again).toMatchObject({ ok: false, error: { code: 'already_signed' } });
   });
 
+  it('gives the signing screen the statement and the attendee’s name, and nothing about the people discussed', async () => {
+    const { t, s, meeting } = await aMeetingWithPapers();
+    const hana = attendeeOf(meeting, 'Hana Health');
+    const form = await s['undertaking.signingForm']({ meetingId: meeting.id, attendeeId: hana.id, subjectId: null });
+    expect(form).toMatchObject({
+      meetingTitle: 'Level 2 MAPPA meeting, initial meeting, 30 November 2026',
+      attendee: { id: hana.id, fullName: 'Hana Health', agency: 'North West Mental Health Trust (Health or mental health trust)' },
+      forOnePerson: false,
+      statement: { version: 1, title: 'Confidentiality and Diversity Statement (MAPPA D)' },
+      alreadySigned: false,
+    });
+    expect(JSON.stringify(form)).not.toContain('Hollis');
+    // Another representative cannot open someone else's signing form.
+    await t.as('jordan');
+    expect(await dispatch(s, 'undertaking.signingForm', { meetingId: meeting.id, attendeeId: hana.id })).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
+  });
+
   it('lets only an administrator change the undertaking', async () => {
     const { t } = await aMeetingWithPapers();
     await t.as('dina');
