@@ -30,6 +30,14 @@ import { PartnerKeysScreen } from './screens/sharing/PartnerKeysScreen';
 import { SharesScreen } from './screens/sharing/SharesScreen';
 import { ShareScreen } from './screens/sharing/ShareScreen';
 import { useLoad } from './screens/useLoad';
+import { ActionsScreen } from './screens/meetings/ActionsScreen';
+import { CopiesScreen } from './screens/meetings/CopiesScreen';
+import { MeetingFormScreen } from './screens/meetings/MeetingFormScreen';
+import { MeetingScreen } from './screens/meetings/MeetingScreen';
+import { MeetingsScreen } from './screens/meetings/MeetingsScreen';
+import { MinutesScreen } from './screens/meetings/MinutesScreen';
+import { SigningScreen } from './screens/meetings/SigningScreen';
+import { UndertakingScreen } from './screens/meetings/UndertakingScreen';
 
 type ClosedScreen = { name: 'start' } | { name: 'create' } | { name: 'restore' } | { name: 'unlock'; folder: string; userName: string };
 
@@ -39,6 +47,8 @@ const SECTIONS: { route: Route['name']; label: string; needs?: Action }[] = [
   { route: 'subjects', label: 'Subjects', needs: 'subject.view' },
   { route: 'reviews', label: 'Reviews due', needs: 'subject.view' },
   { route: 'shares', label: 'Shares', needs: 'subject.view' },
+  { route: 'meetings', label: 'Meetings', needs: 'meeting.attend' },
+  { route: 'actions', label: 'Actions', needs: 'meeting.attend' },
   { route: 'keys', label: 'Partner keys' },
   { route: 'retention', label: 'Retention', needs: 'retention.configure' },
   { route: 'offices', label: 'Agency offices' },
@@ -48,12 +58,14 @@ const SECTIONS: { route: Route['name']; label: string; needs?: Action }[] = [
   { route: 'passphrase', label: 'Change passphrase' },
   { route: 'backup', label: 'Backup', needs: 'register.backup' },
   { route: 'holidays', label: 'Bank holidays', needs: 'calendar.configure' },
+  { route: 'undertaking', label: 'Undertaking', needs: 'meetings.configure' },
 ];
 
 /** Which section a route belongs to, for aria-current in the navigation. */
 function sectionOf(route: Route): Route['name'] {
   if (route.name === 'subject' || route.name === 'subjectForm' || route.name === 'itemForm') return 'subjects';
   if (route.name === 'share' || route.name === 'import') return 'shares';
+  if (route.name === 'meeting' || route.name === 'meetingForm' || route.name === 'minutes' || route.name === 'copies' || route.name === 'signing') return 'meetings';
   return route.name;
 }
 
@@ -153,7 +165,9 @@ export function App() {
   }, [status, reasons]);
 
   if (status && session) {
-    const visible = status.setupNeeded ? [] : SECTIONS.filter((s) => !s.needs || session.can(s.needs));
+    // The signing screen is handed to an attendee in the room: nothing else is reachable from it.
+    const signing = route.name === 'signing';
+    const visible = status.setupNeeded || signing ? [] : SECTIONS.filter((s) => !s.needs || session.can(s.needs));
     const current = sectionOf(route);
     return (
       <Layout
@@ -203,7 +217,7 @@ export function App() {
             <SetupScreen status={status} onDone={opened} />
           ) : (
             <>
-              <SuccessBanner message={notice} />
+              {signing ? null : <SuccessBanner message={notice} />}
               <RouteView route={route} />
             </>
           )}
@@ -282,5 +296,21 @@ function RouteView({ route }: { route: Route }) {
       return <ImportScreen />;
     case 'keys':
       return <PartnerKeysScreen />;
+    case 'meetings':
+      return <MeetingsScreen />;
+    case 'meetingForm':
+      return <MeetingFormScreen />;
+    case 'meeting':
+      return <MeetingScreen key={route.id} id={route.id} />;
+    case 'signing':
+      return <SigningScreen key={`${route.meetingId}-${route.attendeeId}-${route.subjectId ?? 'all'}`} meetingId={route.meetingId} attendeeId={route.attendeeId} subjectId={route.subjectId} />;
+    case 'minutes':
+      return <MinutesScreen key={`${route.meetingId}-${route.subjectId}`} meetingId={route.meetingId} subjectId={route.subjectId} />;
+    case 'copies':
+      return <CopiesScreen key={`${route.meetingId}-${route.subjectId}`} meetingId={route.meetingId} subjectId={route.subjectId} />;
+    case 'actions':
+      return <ActionsScreen />;
+    case 'undertaking':
+      return <UndertakingScreen />;
   }
 }

@@ -28,7 +28,16 @@ export type Route =
   /** A share: its wizard while a draft, its record once confirmed, withdrawn or declined. `file` is where a just-confirmed share's file was saved. */
   | { name: 'share'; id: string; subjectId: string; step?: ShareStep; file?: string | null }
   | { name: 'import' }
-  | { name: 'keys' };
+  | { name: 'keys' }
+  | { name: 'meetings' }
+  | { name: 'meetingForm' }
+  | { name: 'meeting'; id: string }
+  /** The signing screen in the room: only the statement and the form; it returns to the meeting page (the host) when done. */
+  | { name: 'signing'; meetingId: string; attendeeId: string; subjectId: string | null }
+  | { name: 'minutes'; meetingId: string; subjectId: string }
+  | { name: 'copies'; meetingId: string; subjectId: string }
+  | { name: 'actions' }
+  | { name: 'undertaking' };
 
 export interface SessionValue {
   status: Unlocked;

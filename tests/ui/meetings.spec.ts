@@ -1,0 +1,319 @@
+// Issue 11, driven like a person: a coordinator arranges a Level 2 meeting and, before
+// signing the confidentiality undertaking, finds its papers locked and told why; she signs on
+// the signing screen (nothing else reachable from it) and then reads the minute-taker's
+// report. The chair is refused when finalising minutes without the disclosure consideration,
+// amends them (the earlier text kept, with who changed it) and confirms them. A numbered copy
+// is made with the chair's permission, and refused in the service's words without one.
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import type { MinutesParts } from '../../src/shared/channels/meetings';
+import { aSubject } from '../support/registerBuilders';
+import { expect, expectNoAxeViolations, test, type AppFixture } from './harness';
+import { createSetUpRegister, PASSPHRASE } from './steps';
+
+const SHOTS = path.resolve(__dirname, '../../docs/screenshots');
+const AREA = 'Greater Manchester';
+const DINA = { name: 'DI Dina Shah', passphrase: 'dina chairs the level two panel' };
+const PAT = { name: 'Pat Probation', passphrase: 'pat supervises from wigan' };
+
+/** The pictures in docs/screenshots, taken again when MAPPA_SCREENSHOTS=1 (an ordinary run leaves them alone). */
+async function screenshot(page: Page, name: string): Promise<void> {
+  if (process.env.MAPPA_SCREENSHOTS !== '1') return;
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, `meetings-${name}.png`), fullPage: true });
+}
+
+/** A day `days` from today, as YYYY-MM-DD. */
+const dayAhead = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+interface Team {
+  folder: string;
+  offices: { probation: string; police: string; childrens: string };
+}
+
+/** The other offices and the users of Casey's register: DI Dina Shah (police, chair) and Pat Probation (minute-taker). */
+async function theTeam(app: AppFixture, folder: string): Promise<Team> {
+  await app.service['offices.add']({ name: 'Wigan Public Protection Unit', agency: 'police', area: AREA });
+  const offices = await app.service['offices.add']({ name: 'Wigan Children’s Services', agency: 'childrens_services', area: AREA });
+  const id = (agency: string) => offices.find((o) => o.agency === agency)!.id;
+  const team = { folder, offices: { probation: offices.find((o) => o.isHome)!.id, police: id('police'), childrens: id('childrens_services') } };
+  await app.service['users.add']({ userName: DINA.name, passphrase: DINA.passphrase, confirmPassphrase: DINA.passphrase, administrator: false, role: 'chair', officeId: team.offices.police });
+  await app.service['users.add']({ userName: PAT.name, passphrase: PAT.passphrase, confirmPassphrase: PAT.passphrase, administrator: false, role: 'representative', officeId: team.offices.probation });
+  return team;
+}
+
+const hollis = async (app: AppFixture) => (await app.service['subjects.create'](aSubject({ level: 2, risk: 'high', category: 2 }))).id;
+
+/** A Level 2 meeting about Darren Hollis in `days` days, arranged through the channels, every attendee signed in the room. */
+async function aSignedMeeting(app: AppFixture, team: Team, subjectId: string, days = 3) {
+  const person = (fullName: string, officeId: string, jobTitle: string, userName: string) => ({ fullName, officeId, jobTitle, userName });
+  let meeting = await app.service['meetings.create']({
+    kind: 'level2',
+    reviewNumber: 1,
+    startsAt: `${dayAhead(days)}T10:00:00Z`,
+    place: 'Wigan Police Station, conference room 2',
+    remote: false,
+    remoteDetails: null,
+    chairRole: 'detective_inspector',
+    requestingOfficeId: null,
+    chair: person('Dina Shah', team.offices.police, 'Detective Inspector', DINA.name),
+    coordinator: person('Casey Coordinator', team.offices.probation, 'MAPPA coordinator', 'Casey Coordinator'),
+    minuteTaker: person('Pat Probation', team.offices.probation, 'Probation officer', PAT.name),
+    subjectIds: [subjectId],
+  });
+  for (const a of meeting.attendees) {
+    meeting = await app.service['undertaking.sign']({ meetingId: meeting.id, attendeeId: a.id, subjectId: null, version: meeting.undertakingVersion, typedName: a.fullName, agreed: true });
+  }
+  return meeting;
+}
+
+/** Minutes with every MAPPA C part written except those `over` empties. */
+function minutes(team: Team, meetingDay: string, over: Partial<MinutesParts> = {}): MinutesParts {
+  const review = new Date(Date.parse(`${meetingDay}T12:00:00Z`) + 84 * 86_400_000).toISOString().slice(0, 10);
+  return {
+    statementRead: true,
+    informationShared: 'Probation reported two missed appointments in November; police reported a call-out to his former partner’s street.',
+    informationItemIds: [],
+    riskAssessment: 'High risk of serious harm to his former partner; imminent when drinking.',
+    decisions: [{ decision: 'Manage at Level 2 with a curfew review.', rationale: 'Risk is high but manageable with active multi-agency management.' }],
+    dissentingViews: 'Health considered a Level 3 referral premature; the chair recorded the view.',
+    disclosureKind: 'none_needed',
+    disclosureReason: 'the former partner already knows his history and is supported by the IDVA.',
+    rmpSupervision: 'Weekly appointments with the offender manager.',
+    rmpMonitoringControl: 'Curfew 19:00 to 07:00; exclusion zone around Orchard Close.',
+    rmpInterventionsTreatment: 'Alcohol treatment requirement.',
+    rmpVictimSafety: 'Marker on the former partner’s address; IDVA support.',
+    contingencies: 'Breach of the exclusion zone: police attend and recall is considered the same day.',
+    licenceConditions: 'Not to contact his former partner directly or indirectly.',
+    inCustody: false,
+    levelDecision: 'continue',
+    levelDecisionReason: 'Risk unchanged; the plan is working.',
+    nextReview: review,
+    actions: [{ id: null, description: 'Flag the former partner’s address on the police system.', rationale: 'A quick response is needed if he goes there.', ownerOfficeId: team.offices.police, ownerPerson: 'PC Jordan Reid', dueOn: dayAhead(10) }],
+    ...over,
+  };
+}
+
+async function openMeeting(page: Page, title: RegExp): Promise<void> {
+  await page.getByRole('navigation', { name: 'Register sections' }).getByRole('link', { name: 'Meetings' }).click();
+  await page.getByRole('link', { name: title }).click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+}
+
+test('an attendee finds the papers locked and why, signs the undertaking on the signing screen, and then reads the papers', async ({ page, app }) => {
+  const folder = await createSetUpRegister(page, app);
+  await theTeam(app, folder);
+  await hollis(app);
+  const day = dayAhead(5);
+  const nav = page.getByRole('navigation', { name: 'Register sections' });
+
+  // The coordinator arranges the meeting through the form.
+  await nav.getByRole('link', { name: 'Meetings' }).click();
+  await page.getByRole('button', { name: 'Arrange a meeting' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Arrange a meeting' })).toBeVisible();
+  await page.getByLabel('Level 2 MAPPA meeting').check();
+  await page.getByLabel('Day').fill(day);
+  await page.getByLabel('Time').fill('10:00');
+  await page.getByLabel('Place', { exact: true }).fill('Wigan Police Station, conference room 2');
+  await page.getByLabel('The chair chairs as').selectOption({ label: 'Detective Inspector' });
+  const chair = page.getByRole('group', { name: 'Chair' });
+  await chair.getByLabel('Register user').selectOption(DINA.name);
+  await chair.getByLabel('Full name').fill('Dina Shah');
+  await chair.getByLabel('Job title').fill('Detective Inspector');
+  await page.getByRole('group', { name: 'Coordinator' }).getByLabel('Job title').fill('MAPPA coordinator');
+  const taker = page.getByRole('group', { name: 'Minute-taker' });
+  await taker.getByLabel('Register user').selectOption(PAT.name);
+  await taker.getByLabel('Full name').fill('Pat Probation');
+  await taker.getByLabel('Job title').fill('Probation officer');
+  await page.getByLabel('Darren Hollis').check();
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Arrange the meeting' }).click();
+  const title = /Level 2 MAPPA meeting, initial meeting/;
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expect(page.getByRole('status')).toContainText('is arranged');
+
+  await expect(page.getByRole('region', { name: 'Papers about Darren Hollis' })).toContainText('Locked');
+  // The minute-taker signs and hands in his report (through the channels, as Pat), while the
+  // coordinator's screen rests on Home, asking the service nothing.
+  await nav.getByRole('link', { name: 'Home' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Wigan Probation Delivery Unit' })).toBeVisible();
+  const meetingId = (await app.service['meetings.list']({ from: null, to: null }))[0]!.id;
+  await app.service['register.lock']({});
+  await app.service['register.unlock']({ folder, userName: PAT.name, passphrase: PAT.passphrase });
+  let meeting = await app.service['meetings.get']({ id: meetingId });
+  const pat = meeting.attendees.find((a) => a.fullName === 'Pat Probation')!;
+  meeting = await app.service['undertaking.sign']({ meetingId, attendeeId: pat.id, subjectId: null, version: meeting.undertakingVersion, typedName: 'Pat Probation', agreed: true });
+  await app.service['papers.add']({
+    meetingId,
+    subjectId: meeting.subjectList[0]!.subjectId,
+    attendeeId: pat.id,
+    title: 'Report to panel: probation',
+    report: { involvement: 'Supervised on licence since June.', currentSituation: 'Two missed appointments in November.', riskFactors: 'Alcohol; contact with his former partner.', protectiveFactors: null, victims: 'His former partner.', recommendations: 'Keep the curfew.' },
+    itemIds: [],
+    classification: 'OFFICIAL-SENSITIVE',
+  });
+  await app.service['register.lock']({});
+  await app.service['register.unlock']({ folder, userName: 'Casey Coordinator', passphrase: PASSPHRASE });
+
+  // Before she signs, the papers are locked, and the screen says why in the service's words.
+  await openMeeting(page, title);
+  const attendees = page.getByRole('table', { name: /attendees/ });
+  await expect(attendees.getByRole('row', { name: /Pat Probation/ })).toContainText('Signed');
+  await expect(attendees.getByRole('row', { name: /Casey Coordinator/ })).toContainText('Not signed');
+  await expect(page.getByRole('region', { name: 'Papers and minutes locked' })).toContainText('locked for you until you sign the confidentiality undertaking');
+  const papers = page.getByRole('region', { name: 'Papers about Darren Hollis' });
+  await expect(papers).toContainText('Locked');
+  await expect(papers).toContainText('Sign the confidentiality undertaking for this meeting before opening its papers or minutes: no signed undertaking, no access (MAPPA D).');
+  await expect(papers).not.toContainText('Report to panel');
+  await expectNoAxeViolations(page);
+  await screenshot(page, 'meeting-locked');
+
+  // The signing screen: the statement and the form, nothing else.
+  await page.getByRole('region', { name: 'Papers and minutes locked' }).getByRole('button', { name: 'Sign the undertaking' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Confidentiality and Diversity Statement/ })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Register sections' })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: /The statement, version 1/ })).toContainText('the need to protect the public outweighs the duty of confidentiality');
+  // Only the skip link, which stays on the page.
+  await expect(page.getByRole('link')).toHaveText(['Skip to main content']);
+  await expectNoAxeViolations(page);
+  await screenshot(page, 'signing');
+  // The service checks the name and the agreement.
+  await page.getByLabel('Your full name').fill('C. Coordinator');
+  await page.getByRole('button', { name: 'Sign the undertaking' }).click();
+  await expect(page.getByRole('alert')).toContainText('Tick to confirm that you agree to keep to the statement');
+  await page.getByLabel('I have read this statement and I agree to keep to it').check();
+  await page.getByRole('button', { name: 'Sign the undertaking' }).click();
+  await expect(page.getByRole('alert')).toContainText('Type your full name as the meeting has it: Casey Coordinator.');
+  await expectNoAxeViolations(page);
+  await page.getByLabel('Your full name').fill('Casey Coordinator');
+  await page.getByRole('button', { name: 'Sign the undertaking' }).click();
+
+  // Back at the host's meeting page: signed, and the papers open.
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expect(page.getByRole('status')).toContainText('Casey Coordinator signed the confidentiality undertaking (version 1) for this meeting.');
+  await expect(page.getByRole('navigation', { name: 'Register sections' })).toBeVisible();
+  await expect(attendees.getByRole('row', { name: /Casey Coordinator/ })).toContainText(/Version 1, for the whole meeting, .*in the room \(recorded by Casey Coordinator\)/);
+  await expect(page.getByRole('region', { name: 'Papers and minutes locked' })).toHaveCount(0);
+  await expect(papers).toContainText('Report to panel: probation, by Pat Probation');
+  await papers.getByRole('link', { name: 'Open Report to panel: probation' }).click();
+  await expect(papers).toContainText('Alcohol; contact with his former partner.');
+  await expect(papers).toContainText('Wigan Probation Delivery Unit');
+  await expectNoAxeViolations(page);
+});
+
+test('the chair is refused final minutes without the disclosure consideration, amends them, and approves them', async ({ page, app }) => {
+  const folder = await createSetUpRegister(page, app);
+  const team = await theTeam(app, folder);
+  const subjectId = await hollis(app);
+  const meeting = await aSignedMeeting(app, team, subjectId, 2);
+  const day = meeting.startsAt.slice(0, 10);
+  // The coordinator's draft, with the disclosure consideration not yet written.
+  await app.service['minutes.save']({ meetingId: meeting.id, subjectId, ...minutes(team, day, { disclosureKind: null, disclosureReason: null }) });
+
+  await openMeeting(page, /Level 2 MAPPA meeting, review 1/);
+  await page.getByRole('link', { name: 'Minutes for Darren Hollis', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Minutes: Darren Hollis' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Still missing before the minutes can be final' })).toContainText('Record the disclosure consideration');
+  await expect(page.getByRole('textbox', { name: 'Risk assessment' })).toHaveValue('High risk of serious harm to his former partner; imminent when drinking.');
+  await expect(page.getByRole('group', { name: 'Action 1' }).getByLabel('Person who will do it')).toHaveValue('PC Jordan Reid');
+  await expectNoAxeViolations(page);
+  await screenshot(page, 'minutes-editor');
+  await page.getByRole('button', { name: 'Save and send to the chair' }).click();
+  await expect(page.getByRole('status')).toContainText('The minutes were sent to the chair. The chair’s answer is due');
+
+  // The chair signs in after the deadline has passed.
+  await page.getByRole('button', { name: 'Lock register' }).click();
+  app.clock.advance(14 * 86_400_000);
+  await page.getByLabel('Your name').fill(DINA.name);
+  await page.getByLabel('Passphrase').fill(DINA.passphrase);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByRole('banner')).toContainText(DINA.name);
+  await openMeeting(page, /Level 2 MAPPA meeting, review 1/);
+  await expect(page.getByRole('row', { name: /Darren Hollis/ })).toContainText('Overdue');
+  await page.getByRole('link', { name: 'Minutes for Darren Hollis', exact: true }).click();
+  const approval = page.getByRole('region', { name: 'The chair’s approval' });
+  await expect(approval).toContainText('Overdue');
+  await expect(approval).toContainText(/The answer is due Overdue ?Due \d+ \w+ \d{4} \(received/);
+
+  // Finalising with a required part empty: the service refuses, in its words.
+  await approval.getByRole('button', { name: 'Confirm the minutes' }).click();
+  await expect(page.getByRole('alert')).toContainText('These minutes cannot be final yet: one part is still missing. Record the disclosure consideration');
+  await expectNoAxeViolations(page);
+
+  // The chair amends: the earlier text is kept, with who changed what.
+  await approval.getByRole('button', { name: 'Amend the minutes' }).click();
+  await page.getByLabel('No disclosure is needed').check();
+  await page.getByLabel('Why no disclosure is needed').fill('the former partner already knows his history and is supported by the IDVA.');
+  await page.getByRole('textbox', { name: 'Risk assessment' }).fill('High risk of serious harm to his former partner and to her new partner; imminent when drinking.');
+  await page.getByLabel('What you changed and why').fill('Health’s report named the new partner as at risk too; disclosure was considered in the meeting.');
+  await page.getByRole('button', { name: 'Save the amendment' }).click();
+  await expect(page.getByRole('status')).toContainText('Your amendment was saved.');
+  const changes = page.getByRole('table', { name: 'What DI Dina Shah changed' });
+  await expect(changes.getByRole('row', { name: /Risk assessment/ })).toContainText('High risk of serious harm to his former partner; imminent when drinking.');
+  await expect(changes.getByRole('row', { name: /Risk assessment/ })).toContainText('and to her new partner');
+  await expect(changes.getByRole('row', { name: /Disclosure consideration/ })).toContainText('No disclosure needed');
+  await expect(page.getByRole('region', { name: 'Still missing before the minutes can be final' })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+  await screenshot(page, 'approval');
+
+  await approval.getByRole('button', { name: 'Confirm the minutes' }).click();
+  await expect(page.getByRole('status')).toContainText('The minutes are confirmed and final.');
+  await expect(page.locator('.govuk-summary-list').first()).toContainText('Final');
+  await expect(page.locator('.govuk-summary-list').first()).toContainText(`Approved`);
+  await expect(page.getByRole('region', { name: 'History' })).toContainText('Confirmed as final by DI Dina Shah');
+
+  // The minutes' action is on the actions list; its status changes are recorded.
+  await page.getByRole('navigation', { name: 'Register sections' }).getByRole('link', { name: 'Actions' }).click();
+  const row = page.getByRole('row', { name: /Flag the former partner’s address/ });
+  await expect(row).toContainText('PC Jordan Reid');
+  await row.getByLabel(/New status of/).selectOption({ label: 'In progress' });
+  await row.getByLabel(/Note on the change/).fill('Marker requested.');
+  await row.getByRole('button', { name: /Save/ }).click();
+  await expect(page.getByRole('status')).toContainText('is now in progress');
+  await expectNoAxeViolations(page);
+});
+
+test('a numbered copy is made with the chair’s permission, and refused in the service’s words without one', async ({ page, app }) => {
+  const folder = await createSetUpRegister(page, app);
+  const team = await theTeam(app, folder);
+  const subjectId = await hollis(app);
+  const meeting = await aSignedMeeting(app, team, subjectId, 1);
+  await app.service['minutes.save']({ meetingId: meeting.id, subjectId, ...minutes(team, meeting.startsAt.slice(0, 10)) });
+  await app.service['minutes.send']({ meetingId: meeting.id, subjectId });
+
+  await openMeeting(page, /Level 2 MAPPA meeting, review 1/);
+  await page.getByRole('link', { name: 'Copies of the minutes for Darren Hollis' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Copies of the minutes: Darren Hollis' })).toBeVisible();
+  await expect(page.getByText('No permission from the chair is recorded yet.')).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await page.getByText('Record the chair’s permission for a recipient').click();
+  await page.getByLabel('Recipient’s name').fill('Siân Llŷr');
+  await page.getByLabel('Recipient’s agency office').selectOption({ label: 'Wigan Children’s Services (Children’s services)' });
+  await page.getByLabel('Recipient’s role (optional)').fill('Team manager');
+  await page.getByLabel('Why the recipient needs a copy').fill('Child protection plan for the children in the household.');
+  await page.getByLabel('Date the chair gave permission').fill(meeting.startsAt.slice(0, 10));
+  await page.getByLabel('How the chair gave permission').fill('In the meeting');
+  await page.getByRole('button', { name: 'Record the permission' }).click();
+  await expect(page.getByRole('status')).toContainText('The chair’s permission for a copy for Siân Llŷr is recorded.');
+
+  const file = path.join(app.dataDir, 'minutes-copy-1.pdf');
+  app.host.picksFile(file);
+  await page.getByRole('button', { name: 'Make the copy' }).click();
+  await expect(page.getByRole('status')).toContainText(`Copy 1 for Siân Llŷr was saved to ${file}.`);
+  expect(existsSync(file)).toBe(true);
+  const log = page.getByRole('table', { name: 'Distribution log' });
+  await expect(log.getByRole('row', { name: /Siân Llŷr/ })).toContainText('Casey Coordinator');
+  await expect(page.getByRole('table', { name: 'The chair’s permissions' })).toContainText('Copy 1 made');
+
+  // A second copy with the same permission: the service refuses, and no file is made.
+  const second = path.join(app.dataDir, 'minutes-copy-2.pdf');
+  app.host.picksFile(second);
+  await page.getByRole('button', { name: 'Make the copy' }).click();
+  await expect(page.getByRole('alert')).toContainText('This permission was used for copy 1: each copy needs the chair’s permission of its own.');
+  expect(existsSync(second)).toBe(false);
+  await expect(log.getByRole('row')).toHaveCount(2);
+  await expectNoAxeViolations(page);
+  await screenshot(page, 'distribution-log');
+});
