@@ -234,7 +234,7 @@ test('the chair is refused final minutes without the disclosure consideration, a
   await page.getByRole('link', { name: 'Minutes for Darren Hollis', exact: true }).click();
   const approval = page.getByRole('region', { name: 'The chair’s approval' });
   await expect(approval).toContainText('Overdue');
-  await expect(approval).toContainText(/The answer is due Overdue ?Due \d+ \w+ \d{4} \(received/);
+  await expect(approval).toContainText(/Overdue ?Due \d+ \w+ \d{4} \(received \d+ \w+ \d{4}\)\. Confirm the minutes/);
 
   // Finalising with a required part empty: the service refuses, in its words.
   await approval.getByRole('button', { name: 'Confirm the minutes' }).click();
@@ -249,6 +249,7 @@ test('the chair is refused final minutes without the disclosure consideration, a
   await page.getByLabel('What you changed and why').fill('Health’s report named the new partner as at risk too; disclosure was considered in the meeting.');
   await page.getByRole('button', { name: 'Save the amendment' }).click();
   await expect(page.getByRole('status')).toContainText('Your amendment was saved.');
+  await expect(page.getByRole('alert')).toHaveCount(0);
   const changes = page.getByRole('table', { name: 'What DI Dina Shah changed' });
   await expect(changes.getByRole('row', { name: /Risk assessment/ })).toContainText('High risk of serious harm to his former partner; imminent when drinking.');
   await expect(changes.getByRole('row', { name: /Risk assessment/ })).toContainText('and to her new partner');

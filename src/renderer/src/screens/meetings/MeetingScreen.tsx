@@ -1,6 +1,5 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import type { MeetingView } from '../../../../shared/channels/meetings';
-import { MEETING_KINDS } from '../../../../shared/meetingsVocabulary';
 import { api } from '../../mappa';
 import { useSession } from '../../session';
 import { ErrorSummary, errorFor, SuccessBanner, Textarea } from '../../components/forms';
@@ -53,7 +52,7 @@ export function MeetingScreen({ id }: { id: string }) {
       <BackLink onClick={() => navigate({ name: 'meetings' })}>Back to meetings</BackLink>
       <ErrorSummary errors={errors} />
       <SuccessBanner message={saved} />
-      <PageHeading caption={MEETING_KINDS[meeting.kind]}>{meeting.title}</PageHeading>
+      <PageHeading caption="Meeting">{meeting.title}</PageHeading>
       <p className="govuk-body">
         <MeetingStatusTag status={meeting.status} />
       </p>

@@ -189,6 +189,8 @@ function Approval({ minutes, offices, recordingForChair, chairName, onChange }: 
     event.preventDefault();
     void amend.submit(async () => {
       const view = await api().minutes.amend({ ...where, ...partsOf(draft), note });
+      // The refusal to confirm the minutes as they were no longer stands.
+      confirm.setErrors([]);
       setAmending(false);
       setNote('');
       setDraft(draftOf(view));
@@ -203,7 +205,7 @@ function Approval({ minutes, offices, recordingForChair, chairName, onChange }: 
       <ErrorSummary errors={errors} />
       {recordingForChair ? <WarningText>{`You are recording the answer of ${chairName}, who is not a user of this register. The history says so.`}</WarningText> : null}
       <p className="govuk-body">
-        Confirm the minutes as they are, or amend them: each amendment keeps the earlier text and says who changed what. The answer is due <ChairDue due={minutes.chairDue} />.
+        <ChairDue due={minutes.chairDue} />. Confirm the minutes as they are, or amend them: each amendment keeps the earlier text and says who changed what.
       </p>
       {amending ? (
         <form onSubmit={doAmend} noValidate aria-label="Amend the minutes">
