@@ -10,7 +10,7 @@ import type { Page } from '@playwright/test';
 import type { MinutesParts } from '../../src/shared/channels/meetings';
 import { aSubject } from '../support/registerBuilders';
 import { expect, expectNoAxeViolations, test, type AppFixture } from './harness';
-import { createSetUpRegister, PASSPHRASE } from './steps';
+import { createSetUpRegister, PASSPHRASE, signInAs } from './steps';
 
 const SHOTS = path.resolve(__dirname, '../../docs/screenshots');
 const AREA = 'Greater Manchester';
@@ -110,7 +110,13 @@ test('an attendee finds the papers locked and why, signs the undertaking on the 
 
   // The coordinator arranges the meeting through the form.
   await nav.getByRole('link', { name: 'Meetings' }).click();
+  await expect(page.getByText('No meetings are arranged from today on.')).toBeVisible();
   await page.getByRole('button', { name: 'Arrange a meeting' }).click();
+  // The service names each problem next to its field.
+  await page.getByRole('button', { name: 'Arrange the meeting' }).click();
+  await expect(page.getByRole('alert')).toContainText('Choose at least one person to discuss');
+  await expect(page.getByRole('alert')).toContainText('Minute-taker: Enter the person’s full name');
+  await expectNoAxeViolations(page);
   await expect(page.getByRole('heading', { level: 1, name: 'Arrange a meeting' })).toBeVisible();
   await page.getByLabel('Level 2 MAPPA meeting').check();
   await page.getByLabel('Day').fill(day);
@@ -134,6 +140,11 @@ test('an attendee finds the papers locked and why, signs the undertaking on the 
   await expect(page.getByRole('status')).toContainText('is arranged');
 
   await expect(page.getByRole('region', { name: 'Papers about Darren Hollis' })).toContainText('Locked');
+  await nav.getByRole('link', { name: 'Meetings' }).click();
+  const week = page.getByRole('region', { name: /^Week beginning/ });
+  await expect(week.getByRole('link', { name: title })).toBeVisible();
+  await expect(week).toContainText('10:00');
+  await expectNoAxeViolations(page);
   // The minute-taker signs and hands in his report (through the channels, as Pat), while the
   // coordinator's screen rests on Home, asking the service nothing.
   await nav.getByRole('link', { name: 'Home' }).click();
@@ -317,4 +328,36 @@ test('a numbered copy is made with the chair’s permission, and refused in the 
   await expect(log.getByRole('row')).toHaveCount(2);
   await expectNoAxeViolations(page);
   await screenshot(page, 'distribution-log');
+});
+
+test('a coordinator sets the chair’s working days, and an administrator writes a new version of the undertaking, every earlier version kept', async ({ page, app }) => {
+  await createSetUpRegister(page, app);
+  const home = (await app.service['offices.list']({})).find((o) => o.isHome)!;
+  const ADA = { name: 'Ada Admin', passphrase: 'ada keeps the register itself' };
+  await app.service['users.add']({ userName: ADA.name, passphrase: ADA.passphrase, confirmPassphrase: ADA.passphrase, administrator: true, role: 'administrator', officeId: home.id });
+  const nav = page.getByRole('navigation', { name: 'Register sections' });
+
+  await nav.getByRole('link', { name: 'Undertaking' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Confidentiality undertaking' })).toBeVisible();
+  await expect(page.getByText('Write a new version of the statement')).toHaveCount(0);
+  await page.getByLabel('Working days the chair has to confirm or amend draft minutes').fill('31');
+  await page.getByRole('button', { name: 'Save the working days' }).click();
+  await expect(page.getByRole('alert')).toContainText('Enter 30 working days or fewer.');
+  await page.getByLabel('Working days the chair has to confirm or amend draft minutes').fill('7');
+  await page.getByRole('button', { name: 'Save the working days' }).click();
+  await expect(page.getByRole('status')).toContainText('The chair now has 7 working days to confirm or amend draft minutes.');
+
+  await signInAs(page, ADA);
+  await expect(nav.getByRole('link', { name: 'Meetings' })).toHaveCount(0);
+  await nav.getByRole('link', { name: 'Undertaking' }).click();
+  await page.getByText('Write a new version of the statement').click();
+  const body = page.getByLabel('The statement', { exact: true });
+  await body.fill(`${await body.inputValue()}\n\nThe Wigan MAPPA panel adds: mobile telephones stay outside the room.`);
+  await page.getByLabel('What changed in this version and why').fill('Local addition agreed by the Strategic Management Board.');
+  await page.getByRole('button', { name: 'Save as version 2' }).click();
+  await expect(page.getByRole('status')).toContainText('Version 2 of the statement is now the one attendees sign. Earlier versions are kept.');
+  await expect(page.getByRole('heading', { level: 3 })).toHaveText([/^Version 2 \(current\): Confidentiality and Diversity Statement/, /^Version 1: Confidentiality and Diversity Statement/]);
+  await expect(page.getByRole('region', { name: /Version 2/ })).toContainText('by Ada Admin');
+  await expect(page.getByRole('region', { name: /Version 2/ })).toContainText('Local addition agreed by the Strategic Management Board.');
+  await expectNoAxeViolations(page);
 });

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { AttendeeView } from '../../../../shared/channels/meetings';
-import { ATTENDANCE, ATTENDEE_PARTS, SUBJECT_ATTENDANCE, type Attendance } from '../../../../shared/meetingsVocabulary';
+import { ATTENDANCE, ATTENDEE_PARTS, SUBJECT_ATTENDANCE, type Attendance, type SubjectAttendance } from '../../../../shared/meetingsVocabulary';
 import { api } from '../../mappa';
 import { useSession } from '../../session';
 import { ErrorSummary, errorFor, HintAndError, Radios } from '../../components/forms';
@@ -16,6 +16,7 @@ import { NO_PERSON, PersonFields, toPerson, type PersonDraft } from './PersonFie
 // undertaking (which version, when, how). A coordinator or chair records attendance and
 // hands the signing screen to an attendee in the room; anyone signs for themselves.
 
+const SUBJECT_OPTIONS = (Object.keys(SUBJECT_ATTENDANCE) as SubjectAttendance[]).map((k) => ({ value: k, label: SUBJECT_ATTENDANCE[k] }));
 const ATTENDANCE_OPTIONS = (Object.keys(ATTENDANCE) as Attendance[]).map((k) => ({ value: k, label: ATTENDANCE[k] }));
 
 export function AttendeesSection({ meeting, onChange, subjectName }: MeetingPartProps & { subjectName: (id: string) => string }) {
@@ -29,6 +30,12 @@ export function AttendeesSection({ meeting, onChange, subjectName }: MeetingPart
       onChange(await api().meetings.setAttendance({ meetingId: meeting.id, attendeeId: a.id, status: value, subjectStatuses: [] }));
       setRecorded(`${a.fullName}: ${ATTENDANCE[value].toLowerCase()}.`);
     });
+  const setSubjectAttendance = (a: AttendeeView, subjectId: string, value: SubjectAttendance) =>
+    void submit(async () => {
+      onChange(await api().meetings.setAttendance({ meetingId: meeting.id, attendeeId: a.id, status: a.status, subjectStatuses: [{ subjectId, status: value }] }));
+      setRecorded(`${a.fullName}, for ${subjectName(subjectId)}: ${SUBJECT_ATTENDANCE[value].toLowerCase()}.`);
+    });
+  const perSubject = meeting.subjectList.length > 1;
   const sign = (a: AttendeeView, subjectId: string | null) => navigate({ name: 'signing', meetingId: meeting.id, attendeeId: a.id, subjectId });
   /** What is left for this attendee to sign: the whole meeting, or each of their people. */
   const toSign = (a: AttendeeView): (string | null)[] => {
@@ -80,7 +87,30 @@ export function AttendeesSection({ meeting, onChange, subjectName }: MeetingPart
                   ) : (
                     ATTENDANCE[a.status]
                   )}
-                  {a.subjects.some((s) => s.status !== a.status) ? (
+                  {manages && open && perSubject ? (
+                    <ul className="govuk-list govuk-!-margin-top-1 govuk-!-margin-bottom-0">
+                      {a.subjects.map((s) => (
+                        <li key={s.subjectId}>
+                          <label className="govuk-label govuk-body-s govuk-!-margin-bottom-0" htmlFor={`attendance-${a.id}-${s.subjectId}`}>
+                            For {subjectName(s.subjectId)}
+                          </label>
+                          <select
+                            className="govuk-select"
+                            id={`attendance-${a.id}-${s.subjectId}`}
+                            value={s.status}
+                            disabled={busy}
+                            onChange={(e) => setSubjectAttendance(a, s.subjectId, e.target.value as SubjectAttendance)}
+                          >
+                            {SUBJECT_OPTIONS.map((o) => (
+                              <option key={o.value} value={o.value}>
+                                {o.label}
+                              </option>
+                            ))}
+                          </select>
+                        </li>
+                      ))}
+                    </ul>
+                  ) : a.subjects.some((s) => s.status !== a.status) ? (
                     <ul className="govuk-list govuk-body-s govuk-!-margin-top-1">
                       {a.subjects
                         .filter((s) => s.status !== a.status)

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import type { MeetingInput } from '../../../../shared/channels/meetings';
 import { CHAIR_ROLES, MEETING_KINDS, type ChairRole, type MeetingKind } from '../../../../shared/meetingsVocabulary';
 import { api } from '../../mappa';
@@ -15,6 +15,7 @@ import { NO_PERSON, officeOptions, PersonFields, toPerson, type PersonDraft } fr
 // coordinator and minute-taker, and the people to discuss.
 
 const KIND_OPTIONS = (Object.keys(MEETING_KINDS) as MeetingKind[]).map((k) => ({ value: k, label: MEETING_KINDS[k] }));
+const PEOPLE: Record<string, string> = { chair: 'Chair', coordinator: 'Coordinator', minuteTaker: 'Minute-taker' };
 const ROLE_OPTIONS = (Object.keys(CHAIR_ROLES) as ChairRole[]).map((k) => ({ value: k, label: CHAIR_ROLES[k] }));
 
 export function MeetingFormScreen() {
@@ -37,7 +38,9 @@ export function MeetingFormScreen() {
   const [coordinator, setCoordinator] = useState<PersonDraft>(me);
   const [minuteTaker, setMinuteTaker] = useState<PersonDraft>(NO_PERSON);
   const [subjectIds, setSubjectIds] = useState<Set<string>>(new Set());
-  const { errors: submitted, busy, submit } = useSubmit();
+  const { errors: raw, busy, submit } = useSubmit();
+  // The service says "Enter the person’s full name" for each of three people: the summary says whose.
+  const submitted = useMemo(() => raw.map((e) => (e.field && e.field.split('.')[0]! in PEOPLE ? { ...e, message: `${PEOPLE[e.field.split('.')[0]!]}: ${e.message}` } : e)), [raw]);
   const errors = useErrors(loaded.errors, submitted);
   const data = loaded.data;
 

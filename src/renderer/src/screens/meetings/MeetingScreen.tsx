@@ -2,8 +2,8 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import type { MeetingView } from '../../../../shared/channels/meetings';
 import { api } from '../../mappa';
 import { useSession } from '../../session';
-import { ErrorSummary, errorFor, SuccessBanner, Textarea } from '../../components/forms';
-import { CategoryTag, LevelTag } from '../../components/tags';
+import { ErrorSummary, errorFor, Select, SuccessBanner, Textarea } from '../../components/forms';
+import { CategoryTag, formatDate, LevelTag } from '../../components/tags';
 import { TableHead } from '../../components/TableHead';
 import { useErrors, useLoad } from '../useLoad';
 import { useSubmit } from '../useSubmit';
@@ -122,6 +122,8 @@ export function MeetingScreen({ id }: { id: string }) {
         </tbody>
       </table>
 
+      {manages && meeting.status !== 'cancelled' ? <AddSubject meeting={meeting} onChange={loaded.setData} /> : null}
+
       <AttendeesSection meeting={meeting} onChange={loaded.setData} subjectName={subjectName} />
       <PapersSection meeting={meeting} me={me} subjectName={subjectName} />
 
@@ -145,6 +147,41 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
       <dt className="govuk-summary-list__key">{label}</dt>
       <dd className="govuk-summary-list__value">{children}</dd>
     </div>
+  );
+}
+
+function AddSubject({ meeting, onChange }: MeetingPartProps) {
+  const found = useLoad(() => api().subjects.search({ query: '', limit: 500, offset: 0 }), []);
+  const [subjectId, setSubjectId] = useState('');
+  const { errors, setErrors, busy, submit } = useSubmit();
+  const listed = new Set(meeting.subjectList.map((s) => s.subjectId));
+  const options = (found.data?.subjects ?? []).filter((s) => !listed.has(s.id)).map((s) => ({ value: s.id, label: `${s.givenName} ${s.familyName}${s.dateOfBirth ? `, born ${formatDate(s.dateOfBirth)}` : ''}` }));
+  const add = (event: FormEvent) => {
+    event.preventDefault();
+    if (subjectId === '') {
+      setErrors([{ field: 'subjectId', message: 'Choose the person to add to the meeting.' }]);
+      return;
+    }
+    void submit(async () => {
+      onChange(await api().meetings.addSubject({ meetingId: meeting.id, subjectId }));
+      setSubjectId('');
+    });
+  };
+  return (
+    <details className="govuk-details" open={errors.length > 0 || undefined}>
+      <summary className="govuk-details__summary">
+        <span className="govuk-details__summary-text">Add a person to discuss</span>
+      </summary>
+      <div className="govuk-details__text">
+        <ErrorSummary errors={errors} />
+        <form onSubmit={add} noValidate>
+          <Select id="subjectId" label="Person" value={subjectId} placeholder="Choose the person" options={options} onChange={setSubjectId} error={errorFor(errors, 'subjectId')} />
+          <button type="submit" className="govuk-button govuk-button--secondary" disabled={busy} aria-disabled={busy}>
+            Add to the meeting
+          </button>
+        </form>
+      </div>
+    </details>
   );
 }
 
