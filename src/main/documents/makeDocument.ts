@@ -3,7 +3,7 @@ import { CLASSIFICATION, PRODUCT_NAME } from '../../shared/classification';
 import { type Block, COLOURS, contentOf, printable } from './blocks';
 import { FONT_FAMILY } from './font';
 import { madeAtText, watermarkText } from './madeFor';
-import { footer, header, PAGE_MARGINS, watermark } from './page';
+import { FURNITURE, footer, header, isFurniture, PAGE_MARGINS, watermark } from './page';
 import { renderPdf } from './pdfmakeServer';
 
 // The one document maker: every PDF the app writes is built here from data, never by
@@ -30,6 +30,7 @@ const STYLES: TDocumentDefinitions['styles'] = {
   tableHeader: { bold: true },
   marking: { fontSize: 11, bold: true, alignment: 'center' },
   furniture: { fontSize: 8, color: COLOURS.secondary },
+  [FURNITURE]: {},
 };
 
 export async function makeDocument(request: DocumentRequest): Promise<Uint8Array> {
@@ -55,8 +56,9 @@ export async function makeDocument(request: DocumentRequest): Promise<Uint8Array
     content,
     styles: STYLES,
     defaultStyle: { font: FONT_FAMILY, fontSize: 10, lineHeight: 1.15, color: COLOURS.text },
-    // A heading is never the last thing on a page: it moves over with what it heads.
-    pageBreakBefore: (node, queries) => node.headlineLevel !== undefined && queries.getFollowingNodesOnPage().length === 0,
+    // A heading is never the last thing on a page: it moves over with what it heads. (The
+    // header and footer are among the nodes on the page too, so they are left out.)
+    pageBreakBefore: (node, queries) => node.headlineLevel !== undefined && !queries.getFollowingNodesOnPage().some((n) => !isFurniture(n)),
     language: 'en-GB',
     info: {
       title: `${printable(title)} (${CLASSIFICATION})`,

@@ -12,21 +12,35 @@ const SIDE = 18 * MM;
 /** Left, top, right, bottom: room above and below the text for the marking and page number. */
 export const PAGE_MARGINS: Margins = [SIDE, 22 * MM, SIDE, 24 * MM];
 
+/**
+ * The style every header and footer node carries (it sets nothing): pdfmake counts them
+ * among "the nodes following on this page", so the rule that keeps a heading with its text
+ * leaves them out by it.
+ */
+export const FURNITURE = 'pageFurniture';
+
+export function isFurniture(node: { style?: unknown }): boolean {
+  const style = node.style;
+  return style === FURNITURE || (Array.isArray(style) && style.includes(FURNITURE));
+}
+
 export function header(): DynamicContent {
-  return () => ({ text: CLASSIFICATION, style: 'marking', margin: [SIDE, 9 * MM, SIDE, 0] });
+  return () => ({ text: CLASSIFICATION, style: ['marking', FURNITURE], margin: [SIDE, 9 * MM, SIDE, 0] });
 }
 
 export function footer(title: string): DynamicContent {
   return (page, pages): Content => ({
     margin: [SIDE, 6 * MM, SIDE, 0],
+    style: FURNITURE,
     stack: [
       {
+        style: FURNITURE,
         columns: [
-          { text: printable(title), style: 'furniture', width: '*' },
-          { text: `Page ${page} of ${pages}`, style: 'furniture', alignment: 'right', width: 'auto' },
+          { text: printable(title), style: ['furniture', FURNITURE], width: '*' },
+          { text: `Page ${page} of ${pages}`, style: ['furniture', FURNITURE], alignment: 'right', width: 'auto' },
         ],
       },
-      { text: CLASSIFICATION, style: 'marking', margin: [0, 3 * MM, 0, 0] },
+      { text: CLASSIFICATION, style: ['marking', FURNITURE], margin: [0, 3 * MM, 0, 0] },
     ],
   });
 }

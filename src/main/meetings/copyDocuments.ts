@@ -74,8 +74,8 @@ export async function minutesCopyPdf(input: { meeting: MeetingView; minutes: Min
       kind: 'paragraph',
       text: parts.statementRead === true ? 'The confidentiality statement (MAPPA D) was read to the meeting or drawn to its attention.' : 'The minutes do not record that the confidentiality statement was read.',
     },
-    { kind: 'heading', text: 'Discussion' },
-    ...text('Information shared', parts.informationShared),
+    { kind: 'heading', text: 'Information shared' },
+    { kind: 'paragraph', text: or(parts.informationShared) },
     // Promise 4: information keeps its owning agency wherever it goes.
     ...(m.linkedItems.length === 0
       ? []
@@ -86,7 +86,8 @@ export async function minutesCopyPdf(input: { meeting: MeetingView; minutes: Min
             rows: m.linkedItems.map((i) => [i.fieldLabel, agencyOf(i.owner), i.noOnwardDisclosure ? 'Not to be shared on without the owner’s permission' : '']),
           },
         ]),
-    ...text('Risk assessment', parts.riskAssessment),
+    { kind: 'heading', text: 'Risk assessment' },
+    { kind: 'paragraph', text: or(parts.riskAssessment) },
     { kind: 'heading', text: 'Decisions and actions' },
     {
       kind: 'table',
