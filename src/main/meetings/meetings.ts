@@ -269,9 +269,8 @@ function minutesStates(r: Reader, meetingId: string): Map<string, MinutesStateRo
   return new Map(rows.map((m) => [m.subject_id, m]));
 }
 
-export function meetingSummaryOf(r: Reader, row: MeetingRow, now: Date): MeetingSummary {
-  const chair = attendeeByPart(r, row.id, 'chair');
-  const minutes = [...minutesStates(r, row.id).values()];
+/** A meeting as its lists show it, from its row and the three figures the list works out. */
+function summaryFrom(row: MeetingRow, figures: { chairName: string; subjects: number; overdueMinutes: number }): MeetingSummary {
   return {
     id: row.id,
     kind: row.kind as MeetingKind,
@@ -281,10 +280,18 @@ export function meetingSummaryOf(r: Reader, row: MeetingRow, now: Date): Meeting
     place: row.place,
     remote: row.remote === 1,
     status: row.status as MeetingSummary['status'],
+    ...figures,
+  };
+}
+
+export function meetingSummaryOf(r: Reader, row: MeetingRow, now: Date): MeetingSummary {
+  const chair = attendeeByPart(r, row.id, 'chair');
+  const minutes = [...minutesStates(r, row.id).values()];
+  return summaryFrom(row, {
     chairName: chair?.full_name ?? '',
     subjects: meetingSubjectIds(r, row.id).length,
     overdueMinutes: minutes.filter((m) => chairDue(m, now).overdue).length,
-  };
+  });
 }
 
 /** Meetings from the first London day to the last (either open), newest first: one query, whatever the count. */
@@ -300,19 +307,7 @@ export function listMeetings(r: Reader, now: Date, range: { from: string | null;
      FROM meetings m WHERE (? IS NULL OR m.starts_at >= ?) AND (? IS NULL OR m.starts_at < ?) ORDER BY m.starts_at DESC`,
     [today, from, from, until, until],
   );
-  return rows.map((row) => ({
-    id: row.id,
-    kind: row.kind as MeetingKind,
-    title: meetingTitle(row),
-    reviewNumber: row.review_number,
-    startsAt: row.starts_at,
-    place: row.place,
-    remote: row.remote === 1,
-    status: row.status as MeetingSummary['status'],
-    chairName: row.chair_name ?? '',
-    subjects: row.subjects,
-    overdueMinutes: row.overdue,
-  }));
+  return rows.map((row) => summaryFrom(row, { chairName: row.chair_name ?? '', subjects: row.subjects, overdueMinutes: row.overdue }));
 }
 
 export function meetingView(r: Reader, meetingId: string, reader: { userId: string; mayRead: boolean }, now: Date): MeetingView {

@@ -4,7 +4,7 @@ import { api } from '../../mappa';
 import { ErrorSummary, errorFor, HintAndError } from '../../components/forms';
 import { AgencyTag, Tag } from '../../components/tags';
 import { useSubmit } from '../useSubmit';
-import { BackLink, PageHeading } from './parts';
+import { toggled, BackLink, PageHeading } from './parts';
 import type { StepProps } from './ShareScreen';
 
 // Step 1: which of the person's details and items go. Each item shows whose it is (the
@@ -39,13 +39,7 @@ function groupsOf(available: ShareField[]): Group[] {
 export function ChooseFieldsStep({ share, onChange, go }: StepProps) {
   const [chosen, setChosen] = useState(() => new Set(share.lines.map((l) => refKey(l.ref))));
   const { errors, busy, submit } = useSubmit();
-  const toggle = (key: string, on: boolean) =>
-    setChosen((before) => {
-      const next = new Set(before);
-      if (on) next.add(key);
-      else next.delete(key);
-      return next;
-    });
+  const toggle = (key: string, on: boolean) => setChosen((before) => toggled(before, key, on));
 
   const save = (event: FormEvent) => {
     event.preventDefault();

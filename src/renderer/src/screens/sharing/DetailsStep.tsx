@@ -6,7 +6,7 @@ import { useSession } from '../../session';
 import { ErrorSummary, errorFor, HintAndError, Radios, Select, TextInput } from '../../components/forms';
 import { AgencyTag } from '../../components/tags';
 import { useSubmit } from '../useSubmit';
-import { ActionLink, BackLink, PageHeading } from './parts';
+import { toggled, ActionLink, BackLink, PageHeading } from './parts';
 import type { StepProps } from './ShareScreen';
 
 // Step 2: why the information is shared, with whom, under which law and regime, for how
@@ -38,13 +38,7 @@ export function DetailsStep({ share, onChange, go }: StepProps) {
   const { errors, busy, submit } = useSubmit();
   const available = share.recipientsAvailable;
 
-  const toggle = (id: string, on: boolean) =>
-    setRecipients((before) => {
-      const next = new Set(before);
-      if (on) next.add(id);
-      else next.delete(id);
-      return next;
-    });
+  const toggle = (id: string, on: boolean) => setRecipients((before) => toggled(before, id, on));
 
   const save = (event: FormEvent) => {
     event.preventDefault();

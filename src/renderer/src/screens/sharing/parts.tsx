@@ -16,6 +16,14 @@ const STATUS: Record<ShareStatus, { label: string; colour: 'grey' | 'green' | 'r
   discarded: { label: 'Discarded', colour: 'grey' },
 };
 
+/** A set with one key put in or taken out: what a ticked or cleared checkbox does to the choices. */
+export function toggled<T>(before: ReadonlySet<T>, key: T, on: boolean): Set<T> {
+  const next = new Set(before);
+  if (on) next.add(key);
+  else next.delete(key);
+  return next;
+}
+
 export function ShareStatusTag({ status }: { status: ShareStatus }) {
   return <Tag colour={STATUS[status].colour}>{STATUS[status].label}</Tag>;
 }
