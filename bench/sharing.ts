@@ -25,7 +25,7 @@ import { Prng } from '../src/main/register/demo/prng';
 import { sealExchange } from '../src/main/sharing/exchangeFile';
 import { requireOwnKeys } from '../src/main/sharing/keys';
 import { answerLine } from '../src/main/sharing/shares';
-import { buildShare } from '../src/main/sharing/transfer';
+import { buildShare } from '../src/main/sharing/outgoing';
 import { today } from '../src/shared/calendar';
 import type { FieldRef, ShareView } from '../src/shared/channels/sharing';
 import type { AgencyKindCode } from '../src/shared/vocabulary';

@@ -5,7 +5,7 @@ import type { OfficeView } from '../../shared/registerSchemas';
 import { SHARE_PURPOSES, type SharePurpose } from '../../shared/sharingVocabulary';
 import type { FieldKind } from '../../shared/vocabulary';
 import { iso, newId, type Ctx } from '../access/context';
-import { findOffice, listOffices } from '../access/offices';
+import { findOffice, homeOffice, listOffices } from '../access/offices';
 import type { Reader, Writer } from '../db/types';
 import { getItem } from '../register/items';
 
@@ -163,4 +163,17 @@ export function listPermissions(r: Reader, subjectId: string): PermissionView[] 
 
 export function describePurpose(purpose: SharePurpose): string {
   return SHARE_PURPOSES[purpose];
+}
+
+/** The agency sharing: the register's own office's (its keys sign every file). */
+export function sharingAgency(r: Reader): string {
+  const home = homeOffice(r);
+  if (!home) throw new MappaError('no_home_office', 'Set up the office this register belongs to first.');
+  return home.agency;
+}
+
+export function subjectOfPermission(r: Reader, id: string): string {
+  const row = r.get<{ subject_id: string }>('SELECT subject_id FROM owner_permissions WHERE id = ?', [id]);
+  if (!row) throw new MappaError('unknown_permission', 'That permission request is not in this register.');
+  return row.subject_id;
 }

@@ -6,7 +6,6 @@ import type { SliceService } from '../../shared/channels/slice';
 import { MappaError } from '../../shared/errors';
 import type { Who } from '../access/acting';
 import type { Ctx } from '../access/context';
-import { homeOffice } from '../access/offices';
 import type { ServiceDeps } from '../access/registerSession';
 import { accessReasonFor, acted, readEntries, type Acted, type ActEntry } from '../audit';
 import type { Writer } from '../db/types';
@@ -27,13 +26,12 @@ import {
   saveOwnKeys,
   type PartnerKeyFile,
 } from './keys';
-import { answerPermission, listPermissions, requestPermission } from './ownerPermissions';
+import { answerPermission, listPermissions, requestPermission, sharingAgency, subjectOfPermission } from './ownerPermissions';
 import { createPending } from './pending';
 import {
   answerLine,
   declineShare,
   discardShare,
-  getShareRow,
   listShares,
   markConfirmed,
   markWithdrawn,
@@ -44,7 +42,9 @@ import {
   shareView,
   startShare,
 } from './shares';
-import { applyImport, buildShare, buildWithdrawal, declarationMatching, previewOf, receivedOn, subjectTouched } from './transfer';
+import { getShareRow } from './shareRows';
+import { applyImport, declarationMatching, previewOf, receivedOn, subjectTouched } from './incoming';
+import { buildShare, buildWithdrawal } from './outgoing';
 
 // The sharing capability's channels (issue 10). Every act on a subject's information goes
 // through the association guard and writes its audit entry in the same commit; files are
@@ -281,7 +281,7 @@ export function sharingService({ session, host }: ServiceDeps): SliceService<typ
 
     'permissions.request': (input) =>
       actOnSubject(session, 'share.make', subjectOfItem(input.itemId), BLOCKED_CHANGE, (w, ctx) => {
-        const home = homeAgency(w);
+        const home = sharingAgency(w);
         const view = requestPermission(w, ctx, home, input);
         return acted(view, {
           action: 'owner_permission',
@@ -291,7 +291,7 @@ export function sharingService({ session, host }: ServiceDeps): SliceService<typ
         });
       }),
     'permissions.answer': (input) =>
-      actOnSubject(session, 'share.make', (w) => permissionSubject(w, input.id), BLOCKED_CHANGE, (w, ctx) => {
+      actOnSubject(session, 'share.make', (w) => subjectOfPermission(w, input.id), BLOCKED_CHANGE, (w, ctx) => {
         const view = answerPermission(w, ctx, input);
         return acted(view, {
           action: 'owner_permission',
@@ -388,15 +388,3 @@ export function sharingService({ session, host }: ServiceDeps): SliceService<typ
 }
 
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
-
-function homeAgency(w: Writer): string {
-  const home = homeOffice(w);
-  if (!home) throw new MappaError('no_home_office', 'Set up the office this register belongs to first.');
-  return home.agency;
-}
-
-function permissionSubject(w: Writer, id: string): string {
-  const row = w.get<{ subject_id: string }>('SELECT subject_id FROM owner_permissions WHERE id = ?', [id]);
-  if (!row) throw new MappaError('unknown_permission', 'That permission request is not in this register.');
-  return row.subject_id;
-}

@@ -32,7 +32,7 @@ import {
   type Receiver,
 } from '../../../src/main/sharing/exchangeFile';
 import { fingerprintOf, newOfficeKeys, ownKeyFile, ownKeys, partnerKeyByRemote, signWith, type OwnKeys } from '../../../src/main/sharing/keys';
-import { receivedOn } from '../../../src/main/sharing/transfer';
+import { receivedOn } from '../../../src/main/sharing/incoming';
 import { aSubject, anItem } from '../../support/registerBuilders';
 import { aDraftShare, aPartnerRegister, confirmKey, confirmShare, HOLLIS, openFile, twoPartners, type PartnerRegister } from '../../support/partners';
 
