@@ -342,7 +342,9 @@ describe('compareWithSeen', () => {
   it('finds any state strictly older than the one this computer saw (property)', () => {
     fc.assert(
       fc.property(
-        seenArb.chain((seen) => fc.tuple(fc.constant(seen), olderThan(seen))),
+        // The very first state (key set 1, nothing saved, no members' changes, no audit log) has
+        // nothing older: olderThan could never find a different state, and would search forever.
+        seenArb.filter((seen) => seen.keyGeneration > 1 || seen.seq > 0 || seen.membershipVersion > 0 || seen.auditHead !== null).chain((seen) => fc.tuple(fc.constant(seen), olderThan(seen))),
         ([seen, older]) => {
           const finding = compareWithSeen(seen, older);
           expect(finding).not.toBeNull();
