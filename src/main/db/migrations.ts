@@ -4,6 +4,7 @@ import { repairMigration } from './schema/v4-repair-edited-migrations';
 import { signedAuditMigration } from './schema/v5-signed-audit';
 import { sharingMigration } from './schema/v6-sharing';
 import { meetingsMigration } from './schema/v7-meetings';
+import { meetingPacksMigration } from './schema/v8-meeting-packs';
 
 // Schema migrations, numbered by PRAGMA user_version. To add one, append an entry with the
 // next version number; each runs as one durable commit (journaled like any other).
@@ -29,6 +30,7 @@ export const MIGRATIONS: readonly Migration[] = [
   signedAuditMigration,
   sharingMigration,
   meetingsMigration,
+  meetingPacksMigration,
 ];
 
 export function latestVersion(migrations: readonly Migration[] = MIGRATIONS): number {

@@ -213,6 +213,12 @@ export const PERSONAL_DATA: readonly PersonalDataTable[] = [
     disposal: { keep: 'The distribution log of numbered copies of the minutes: who received which copy, when, and its hash. It holds no minutes content.' },
   },
   {
+    table: 'received_meeting_packs',
+    nameColumns: ['names'],
+    personalColumns: ['names', 'manifest', 'payload', 'recipient_name', 'typed_name', 'acknowledgement'],
+    disposal: { keep: 'Papers or minutes another office’s MAPPA meeting sent to this office’s attendee: that meeting’s record, held under the attendee agency’s own policy, not a subject of this register.' },
+  },
+  {
     table: 'declared_associations',
     nameColumns: ['names', 'date_of_birth'],
     personalColumns: ['names', 'date_of_birth', 'relationship'],
@@ -228,6 +234,7 @@ export const HOLDS_NO_SUBJECT_DATA: Readonly<Record<string, string>> = {
   users: "Staff profiles (staff names are personal data, but not a subject's).",
   retention_rules: 'Retention periods per agency.',
   office_keys: 'This office’s keys for sharing.',
+  meeting_packs_sent: 'Which meeting pack (invitation and papers, or a numbered copy of the minutes) went to which office, and its acknowledgement: ids, names of attendees and hashes, no case content.',
   partner_keys: 'Partner offices’ public keys and who confirmed them.',
   undertaking_versions: 'The text of the confidentiality undertaking (MAPPA D), in versions.',
   meetings: 'When and where a MAPPA meeting is held, its kind and its chair’s role; the subjects it discusses are in meeting_subjects.',
