@@ -2,9 +2,10 @@
 // Layering inside src/main, as an allow-list keyed on folder name (VS Code's layer
 // folders): the shell may use anything; the service composer (api.ts) composes the
 // capabilities; a capability folder may use storage (db, vault, documents), access (the
-// session, acting, permissions), audit (entries are returned to session.act) and the
-// register (the subjects and items every capability acts on, and the association guard),
-// never another capability's service slice, the composer or the shell; the base folders
+// session, acting, permissions), audit (entries are returned to session.act), the
+// register (the subjects and items every capability acts on, and the association guard)
+// and exchange (office keys and the signed, encrypted exchange file every capability
+// sends and receives), never another capability's service slice, the composer or the shell; the base folders
 // use only each other in their order (access and audit each other, the register both);
 // storage knows no capability. A folder not named below is a capability, so a new one is
 // covered the day it is created.
@@ -14,7 +15,7 @@ import path from 'node:path';
 /** Storage folders and the storage folders each may use. */
 const STORAGE = { db: [], vault: ['db'], documents: [] };
 /** Folders every capability may use besides storage, each with the base folders it may use itself. */
-const CAPABILITY_BASE = { access: ['audit'], audit: ['access'], register: ['access', 'audit'] };
+const CAPABILITY_BASE = { access: ['audit'], audit: ['access'], register: ['access', 'audit'], exchange: ['access', 'audit'] };
 /** Modules at the top of src/main: who may import each. */
 const ROOT_MODULES = { api: ['shell'], dispatch: ['shell'], host: 'any', settings: 'any' };
 
@@ -54,7 +55,7 @@ export function layeringProblem(from, to) {
   if (from.folder in CAPABILITY_BASE) {
     return `The ${from.folder} capability may not import the ${to.folder} capability: ${from.folder}/ is under every capability and may use only ${CAPABILITY_BASE[from.folder].map((f) => `${f}/`).join(', ')} and storage.`;
   }
-  return `The ${from.folder} capability may not import the ${to.folder} capability: capabilities use only access/, audit/, register/ and storage.`;
+  return `The ${from.folder} capability may not import the ${to.folder} capability: capabilities use only access/, audit/, register/, exchange/ and storage.`;
 }
 
 /** @type {import('eslint').Rule.RuleModule} */

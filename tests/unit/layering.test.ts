@@ -62,13 +62,15 @@ describe('the layers inside src/main (allow-list keyed on folder name)', () => {
     ['src/main/access/x.ts', '../register/items', 'The access capability may not import the register capability: it may use only audit/ and storage.'],
     ['src/main/register/x.ts', '../sharing/shares', 'The register capability may not import the sharing capability: register/ is under every capability and may use only access/, audit/ and storage.'],
     ['src/main/sharing/x.ts', '../register/service', "A capability may not import another capability's service slice (register/service)."],
+    ['src/main/exchange/x.ts', '../register/items', 'The exchange capability may not import the register capability: it may use only access/, audit/ and storage.'],
+    ['src/main/exchange/x.ts', '../meetings/packs', 'The exchange capability may not import the meetings capability: exchange/ is under every capability and may use only access/, audit/ and storage.'],
   ])('refuses %s importing %s', async (file, from, message) => {
     expect(await layerProblems(file, use(from))).toEqual([message]);
   });
 
   it('covers a capability folder the day it is created', async () => {
     expect(await layerProblems('src/main/meetings/x.ts', use('../sharing/shares'))).toEqual([
-      'The meetings capability may not import the sharing capability: capabilities use only access/, audit/, register/ and storage.',
+      'The meetings capability may not import the sharing capability: capabilities use only access/, audit/, register/, exchange/ and storage.',
     ]);
     expect(await layerProblems('src/main/sharing/x.ts', use('../api'))).toHaveLength(1);
     expect(await layerProblems('src/main/vault/x.ts', use('../sharing/exchange'))).toHaveLength(1);
@@ -85,6 +87,9 @@ describe('the layers inside src/main (allow-list keyed on folder name)', () => {
       // the records every capability acts on, and the association guard around them
       ['src/main/sharing/x.ts', '../register/items'],
       ['src/main/sharing/x.ts', '../register/guard'],
+      // office keys and the exchange file, which sharing and meetings both send and receive
+      ['src/main/meetings/x.ts', '../exchange/exchangeFile'],
+      ['src/main/sharing/x.ts', '../exchange/keys'],
       ['src/main/vault/x.ts', '../db/sqlite'],
       ['src/main/api.ts', './register/service'],
       ['src/main/shell/x.ts', '../api'],

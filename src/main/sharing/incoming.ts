@@ -10,8 +10,8 @@ import type { Reader, Writer } from '../db/types';
 import { addItem, getItem, updateItem } from '../register/items';
 import { createSubject } from '../register/subjects';
 import { normaliseReference } from '../register/subjectRules';
-import type { ExchangeManifest, ManifestItem, Opened } from './exchangeFile';
-import { ensureOffice, partnerKeyByRemote } from './keys';
+import type { ExchangeManifest, ManifestItem, Opened } from '../exchange/exchangeFile';
+import { ensureOffice, partnerKeyByRemote } from '../exchange/keys';
 
 // What an opened, verified exchange file does to this register: the preview (matched
 // against what is here, nothing written) and the import (owner, provider and conditions

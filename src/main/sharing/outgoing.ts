@@ -6,8 +6,8 @@ import { today } from '../../shared/calendar';
 import { iso } from '../access/context';
 import { homeOffice } from '../access/offices';
 import type { Reader } from '../db/types';
-import type { ExchangePayload, ManifestDraft, ManifestItem } from './exchangeFile';
-import { describeOffice, partnerKeyOf, type OwnKeys } from './keys';
+import type { ExchangePayload, ManifestDraft, ManifestItem } from '../exchange/exchangeFile';
+import { describeOffice, partnerKeyOf, type OwnKeys } from '../exchange/keys';
 import { sentLines } from './shares';
 import type { ShareRow } from './shareRows';
 

@@ -12,7 +12,7 @@ import type { Writer } from '../db/types';
 import { blocked, blockedSubjects, BLOCKED_CHANGE, BLOCKED_OPEN } from '../register/associationBlock';
 import { actOnSubject, liveSubject, subjectOfItem } from '../register/guard';
 import { removeQuietly, writeFileAtomicSync } from '../vault/atomicWrite';
-import { MAX_EXCHANGE_BYTES, openExchange, REFUSED, sealExchange, type Opened } from './exchangeFile';
+import { MAX_EXCHANGE_BYTES, openExchange, REFUSED, sealExchange, type Opened } from '../exchange/exchangeFile';
 import {
   confirmPartnerKey,
   listPartnerKeys,
@@ -25,9 +25,9 @@ import {
   requireOwnKeys,
   saveOwnKeys,
   type PartnerKeyFile,
-} from './keys';
+} from '../exchange/keys';
 import { answerPermission, listPermissions, requestPermission, sharingAgency, subjectOfPermission } from './ownerPermissions';
-import { createPending } from './pending';
+import { createPending } from '../exchange/pending';
 import {
   answerLine,
   declineShare,

@@ -1,6 +1,6 @@
 import { isSpecialCategory, purposeNeeds, SHARE_PURPOSES, type SharePurpose } from '../../shared/sharingVocabulary';
 import type { Reader } from '../db/types';
-import { officesWithKeys, ownKeys } from './keys';
+import { officesWithKeys, ownKeys } from '../exchange/keys';
 import type { Candidate, Context } from './shareFields';
 import type { LineRow } from './shareRows';
 

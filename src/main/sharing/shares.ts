@@ -8,7 +8,7 @@ import { iso, newId, type Ctx } from '../access/context';
 import { homeOffice, listOffices } from '../access/offices';
 import type { Reader, Writer } from '../db/types';
 import { requireLiveSubject } from '../register/subjects';
-import { officesWithKeys } from './keys';
+import { officesWithKeys } from '../exchange/keys';
 import { contextOf, homeField, originOf, subjectRecord, type Context } from './shareFields';
 import { lineProblems, shareProblems } from './shareRules';
 import { getShareRow, linesOf, parseIds, refKey, refOfLine, requireDraft, type LineRow, type ShareRow } from './shareRows';

@@ -30,8 +30,8 @@ import {
   type ExchangeManifest,
   type ManifestDraft,
   type Receiver,
-} from '../../../src/main/sharing/exchangeFile';
-import { fingerprintOf, newOfficeKeys, ownKeyFile, ownKeys, partnerKeyByRemote, signWith, type OwnKeys } from '../../../src/main/sharing/keys';
+} from '../../../src/main/exchange/exchangeFile';
+import { fingerprintOf, newOfficeKeys, ownKeyFile, ownKeys, partnerKeyByRemote, signWith, type OwnKeys } from '../../../src/main/exchange/keys';
 import { receivedOn } from '../../../src/main/sharing/incoming';
 import { aSubject, anItem } from '../../support/registerBuilders';
 import { aDraftShare, aPartnerRegister, confirmKey, confirmShare, HOLLIS, openFile, twoPartners, type PartnerRegister } from '../../support/partners';
