@@ -5,6 +5,7 @@ import { auditService } from './audit/service';
 import { registerService } from './register/service';
 import { sharingService } from './sharing/service';
 import { meetingsService } from './meetings/service';
+import { meetingPacksService } from './meetings/packService';
 
 // The service: one function per contract channel, composed from one slice per
 // capability and nothing else. Electron's IPC binding and the UI test bridge both call
@@ -34,6 +35,7 @@ export function createApi(options: ApiOptions): Api {
     ...auditService(deps),
     ...sharingService(deps),
     ...meetingsService(deps),
+    ...meetingPacksService(deps),
   };
 
   // Every call the person makes counts as activity for the auto-lock.

@@ -6,6 +6,7 @@ import { auditContract } from './channels/audit';
 import { registerContract } from './channels/register';
 import { sharingContract } from './channels/sharing';
 import { meetingsContract } from './channels/meetings';
+import { meetingPacksContract } from './channels/meetingPacks';
 
 // The whole IPC surface as data, composed from one slice per capability
 // (src/shared/channels/<capability>.ts: channel "<area>.<action>" -> zod input and
@@ -19,6 +20,7 @@ export const contract = {
   ...auditContract,
   ...sharingContract,
   ...meetingsContract,
+  ...meetingPacksContract,
 } as const;
 
 export type { RegisterStatus, UserRow, AccessSettings } from './channels/access';

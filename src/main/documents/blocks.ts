@@ -3,43 +3,9 @@ import type { Content, CustomTableLayout, TableCell } from 'pdfmake/interfaces';
 // What a document is made of. Callers describe data; this file alone turns it into
 // pdfmake's document tree, so no caller depends on the library.
 
-/** A heading: level 1 for a section, 2 for a part of one. */
-export interface HeadingBlock {
-  kind: 'heading';
-  text: string;
-  level?: 1 | 2;
-}
+import type { Block, HeadingBlock, ParagraphBlock, SummaryBlock, TableBlock, TableColumn } from '../../shared/documentBlocks';
 
-/** A paragraph of plain text. Line breaks in the text are kept. */
-export interface ParagraphBlock {
-  kind: 'paragraph';
-  text: string;
-}
-
-/** Keys and values, one pair to a row (the GOV.UK summary list). */
-export interface SummaryBlock {
-  kind: 'summary';
-  rows: readonly { key: string; value: string }[];
-}
-
-export interface TableColumn {
-  title: string;
-  /** Share of the table's width relative to the other columns (default 1). */
-  width?: number;
-}
-
-/** A table whose header row repeats at the top of every page it runs onto. */
-export interface TableBlock {
-  kind: 'table';
-  columns: readonly TableColumn[];
-  rows: readonly (readonly string[])[];
-  /** Shown in place of the rows when there are none. */
-  whenEmpty?: string;
-  /** 'small' for wide tables of many columns (the audit log). */
-  size?: 'normal' | 'small';
-}
-
-export type Block = HeadingBlock | ParagraphBlock | SummaryBlock | TableBlock;
+export type { Block, HeadingBlock, ParagraphBlock, SummaryBlock, TableBlock, TableColumn };
 
 /** Text as it will be printed: control characters other than line breaks become spaces. */
 export function printable(text: string): string {
@@ -124,3 +90,4 @@ export function contentOf(block: Block): Content {
       return table(block);
   }
 }
+

@@ -5,6 +5,7 @@ import { LAWFUL_GATEWAY_CODES, MAX_RECIPIENTS, REGIME_CODES, SHARE_PURPOSE_CODES
 import { CLASSIFICATIONS, FIELD_KIND_CODES, RMP_HEADING_CODES } from '../../shared/vocabulary';
 import { canonicalJson, type CanonicalValue } from '../audit';
 import { officeDescriptor, signWith, verifyWith, type PublicOfficeKeys } from './keys';
+import { acknowledgementManifest, meetingPackManifest } from './meetingManifest';
 
 // The exchange file (.mappa), the one way information leaves this register for another.
 // No envelope of our own: the content is an age file (X25519 recipients, one per
@@ -24,6 +25,12 @@ import { officeDescriptor, signWith, verifyWith, type PublicOfficeKeys } from '.
 //                      three tests' answers, and the SHA-256 of the payload text.
 //   payload            the values themselves, by line.
 //
+// Kinds: a share and its withdrawal (sharing); a meeting pack (the invitation and papers, or
+// a copy of the minutes, that opens only once its recipient has signed the undertaking) and
+// the acknowledgement that answers it (meetings; see meetingManifest.ts). A manifest carries
+// the part of its kind and no other; parts added after version 1 are optional, so a file
+// made before them reads and verifies exactly as it did.
+//
 // Both signatures are by the sending office's Ed25519 key, under different labels, so one
 // cannot be passed off as the other. The header signature binds the ciphertext's hash, so
 // a signature moved onto another file fails; the manifest repeats the header, so an inner
@@ -40,10 +47,13 @@ const instant = z.iso.datetime();
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 const words = (max: number) => z.string().max(max);
 
+export const EXCHANGE_KINDS = ['share', 'withdrawal', 'meeting_pack', 'meeting_acknowledgement'] as const;
+export type ExchangeKind = (typeof EXCHANGE_KINDS)[number];
+
 export const exchangeHeader = z
   .object({
     exchangeId: z.uuid(),
-    kind: z.enum(['share', 'withdrawal']),
+    kind: z.enum(EXCHANGE_KINDS),
     sender: officeDescriptor.extend({ fingerprint }).strict(),
     recipients: z.array(fingerprint).min(1).max(MAX_RECIPIENTS),
     createdAt: instant,
@@ -117,7 +127,7 @@ export const exchangeManifest = z
     format: z.literal('mappa-exchange-manifest'),
     version: z.literal(1),
     exchangeId: z.uuid(),
-    kind: z.enum(['share', 'withdrawal']),
+    kind: z.enum(EXCHANGE_KINDS),
     sender: exchangeHeader.shape.sender,
     recipients: exchangeHeader.shape.recipients,
     createdAt: instant,
@@ -139,12 +149,14 @@ export const exchangeManifest = z
       .object({ withdraws: z.uuid(), origins: z.array(z.string().min(1).max(400)).max(5_000), reason: words(1000) })
       .strict()
       .nullable(),
+    meetingPack: meetingPackManifest.optional(),
+    acknowledgement: acknowledgementManifest.optional(),
     payloadSha256: sha256,
   })
   .strict();
 export type ExchangeManifest = z.infer<typeof exchangeManifest>;
 
-export const exchangePayload = z.object({ values: z.record(z.string().max(100), z.string().max(20_000)) }).strict();
+export const exchangePayload = z.object({ values: z.record(z.string().max(100), z.string().max(5_000_000)) }).strict();
 export type ExchangePayload = z.infer<typeof exchangePayload>;
 
 const envelope = z
@@ -298,9 +310,10 @@ export async function openExchange(bytes: Buffer, me: Receiver): Promise<Opened>
   if (hex(parts.data.payload) !== m.payloadSha256) refuse('bad_signature', REFUSED.badSignature);
   const payload = exchangePayload.safeParse(parseJson(parts.data.payload));
   if (!payload.success) refuse('malformed', REFUSED.malformed);
-  if ((m.kind === 'share') !== (m.share !== null) || (m.kind === 'withdrawal') !== (m.withdrawal !== null)) refuse('malformed', REFUSED.malformed);
-  for (const item of m.share?.items ?? []) {
-    if (payload.data.values[item.line] === undefined) refuse('malformed', REFUSED.malformed);
+  const carries = { share: m.share !== null, withdrawal: m.withdrawal !== null, meeting_pack: m.meetingPack !== undefined, meeting_acknowledgement: m.acknowledgement !== undefined };
+  if (Object.entries(carries).some(([kind, has]) => has !== (m.kind === kind))) refuse('malformed', REFUSED.malformed);
+  for (const line of [...(m.share?.items ?? []), ...(m.meetingPack?.documents ?? [])].map((i) => i.line)) {
+    if (payload.data.values[line] === undefined) refuse('malformed', REFUSED.malformed);
   }
   return { header: h, manifest: m, payload: payload.data, fileSha256: hex(bytes) };
 }

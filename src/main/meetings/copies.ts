@@ -104,15 +104,17 @@ export function nextCopyNumber(r: Reader, minutesId: string): number {
 export function recordCopy(
   w: Writer,
   ctx: Ctx,
-  copy: { permissionId: string; minutesId: string; meetingId: string; subjectId: string; copyNumber: number; minutesVersion: number; pages: number; fileSha256: string },
-): void {
+  copy: { permissionId: string; minutesId: string; meetingId: string; subjectId: string; copyNumber: number; minutesVersion: number; form: 'pdf' | 'exchange'; pages: number | null; fileSha256: string },
+): string {
   const permission = copyPermission(w, copy.meetingId, copy.permissionId);
   if (copy.copyNumber !== nextCopyNumber(w, copy.minutesId)) throw new MappaError('changed', 'Another copy was numbered while this one was being made: make it again.');
+  const id = newId();
   w.run(
     `INSERT INTO minutes_copies (id, minutes_id, meeting_id, subject_id, copy_number, permission_id, recipient_name, recipient_office_id, minutes_version, form, pages, file_sha256, made_at, made_by)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pdf', ?, ?, ?, ?)`,
-    [newId(), copy.minutesId, copy.meetingId, copy.subjectId, copy.copyNumber, permission.id, permission.recipientName, permission.recipientOffice?.id ?? null, copy.minutesVersion, copy.pages, copy.fileSha256, iso(ctx.now), ctx.actor.userName],
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [id, copy.minutesId, copy.meetingId, copy.subjectId, copy.copyNumber, permission.id, permission.recipientName, permission.recipientOffice?.id ?? null, copy.minutesVersion, copy.form, copy.pages, copy.fileSha256, iso(ctx.now), ctx.actor.userName],
   );
+  return id;
 }
 
 type CopyRow = { copy_number: number; recipient_name: string; recipient_office_id: string | null; minutes_version: number; form: string; pages: number | null; file_sha256: string; made_at: string; made_by: string };

@@ -1,6 +1,6 @@
-import type { MeetingView, MinutesView, UndertakingView } from '../../shared/channels/meetings';
+import type { MeetingView, MinutesView, PaperView, UndertakingView } from '../../shared/channels/meetings';
 import { formatLondonDate, formatLondonDateTime } from '../../shared/calendar';
-import { ACTION_STATUSES, ATTENDEE_PARTS, LEVEL_DECISIONS, MINUTES_STATUSES, SIGNED_HOW, SUBJECT_ATTENDANCE, ATTENDANCE } from '../../shared/meetingsVocabulary';
+import { ACTION_STATUSES, ATTENDEE_PARTS, LEVEL_DECISIONS, MINUTES_STATUSES, REPORT_HEADINGS, SIGNED_HOW, SUBJECT_ATTENDANCE, ATTENDANCE } from '../../shared/meetingsVocabulary';
 import { AGENCY_KINDS, RMP_HEADINGS } from '../../shared/vocabulary';
 import { makeDocument, type Block } from '../documents';
 import type { CopyPermission } from './copies';
@@ -29,7 +29,23 @@ export function pagesOf(pdf: Uint8Array): number {
   return (Buffer.from(pdf).toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
 }
 
-export async function minutesCopyPdf(input: { meeting: MeetingView; minutes: MinutesView; permission: CopyPermission; copyNumber: number; madeBy: string; madeAt: Date }): Promise<{ bytes: Uint8Array; pages: number }> {
+export interface CopyInput {
+  meeting: MeetingView;
+  minutes: MinutesView;
+  permission: CopyPermission;
+  copyNumber: number;
+  madeBy: string;
+  madeAt: Date;
+}
+
+/** A numbered copy of the minutes as a PDF for its recipient. */
+export async function minutesCopyPdf(input: CopyInput): Promise<{ bytes: Uint8Array; pages: number }> {
+  const bytes = await makeDocument({ title: `MAPPA minutes, copy ${input.copyNumber}`, madeFor: input.permission.recipientName, madeAt: input.madeAt, content: minutesCopyBlocks(input) });
+  return { bytes, pages: pagesOf(bytes) };
+}
+
+/** The copy's content: what its PDF prints, and what a meeting pack carries to the recipient's own register. */
+export function minutesCopyBlocks(input: CopyInput): Block[] {
   const { meeting, minutes: m, permission: p, copyNumber } = input;
   const parts = m.parts;
   const subject = meeting.subjectList.find((s) => s.subjectId === m.subjectId);
@@ -124,8 +140,18 @@ export async function minutesCopyPdf(input: { meeting: MeetingView; minutes: Min
       ],
     },
   ];
-  const bytes = await makeDocument({ title: `MAPPA minutes, copy ${copyNumber}`, madeFor: p.recipientName, madeAt: input.madeAt, content });
-  return { bytes, pages: pagesOf(bytes) };
+  return content;
+}
+
+/** A paper's report to the panel, under its headings, as blocks (the pack carries these). */
+export function paperBlocks(paper: PaperView): Block[] {
+  return [
+    { kind: 'summary', rows: [{ key: 'Written by', value: `${paper.author}, ${agencyOf(paper.owner)}` }, { key: 'Version', value: String(paper.version) }] },
+    ...(Object.entries(REPORT_HEADINGS) as [keyof typeof REPORT_HEADINGS, string][]).flatMap(([key, heading]): Block[] => {
+      const value = paper.report[key] ?? null;
+      return value === null || value.trim() === '' ? [] : [{ kind: 'heading', text: heading, level: 2 }, { kind: 'paragraph', text: value }];
+    }),
+  ];
 }
 
 export async function attendanceSheetPdf(meeting: MeetingView, versions: readonly UndertakingView[], madeBy: string, madeAt: Date): Promise<Uint8Array> {

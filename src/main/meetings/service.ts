@@ -337,7 +337,7 @@ export function meetingsService({ session, host }: ServiceDeps): SliceService<ty
         requireSignedReader(w, meetingId, c.actor.userId, permission.subjectId);
         const now = findMinutes(w, meetingId, permission.subjectId);
         if (now?.version !== view.version) throw new MappaError('changed', 'The minutes changed while the copy was being made: make it again.');
-        recordCopy(w, c, { permissionId, minutesId: view.id, meetingId, subjectId: permission.subjectId, copyNumber, minutesVersion: view.version, pages: made.pages, fileSha256 });
+        recordCopy(w, c, { permissionId, minutesId: view.id, meetingId, subjectId: permission.subjectId, copyNumber, minutesVersion: view.version, form: 'pdf', pages: made.pages, fileSha256 });
         return acted(undefined, {
           action: 'minutes_copy',
           subjectId: permission.subjectId,

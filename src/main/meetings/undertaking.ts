@@ -46,7 +46,7 @@ export function addUndertakingVersion(w: Writer, ctx: Ctx, input: { title: strin
 }
 
 /** Compares names as a person would: case, accents' composition and spacing aside, never the letters themselves. */
-const sameName = (a: string, b: string) => {
+export const sameName = (a: string, b: string) => {
   const norm = (s: string) => s.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('en-GB');
   return norm(a) === norm(b);
 };
@@ -76,12 +76,32 @@ export function signUndertaking(
   }
   const already = w.get('SELECT 1 AS x FROM undertaking_signatures WHERE attendee_id = ? AND ifnull(subject_id, \'\') = ?', [attendee.id, input.subjectId ?? '']);
   if (already) throw new MappaError('already_signed', `${attendee.full_name} has already signed the undertaking ${input.subjectId === null ? 'for this meeting' : 'before this person was discussed'}.`);
-  const id = newId();
   const at = iso(ctx.now);
-  w.run(
-    `INSERT INTO undertaking_signatures (id, meeting_id, attendee_id, subject_id, version, version_sha256, typed_name, agreed, signed_at, how, recorded_at, recorded_by)
-     VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, 'in_room', ?, ?)`,
-    [id, input.meetingId, attendee.id, input.subjectId, current.version, current.sha256, input.typedName.normalize('NFC'), at, at, ctx.actor.userName],
-  );
+  const id = recordSignature(w, ctx, { meetingId: input.meetingId, attendeeId: attendee.id, subjectId: input.subjectId, version: current.version, sha256: current.sha256, typedName: input.typedName, signedAt: at, ownRegister: null });
   return { signatureId: id, version: current.version, sha256: current.sha256 };
+}
+
+/** A signature as recorded, made in the room (ownRegister null) or on the attendee's own register. */
+export interface SignatureRecord {
+  meetingId: string;
+  attendeeId: string;
+  subjectId: string | null;
+  version: number;
+  sha256: string;
+  typedName: string;
+  signedAt: string;
+  /** The pack it answered, the fingerprint of the key that signed, and the acknowledgement as received. */
+  ownRegister: { exchangeId: string; signerFingerprint: string; acknowledgement: string } | null;
+}
+
+/** The one place a signature is written (migration 7's triggers keep it unchanged from then on). */
+export function recordSignature(w: Writer, ctx: Ctx, s: SignatureRecord): string {
+  const id = newId();
+  const o = s.ownRegister;
+  w.run(
+    `INSERT INTO undertaking_signatures (id, meeting_id, attendee_id, subject_id, version, version_sha256, typed_name, agreed, signed_at, how, exchange_id, signer_fingerprint, acknowledgement, recorded_at, recorded_by)
+     VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)`,
+    [id, s.meetingId, s.attendeeId, s.subjectId, s.version, s.sha256, s.typedName.normalize('NFC'), s.signedAt, o === null ? 'in_room' : 'own_register', o?.exchangeId ?? null, o?.signerFingerprint ?? null, o?.acknowledgement ?? null, iso(ctx.now), ctx.actor.userName],
+  );
+  return id;
 }

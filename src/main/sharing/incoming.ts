@@ -134,9 +134,14 @@ export function senderOffice(r: Reader, m: ExchangeManifest) {
   return key.office;
 }
 
+/** A meeting's file brought to the import page. */
+export const MEETING_PACK_HERE =
+  'This file is from a MAPPA meeting (papers or minutes for an attendee, or an attendee’s signed acknowledgement), not a share: nothing was imported. Open it from Meetings, with “Open a meeting pack” or “Import an acknowledgement”.';
+
 export function previewOf(r: Reader, opened: Opened, token: string, hidden: ReadonlySet<string>): ImportPreview {
   const m = opened.manifest;
   const sender = senderOffice(r, m);
+  if (m.kind !== 'share' && m.kind !== 'withdrawal') throw new MappaError('exchange_wrong_place', MEETING_PACK_HERE);
   const base = {
     token,
     kind: m.kind,

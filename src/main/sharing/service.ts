@@ -11,8 +11,8 @@ import { accessReasonFor, acted, readEntries, type Acted, type ActEntry } from '
 import type { Writer } from '../db/types';
 import { blocked, blockedSubjects, BLOCKED_CHANGE, BLOCKED_OPEN } from '../register/associationBlock';
 import { actOnSubject, liveSubject, subjectOfItem } from '../register/guard';
-import { removeQuietly, writeFileAtomicSync } from '../vault/atomicWrite';
-import { MAX_EXCHANGE_BYTES, openExchange, REFUSED, sealExchange, type Opened } from '../exchange/exchangeFile';
+import { openExchange, REFUSED, sealExchange, type Opened } from '../exchange/exchangeFile';
+import { readExchangeFile, writeThenCommit } from '../exchange/files';
 import {
   confirmPartnerKey,
   listPartnerKeys,
@@ -43,7 +43,7 @@ import {
   startShare,
 } from './shares';
 import { getShareRow } from './shareRows';
-import { applyImport, declarationMatching, previewOf, receivedOn, subjectTouched } from './incoming';
+import { applyImport, declarationMatching, MEETING_PACK_HERE, previewOf, receivedOn, subjectTouched } from './incoming';
 import { buildShare, buildWithdrawal } from './outgoing';
 
 // The sharing capability's channels (issue 10). Every act on a subject's information goes
@@ -72,17 +72,6 @@ export function sharingService({ session, host }: ServiceDeps): SliceService<typ
       return acted(view, { action: 'share_draft', subjectId: view.subjectId, itemIds, details: { shareId: id, step, ...details } });
     });
   const itemIdsOf = (view: ShareView) => view.lines.flatMap((l) => (l.ref.kind === 'item' ? [l.ref.itemId] : []));
-
-  /** Writes a file the person chose, then commits the act; if the commit fails the file is removed again. */
-  function writeThenCommit<T>(file: string, bytes: Uint8Array, commit: () => T): T {
-    writeFileAtomicSync(file, bytes);
-    try {
-      return commit();
-    } catch (error) {
-      removeQuietly(file);
-      throw error;
-    }
-  }
 
   /**
    * A file about someone this register does not hold (yet) is checked against the user's
@@ -311,9 +300,9 @@ export function sharingService({ session, host }: ServiceDeps): SliceService<typ
       const ctx = session.context('share.import');
       const file = await host.dialogs.chooseExchangeFile('open', 'exchange', '');
       if (file === null) return { cancelled: true as const };
-      if (statSync(file).size > MAX_EXCHANGE_BYTES) throw new MappaError('exchange_malformed', REFUSED.malformed);
+      const bytes = readExchangeFile(file);
       const own = requireOwnKeys(read());
-      const opened = await openExchange(readFileSync(file), {
+      const opened = await openExchange(bytes, {
         fingerprint: own.fingerprint,
         ageIdentity: own.ageIdentity,
         senderKeys: (remote) => partnerKeyByRemote(read(), remote),
@@ -321,6 +310,7 @@ export function sharingService({ session, host }: ServiceDeps): SliceService<typ
         now: ctx.now,
         formatTime: formatLondonDateTime,
       });
+      if (opened.header.kind !== 'share' && opened.header.kind !== 'withdrawal') throw new MappaError('exchange_wrong_place', MEETING_PACK_HERE);
       const subjectId = subjectTouched(read(), opened);
       if (subjectId === null) refuseDeclaredPerson(opened);
       const token = exchanges.hold(opened);

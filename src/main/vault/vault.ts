@@ -88,6 +88,14 @@ export class VaultImpl implements Vault {
     return signature;
   }
 
+  memberSigningKey(): string {
+    return this.state.identity.publicKeys.sign;
+  }
+
+  signAsMember(label: string, bytes: Uint8Array): string {
+    return signBytes(this.state.identity, label, bytes);
+  }
+
   /** The entry this vault signed last: the commit that carries it need not verify it again (replay always does). */
   private signedHere: { hash: string; signature: string } | undefined;
 

@@ -76,6 +76,10 @@ export interface Vault {
   commit<T>(fn: (w: Writer) => T): T;
   /** The signed-in member's signature over an audit entry's hash (appendAudit stores it with the entry). */
   signAudit(hash: string): string;
+  /** The signed-in member's public signing key (raw Ed25519, base64). */
+  memberSigningKey(): string;
+  /** The signed-in member's own signature over bytes under a label: what they sign that leaves the register (an undertaking's acknowledgement). */
+  signAsMember(label: string, bytes: Uint8Array): string;
   /**
    * Checks an audit entry's signature against every signing key its author has had in the
    * membership: 'signed', 'bad' (wrong or forged), or 'unknown' (no such member).
