@@ -38,7 +38,13 @@ export const AUDIT_ACTIONS = [
   'owner_permission', // the owner's permission to share an item on: asked for, or answered
   'office_keys', // this office's keys for sharing made
   'partner_key', // a partner office's key confirmed by its fingerprint
-  'disclosure_step',
+  'disclosure_step', // a step of a draft disclosure to a third party, or an approval undone
+  'disclosure_view', // a disclosure opened, with its fields
+  'disclosure_approve',
+  'disclosure_made', // the outcome of a disclosure recorded: made, when, the recipients' undertakings
+  'disclosure_withdraw',
+  'disclosure_addendum', // a correction added to a disclosure made or withdrawn
+  'disclosure_briefing', // a recipient's briefing made (recorded before its file exists)
   'meeting_signature',
   'minutes_copy',
   // MAPPA meetings (issue 11): reads of papers and minutes are acts too
@@ -48,6 +54,8 @@ export const AUDIT_ACTIONS = [
   'undertaking_version', // the confidentiality undertaking's text changed
   'paper_add',
   'paper_view',
+  'paper_edit', // a paper's next version, by its writer or the coordinator or minute-taker
+  'paper_withdraw',
   'minutes_edit', // minutes started or edited, sent to the chair, amended by the chair
   'minutes_view',
   'minutes_approval', // the chair confirmed the minutes as final
@@ -108,7 +116,13 @@ export const AUDIT_ACTION_LABELS: Record<(typeof AUDIT_ACTIONS)[number], string>
   owner_permission: 'Owner’s permission asked for or recorded',
   office_keys: 'Made this office’s keys',
   partner_key: 'Confirmed a partner office’s key',
-  disclosure_step: 'Disclosure step',
+  disclosure_step: 'Worked on a disclosure',
+  disclosure_view: 'Read a disclosure',
+  disclosure_approve: 'Approved a disclosure',
+  disclosure_made: 'Recorded a disclosure as made',
+  disclosure_withdraw: 'Withdrew a disclosure',
+  disclosure_addendum: 'Added an addendum to a disclosure',
+  disclosure_briefing: 'Made a disclosure briefing',
   meeting_signature: 'Signed a confidentiality undertaking',
   minutes_copy: 'Copied minutes',
   meeting_create: 'Arranged a meeting',
@@ -117,6 +131,8 @@ export const AUDIT_ACTION_LABELS: Record<(typeof AUDIT_ACTIONS)[number], string>
   undertaking_version: 'Changed the confidentiality undertaking',
   paper_add: 'Added a paper for a meeting',
   paper_view: 'Read a meeting paper',
+  paper_edit: 'Changed a meeting paper',
+  paper_withdraw: 'Withdrew a meeting paper',
   minutes_edit: 'Worked on minutes',
   minutes_view: 'Read minutes',
   minutes_approval: 'Chair confirmed minutes',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { accessReasonSchema } from './accessReasons';
 import { id, isoDate, optionalText, REASON_MAX, reasonText, text } from './fields';
 import {
   ACTION_STATUS_CODES,
@@ -40,27 +41,37 @@ export const personInput = z
   })
   .strict();
 
-export const meetingInput = z
-  .object({
-    kind: meetingKind,
-    reviewNumber: z.number({ error: 'Enter 0 for an initial meeting, or the number of the review' }).int('Enter a whole number').min(0, 'Enter 0 for an initial meeting, or the number of the review').max(999, 'A review number is 999 or less'),
-    startsAt: instant('when the meeting starts'),
-    place: optionalText('the place', 200),
-    remote: z.boolean().default(false),
-    remoteDetails: optionalText('how to join remotely', 300),
-    chairRole,
-    requestingOfficeId: id.nullable().default(null),
-    chair: personInput,
-    coordinator: personInput,
-    minuteTaker: personInput,
-    subjectIds: z.array(id).min(1, 'Choose at least one person to discuss').max(30, 'A meeting discusses 30 people or fewer'),
-  })
+/** What a meeting is and how it is arranged: what `meetings.create` takes besides its people discussed, and what `meetings.edit` changes. */
+const arrangement = z.object({
+  kind: meetingKind,
+  reviewNumber: z.number({ error: 'Enter 0 for an initial meeting, or the number of the review' }).int('Enter a whole number').min(0, 'Enter 0 for an initial meeting, or the number of the review').max(999, 'A review number is 999 or less'),
+  startsAt: instant('when the meeting starts'),
+  place: optionalText('the place', 200),
+  remote: z.boolean().default(false),
+  remoteDetails: optionalText('how to join remotely', 300),
+  chairRole,
+  requestingOfficeId: id.nullable().default(null),
+  chair: personInput,
+  coordinator: personInput,
+  minuteTaker: personInput,
+});
+
+function checkArrangement(m: z.output<typeof arrangement>, ctx: z.RefinementCtx): void {
+  if (m.place === null && !m.remote) ctx.addIssue({ code: 'custom', path: ['place'], message: 'Enter where the meeting is held, or say it is held remotely' });
+  if (m.kind === 'arm' && m.requestingOfficeId === null) ctx.addIssue({ code: 'custom', path: ['requestingOfficeId'], message: 'Choose the agency that asked for the Assessment of Risk Meeting' });
+  if (m.kind !== 'arm' && m.requestingOfficeId !== null) ctx.addIssue({ code: 'custom', path: ['requestingOfficeId'], message: 'Only an Assessment of Risk Meeting has a requesting agency' });
+}
+
+export const meetingInput = arrangement
+  .extend({ subjectIds: z.array(id).min(1, 'Choose at least one person to discuss').max(30, 'A meeting discusses 30 people or fewer') })
   .strict()
-  .superRefine((m, ctx) => {
-    if (m.place === null && !m.remote) ctx.addIssue({ code: 'custom', path: ['place'], message: 'Enter where the meeting is held, or say it is held remotely' });
-    if (m.kind === 'arm' && m.requestingOfficeId === null) ctx.addIssue({ code: 'custom', path: ['requestingOfficeId'], message: 'Choose the agency that asked for the Assessment of Risk Meeting' });
-    if (m.kind !== 'arm' && m.requestingOfficeId !== null) ctx.addIssue({ code: 'custom', path: ['requestingOfficeId'], message: 'Only an Assessment of Risk Meeting has a requesting agency' });
-  });
+  .superRefine(checkArrangement);
+/** The whole arrangement as it should now be; the service works out what changed. */
+export const meetingEditInput = arrangement.extend({ id }).strict().superRefine(checkArrangement);
+export type MeetingEditInput = z.output<typeof meetingEditInput>;
+/** The arrangement's fields, as the audit entry of an edit names those that changed. */
+export const ARRANGEMENT_FIELDS = Object.keys(arrangement.shape) as (keyof z.output<typeof arrangement>)[];
+export type ArrangementField = (typeof ARRANGEMENT_FIELDS)[number];
 export type MeetingInput = z.output<typeof meetingInput>;
 
 export const attendeeInput = personInput
@@ -186,21 +197,42 @@ export const reportInput = z
   })
   .strict();
 
-export const paperInput = z
-  .object({
-    meetingId: id,
-    subjectId: id,
-    attendeeId: id,
-    title: text('the title of the report', 200),
-    report: reportInput,
-    itemIds: z.array(id).max(200).default([]),
-    classification: z.enum(CLASSIFICATIONS).default('OFFICIAL-SENSITIVE'),
-  })
-  .strict()
-  .refine((p) => Object.values(p.report).some((v) => v !== null), { path: ['report'], message: 'Write at least one part of the report' });
-export type PaperInput = z.output<typeof paperInput>;
+const paperText = z.object({
+  title: text('the title of the report', 200),
+  report: reportInput,
+  itemIds: z.array(id).max(200).default([]),
+  classification: z.enum(CLASSIFICATIONS).default('OFFICIAL-SENSITIVE'),
+});
+const someReport = (p: { report: Record<string, string | null> }) => Object.values(p.report).some((v) => v !== null);
+const NO_REPORT = { path: ['report'], message: 'Write at least one part of the report' };
 
-export const paperSummary = z.object({ id, subjectId: id, title: z.string(), author: z.string(), owner: office, createdAt: z.string() });
+export const paperInput = paperText
+  .extend({ meetingId: id, subjectId: id, attendeeId: id })
+  .strict()
+  .refine(someReport, NO_REPORT);
+export type PaperInput = z.output<typeof paperInput>;
+/** A paper's next version: its whole text as it should now read. */
+export const paperEditInput = paperText
+  .extend({ meetingId: id, paperId: id })
+  .strict()
+  .refine(someReport, NO_REPORT);
+export type PaperEditInput = z.output<typeof paperEditInput>;
+
+export const paperSummary = z.object({
+  id,
+  subjectId: id,
+  title: z.string(),
+  author: z.string(),
+  /** The attendee who wrote it (their agency owns it). */
+  attendeeId: id,
+  owner: office,
+  createdAt: z.string(),
+  version: z.number(),
+  updatedAt: z.string(),
+  updatedBy: z.string(),
+  /** Set once withdrawn: the paper stays listed, with the reason, and its text no longer opens. */
+  withdrawn: z.object({ at: z.string(), by: z.string(), reason: z.string() }).nullable(),
+});
 export const paperView = paperSummary.extend({
   report: z.record(z.string(), z.string().nullable()),
   itemIds: z.array(id),
@@ -308,6 +340,12 @@ export const minutesView = z.object({
 export type MinutesView = z.infer<typeof minutesView>;
 
 export const where = z.object({ meetingId: id, subjectId: id }).strict();
+/** A read of a person's papers or minutes: like opening their record, it takes the reason (when the register asks). */
+export const readWhere = where.extend({ reason: accessReasonSchema.nullable().default(null) }).strict();
+
+/** A register item of the person the minutes can refer to: what it is, whose, when, and its first words. */
+export const linkableItem = z.object({ itemId: id, fieldKind: z.string(), fieldLabel: z.string(), owner: office, receivedOn: z.string(), firstWords: z.string(), noOnwardDisclosure: z.boolean() });
+export type LinkableItem = z.infer<typeof linkableItem>;
 
 export const copyPermissionView = z.object({
   id,

@@ -40,6 +40,9 @@ export interface MeetingTeam {
   file(name: string): string;
 }
 
+/** The reason a reader gives for opening a person's papers and minutes (the register asks one, as for their record). */
+export const WHY = { code: 'meeting_preparation' } as const;
+
 /** Monday 30 November 2026, 10:00 in London (GMT). */
 export const MEETING_DAY = '2026-11-30T10:00:00.000Z';
 

@@ -85,9 +85,9 @@ export function requireMeetingSubject(r: Reader, meetingId: string, subjectId: s
   }
 }
 
-type SubjectFacts = { id: string; kind: string; given_name: string; family_name: string; category: number | null; level: number | null; lead_agency: string | null };
+export type SubjectFacts = { id: string; kind: string; given_name: string; family_name: string; category: number | null; level: number | null; lead_agency: string | null };
 
-function subjectFacts(r: Reader, subjectId: string): SubjectFacts {
+export function subjectFacts(r: Reader, subjectId: string): SubjectFacts {
   requireLiveSubject(r, subjectId);
   const row = r.get<SubjectFacts>(
     `SELECT s.id, s.kind, s.given_name, s.family_name, s.category, s.level, o.agency AS lead_agency
@@ -98,25 +98,28 @@ function subjectFacts(r: Reader, subjectId: string): SubjectFacts {
   return row;
 }
 
-const forChair = (s: SubjectFacts): SubjectForChair => ({
+export const forChair = (s: SubjectFacts): SubjectForChair => ({
   name: `${s.given_name} ${s.family_name}`,
   kind: s.kind === 'pdp' ? 'pdp' : 'nominal',
   category: s.category,
   leadAgency: s.lead_agency as AgencyKindCode | null,
 });
 
+/** The register user a person at the meeting is (null: not a user), refused if they attend already (as someone other than `except`). */
+export function attendingUser(w: Writer, meetingId: string, userName: string | null, field: string, except: string | null): string | null {
+  if (userName === null) return null;
+  const user = w.get<{ id: string }>('SELECT id FROM users WHERE user_name = ? COLLATE NOCASE AND active = 1', [userName]);
+  if (!user) throw new MappaError('unknown_user', `${userName} is not a user of this register.`, field);
+  if (w.get('SELECT 1 AS x FROM meeting_attendees WHERE meeting_id = ? AND user_id = ? AND id <> ?', [meetingId, user.id, except ?? ''])) {
+    throw new MappaError('already_attending', `${userName} is already an attendee of this meeting.`, field);
+  }
+  return user.id;
+}
+
 function insertAttendee(w: Writer, ctx: Ctx, meetingId: string, part: AttendeePart, person: { fullName: string; officeId: string; jobTitle: string; userName: string | null }, scope: 'meeting' | 'subjects'): string {
   const field = part === 'member' ? '' : `${part === 'minute_taker' ? 'minuteTaker' : part}.`;
   const office = requireOffice(w, person.officeId, `${field}officeId`);
-  let userId: string | null = null;
-  if (person.userName !== null) {
-    const user = w.get<{ id: string }>('SELECT id FROM users WHERE user_name = ? COLLATE NOCASE AND active = 1', [person.userName]);
-    if (!user) throw new MappaError('unknown_user', `${person.userName} is not a user of this register.`, `${field}userName`);
-    if (w.get('SELECT 1 AS x FROM meeting_attendees WHERE meeting_id = ? AND user_id = ?', [meetingId, user.id])) {
-      throw new MappaError('already_attending', `${person.userName} is already an attendee of this meeting.`, `${field}userName`);
-    }
-    userId = user.id;
-  }
+  const userId = attendingUser(w, meetingId, person.userName, `${field}userName`, null);
   const id = newId();
   w.run(
     `INSERT INTO meeting_attendees (id, meeting_id, full_name, office_id, job_title, part, user_id, scope, status, added_at, added_by)
@@ -126,7 +129,7 @@ function insertAttendee(w: Writer, ctx: Ctx, meetingId: string, part: AttendeePa
   return id;
 }
 
-function setSubjectStatus(w: Writer, ctx: Ctx, attendeeId: string, meetingId: string, subjectId: string, status: SubjectAttendance): void {
+export function setSubjectStatus(w: Writer, ctx: Ctx, attendeeId: string, meetingId: string, subjectId: string, status: SubjectAttendance): void {
   w.run(
     `INSERT INTO attendee_subjects (attendee_id, meeting_id, subject_id, status, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (attendee_id, subject_id) DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
@@ -211,7 +214,7 @@ export function cancelMeeting(w: Writer, ctx: Ctx, meetingId: string, reason: st
   touchMeeting(w, ctx, meetingId);
 }
 
-function touchMeeting(w: Writer, ctx: Ctx, meetingId: string): void {
+export function touchMeeting(w: Writer, ctx: Ctx, meetingId: string): void {
   w.run('UPDATE meetings SET updated_at = ?, updated_by = ? WHERE id = ?', [iso(ctx.now), ctx.actor.userName, meetingId]);
 }
 

@@ -1,4 +1,4 @@
-import type { MinutesParts, MinutesView } from '../../shared/channels/meetings';
+import type { LinkableItem, MinutesParts, MinutesView } from '../../shared/channels/meetings';
 import { londonDayOf } from '../../shared/calendar';
 import { MappaError } from '../../shared/errors';
 import { AGENCY_KINDS, FIELD_KINDS } from '../../shared/vocabulary';
@@ -6,7 +6,7 @@ import type { MeetingKind, SubjectAttendance } from '../../shared/meetingsVocabu
 import { iso, newId, type Ctx } from '../access/context';
 import { requireOffice } from '../access/offices';
 import type { Reader, SqlValue, Writer } from '../db/types';
-import { getItem } from '../register/items';
+import { getItem, itemGroupsFor } from '../register/items';
 import { actionsOfMinutes, syncActions } from './actions';
 import { chairDeadline, chairDue } from './approval';
 import { getMeetingRow, requireMeetingSubject } from './meetings';
@@ -202,4 +202,20 @@ export function minutesView(r: Reader, meetingId: string, subjectId: string, now
         by: h.by_user,
       })),
   };
+}
+
+/** The first words of an item's value, enough to tell items apart in a list: never the whole value. */
+export function firstWords(value: string, words = 8, max = 60): string {
+  const all = value.trim().split(/\s+/);
+  let out = all.slice(0, words).join(' ');
+  if (out.length > max) out = `${out.slice(0, max).trimEnd()}`;
+  return out.length < value.trim().length ? `${out}…` : out;
+}
+
+/** The person's live register items the minutes' information shared can refer to, newest first, each with its owner. */
+export function linkableItems(r: Reader, subjectId: string): LinkableItem[] {
+  return itemGroupsFor(r, subjectId)
+    .flatMap((g) => g.items)
+    .sort((a, b) => b.receivedOn.localeCompare(a.receivedOn) || b.createdAt.localeCompare(a.createdAt))
+    .map((i) => ({ itemId: i.id, fieldKind: i.fieldKind, fieldLabel: FIELD_KINDS[i.fieldKind].label, owner: i.owner, receivedOn: i.receivedOn, firstWords: firstWords(i.value), noOnwardDisclosure: i.noOnwardDisclosure }));
 }

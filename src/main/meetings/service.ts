@@ -10,7 +10,7 @@ import { AGENCY_KINDS } from '../../shared/vocabulary';
 import type { Ctx } from '../access/context';
 import { requireOffice } from '../access/offices';
 import type { ServiceDeps } from '../access/registerSession';
-import { acted, readEntries, type ActEntry } from '../audit';
+import { accessReasonFor, acted, readEntries, type ActEntry } from '../audit';
 import type { Reader, Writer } from '../db/types';
 import { blockedSubjects, BLOCKED_CHANGE, BLOCKED_OPEN } from '../register/associationBlock';
 import { actOnSubject, liveSubject } from '../register/guard';
@@ -20,8 +20,9 @@ import { attendanceSheetPdf, minutesCopyPdf } from './copyDocuments';
 import { copyPermission, distributionOf, nextCopyNumber, recordCopy, recordCopyPermission, revokeCopyPermission } from './copies';
 import { actOnSubjects } from './guard';
 import { addAttendee, addMeetingSubject, attendeeByPart, attendeesOf, cancelMeeting, getAttendee, meetingTitle, type AttendeeRow, createMeeting, getMeetingRow, listMeetings, meetingSubjectIds, meetingView, requireMeetingSubject, setAttendance } from './meetings';
-import { amendAsChair, confirmAsChair, findMinutes, minutesView, requireMinutes, saveDraft, sendToChair } from './minutes';
-import { addPaper, getPaper, listPapers, paperSubject } from './papers';
+import { amendAsChair, confirmAsChair, findMinutes, linkableItems, minutesView, requireMinutes, saveDraft, sendToChair } from './minutes';
+import { addPaper, editPaper, getPaper, listPapers, paperAuthor, paperSubject, paperSummary, withdrawPaper } from './papers';
+import { editMeeting, removeAttendee, removeSubject } from './arrangements';
 import { mayReadMeeting, NOT_ATTENDEE, requireSignedReader, signedReader } from './readers';
 import { addUndertakingVersion, currentUndertaking, signUndertaking, undertakingVersions } from './undertaking';
 
@@ -35,6 +36,11 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
 
 const NOT_MINUTE_TAKER = 'Only the meeting’s minute-taker or coordinator writes the draft minutes and sends them to the chair.';
 const NOT_CHAIR = 'Only the chair of this meeting can amend or confirm its minutes.';
+const NOT_PAPER_WRITER = 'Only the paper’s writer, or the meeting’s coordinator or minute-taker, can change or withdraw it.';
+const ALL_PARTS = ['chair', 'coordinator', 'minute_taker', 'member'] as const;
+
+/** Read entries that carry the reason given for reading (none when the register asks for none). */
+const withReason = (entries: ActEntry[], why: string | null): ActEntry[] => (why === null ? entries : entries.map((e) => ({ ...e, reason: why })));
 
 /**
  * Who answers for the chair: the chair, or, when the chair is not a user of this register
@@ -58,6 +64,19 @@ export function meetingsService({ session, host }: ServiceDeps): SliceService<ty
     if (manages(ctx)) return;
     if (!attendeesOf(r, meetingId).some((a) => a.user_id === ctx.actor.userId)) throw new MappaError('not_an_attendee', NOT_ATTENDEE);
   };
+  /** The subject of an act on a person at a meeting, once known to be on its agenda. */
+  const onAgenda = (meetingId: string, subjectId: string) => (w: Writer) => {
+    requireMeetingSubject(w, meetingId, subjectId);
+    return subjectId;
+  };
+  /** A change to a paper by its writer, or by the coordinator or minute-taker, once signed. */
+  const paperAct = <T>(meetingId: string, paperId: string, work: (w: Writer, ctx: Ctx, subjectId: string) => { value: T; audit: readonly ActEntry[] }): T =>
+    actOnSubject(session, 'meeting.attend', (w) => paperSubject(w, meetingId, paperId), BLOCKED_CHANGE, (w, ctx) => {
+      const subjectId = paperSubject(w, meetingId, paperId);
+      const reader = requireSignedReader(w, meetingId, ctx.actor.userId, subjectId);
+      if (reader.id !== paperAuthor(w, meetingId, paperId) && reader.part !== 'coordinator' && reader.part !== 'minute_taker') throw new MappaError('not_allowed', NOT_PAPER_WRITER);
+      return work(w, ctx, subjectId);
+    });
   const viewFor = (w: Reader, meetingId: string, ctx: Ctx): MeetingView => meetingView(w, meetingId, { userId: ctx.actor.userId, mayRead: mayReadMeeting(w, meetingId, ctx.actor.userId) }, ctx.now);
   /** One entry per subject the view names (so each subject's audit trail shows the meeting). */
   const perSubject = (view: MeetingView, entry: Omit<ActEntry, 'subjectId'>): ActEntry[] => {
@@ -76,10 +95,7 @@ export function meetingsService({ session, host }: ServiceDeps): SliceService<ty
     actOnSubject(
       session,
       'meeting.attend',
-      (w) => {
-        requireMeetingSubject(w, meetingId, subjectId);
-        return subjectId;
-      },
+      onAgenda(meetingId, subjectId),
       refusal,
       (w, ctx) => {
         const attendee = requireSignedReader(w, meetingId, ctx.actor.userId, subjectId);
@@ -114,6 +130,22 @@ export function meetingsService({ session, host }: ServiceDeps): SliceService<ty
         requireMeetingPage(w, id, ctx);
         const view = viewFor(w, id, ctx);
         return acted(view, ...perSubject(view, { action: 'meeting_view', details: { meetingId: id } }));
+      }),
+    'meetings.edit': (input) =>
+      actOnSubjects(session, 'meeting.manage', (w) => meetingSubjectIds(w, input.id), BLOCKED_CHANGE, (w, ctx) => {
+        const changed = editMeeting(w, ctx, input);
+        const view = viewFor(w, input.id, ctx);
+        return acted(view, ...perSubject(view, { action: 'meeting_edit', details: { meetingId: input.id, step: 'edit', changed } }));
+      }),
+    'meetings.removeAttendee': ({ meetingId, attendeeId, reason }) =>
+      session.act('meeting.manage', (w, ctx) => {
+        const gone = removeAttendee(w, ctx, meetingId, attendeeId);
+        return acted(viewFor(w, meetingId, ctx), { action: 'meeting_edit', reason, details: { meetingId, step: 'remove_attendee', attendeeId, officeId: gone.office_id, scope: gone.scope } });
+      }),
+    'meetings.removeSubject': ({ meetingId, subjectId, reason }) =>
+      actOnSubject(session, 'meeting.manage', onAgenda(meetingId, subjectId), BLOCKED_CHANGE, (w, ctx) => {
+        removeSubject(w, ctx, meetingId, subjectId);
+        return acted(viewFor(w, meetingId, ctx), { action: 'meeting_edit', subjectId, reason, details: { meetingId, step: 'remove_subject' } });
       }),
     'meetings.addSubject': ({ meetingId, subjectId }) =>
       actOnSubject(session, 'meeting.manage', liveSubject(subjectId), BLOCKED_CHANGE, (w, ctx) => {
@@ -215,10 +247,7 @@ export function meetingsService({ session, host }: ServiceDeps): SliceService<ty
       actOnSubject(
         session,
         'meeting.attend',
-        (w) => {
-          requireMeetingSubject(w, input.meetingId, input.subjectId);
-          return input.subjectId;
-        },
+        onAgenda(input.meetingId, input.subjectId),
         BLOCKED_CHANGE,
         (w, ctx) => {
           const reader = requireSignedReader(w, input.meetingId, ctx.actor.userId, input.subjectId);
@@ -227,29 +256,48 @@ export function meetingsService({ session, host }: ServiceDeps): SliceService<ty
             throw new MappaError('not_allowed', 'You can add only your own report, unless you are the meeting’s coordinator or minute-taker.');
           }
           const id = addPaper(w, ctx, input);
-          const paper = getPaper(w, id);
-          return acted(
-            { id: paper.id, subjectId: paper.subjectId, title: paper.title, author: paper.author, owner: paper.owner, createdAt: paper.createdAt },
-            { action: 'paper_add', subjectId: input.subjectId, itemIds: input.itemIds, details: { meetingId: input.meetingId, paperId: id, ownerOfficeId: paper.owner.id } },
-          );
+          const paper = paperSummary(w, input.meetingId, id);
+          return acted(paper, { action: 'paper_add', subjectId: input.subjectId, itemIds: input.itemIds, details: { meetingId: input.meetingId, paperId: id, ownerOfficeId: paper.owner.id } });
         },
       ),
-    'papers.list': ({ meetingId, subjectId }) =>
-      minutesAct(meetingId, subjectId, BLOCKED_OPEN, ['chair', 'coordinator', 'minute_taker', 'member'], '', (w) => {
+    'papers.list': ({ meetingId, subjectId, reason }) =>
+      minutesAct(meetingId, subjectId, BLOCKED_OPEN, ALL_PARTS, '', (w) => {
+        const why = accessReasonFor(w, reason);
         const list = listPapers(w, meetingId, subjectId);
-        return acted(list, ...readEntries('subject_list', { list: 'meeting_papers', meetingId, returned: list.length }, [subjectId]));
+        return acted(list, ...withReason(readEntries('subject_list', { list: 'meeting_papers', meetingId, returned: list.length }, [subjectId]), why));
       }),
-    'papers.open': ({ meetingId, paperId }) =>
+    'papers.open': ({ meetingId, paperId, reason }) =>
       actOnSubject(session, 'meeting.attend', (w) => paperSubject(w, meetingId, paperId), BLOCKED_OPEN, (w, ctx) => {
-        const paper = getPaper(w, paperId);
-        requireSignedReader(w, meetingId, ctx.actor.userId, paper.subjectId);
-        return acted(paper, { action: 'paper_view', subjectId: paper.subjectId, itemIds: paper.itemIds, details: { meetingId, paperId, ownerOfficeId: paper.owner.id } });
+        requireSignedReader(w, meetingId, ctx.actor.userId, paperSubject(w, meetingId, paperId));
+        const why = accessReasonFor(w, reason);
+        const paper = getPaper(w, meetingId, paperId);
+        return acted(paper, { action: 'paper_view', subjectId: paper.subjectId, itemIds: paper.itemIds, reason: why, details: { meetingId, paperId, ownerOfficeId: paper.owner.id, version: paper.version } });
+      }),
+    'papers.edit': (input) =>
+      paperAct(input.meetingId, input.paperId, (w, ctx, subjectId) => {
+        const done = editPaper(w, ctx, input);
+        const paper = paperSummary(w, input.meetingId, input.paperId);
+        return acted(paper, { action: 'paper_edit', subjectId, itemIds: input.itemIds, details: { meetingId: input.meetingId, paperId: input.paperId, version: done.version, changed: done.changed, ownerOfficeId: paper.owner.id } });
+      }),
+    'papers.withdraw': ({ meetingId, paperId, reason }) =>
+      paperAct(meetingId, paperId, (w, ctx, subjectId) => {
+        withdrawPaper(w, ctx, meetingId, paperId, reason);
+        const paper = paperSummary(w, meetingId, paperId);
+        return acted(paper, { action: 'paper_withdraw', subjectId, reason, details: { meetingId, paperId, version: paper.version, ownerOfficeId: paper.owner.id } });
       }),
 
-    'minutes.get': ({ meetingId, subjectId }) =>
-      minutesAct(meetingId, subjectId, BLOCKED_OPEN, ['chair', 'coordinator', 'minute_taker', 'member'], '', (w, ctx) => {
+    'minutes.get': ({ meetingId, subjectId, reason }) =>
+      minutesAct(meetingId, subjectId, BLOCKED_OPEN, ALL_PARTS, '', (w, ctx) => {
+        const why = accessReasonFor(w, reason);
         const view = minutesView(w, meetingId, subjectId, ctx.now);
-        return acted(view, { action: 'minutes_view', subjectId, itemIds: view.parts.informationItemIds, details: { meetingId, minutesId: view.id, version: view.version, status: view.status } });
+        return acted(view, { action: 'minutes_view', subjectId, itemIds: view.parts.informationItemIds, reason: why, details: { meetingId, minutesId: view.id, version: view.version, status: view.status } });
+      }),
+    'minutes.linkableItems': ({ meetingId, subjectId, reason }) =>
+      minutesAct(meetingId, subjectId, BLOCKED_OPEN, ALL_PARTS, '', (w) => {
+        const why = accessReasonFor(w, reason);
+        const list = linkableItems(w, subjectId);
+        const entries = readEntries('subject_list', { list: 'minutes_linkable_items', meetingId, returned: list.length }, [subjectId]).map((e) => ({ ...e, itemIds: list.map((i) => i.itemId) }));
+        return acted(list, ...withReason(entries, why));
       }),
     'minutes.save': ({ meetingId, subjectId, ...parts }) =>
       minutesAct(meetingId, subjectId, BLOCKED_CHANGE, ['minute_taker', 'coordinator'], NOT_MINUTE_TAKER, (w, ctx) => {
@@ -286,10 +334,7 @@ export function meetingsService({ session, host }: ServiceDeps): SliceService<ty
       actOnSubject(
         session,
         'meeting.manage',
-        (w) => {
-          requireMeetingSubject(w, input.meetingId, input.subjectId);
-          return input.subjectId;
-        },
+        onAgenda(input.meetingId, input.subjectId),
         BLOCKED_CHANGE,
         (w, ctx) => {
           const id = recordCopyPermission(w, ctx, input);
@@ -305,10 +350,7 @@ export function meetingsService({ session, host }: ServiceDeps): SliceService<ty
       actOnSubject(
         session,
         'meeting.manage',
-        (w) => {
-          requireMeetingSubject(w, meetingId, subjectId);
-          return subjectId;
-        },
+        onAgenda(meetingId, subjectId),
         BLOCKED_OPEN,
         (w) => acted(distributionOf(w, meetingId, subjectId), ...readEntries('subject_list', { list: 'minutes_copies', meetingId }, [subjectId])),
       ),

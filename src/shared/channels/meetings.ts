@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { accessReasonSchema } from '../accessReasons';
 import { id, isoDate, optionalText, REASON_MAX, reasonText, text } from '../fields';
 import {
   actionStatus,
@@ -7,16 +8,20 @@ import {
   attendance,
   attendeeInput,
   distribution,
+  linkableItem,
+  meetingEditInput,
   meetingInput,
   meetingSummary,
   meetingView,
   minutesInput,
   minutesView,
+  paperEditInput,
   paperInput,
   paperSummary,
   paperView,
   signInput,
   subjectAttendance,
+  readWhere,
   undertakingView,
   where,
 } from '../meetingsSchemas';
@@ -34,8 +39,14 @@ export const meetingsContract = {
   'meetings.list': { input: z.object({ from: isoDate('the first day').nullable().default(null), to: isoDate('the last day').nullable().default(null) }).strict(), output: z.array(meetingSummary) },
   'meetings.create': { input: meetingInput, output: meetingView },
   'meetings.get': { input: z.object({ id }).strict(), output: meetingView },
+  /** Reschedule or rearrange: refused for a cancelled meeting or one with final minutes; its kind only until minutes exist. */
+  'meetings.edit': { input: meetingEditInput, output: meetingView },
   'meetings.addSubject': { input: z.object({ meetingId: id, subjectId: id }).strict(), output: meetingView },
   'meetings.addAttendee': { input: attendeeInput, output: meetingView },
+  /** Only someone the meeting's record does not rest on: not signed, no paper, not present in minutes. */
+  'meetings.removeAttendee': { input: z.object({ meetingId: id, attendeeId: id, reason: reasonText('Say why this person is taken off the meeting') }).strict(), output: meetingView },
+  /** Only a person with no minutes, papers or signatures before them at this meeting. */
+  'meetings.removeSubject': { input: z.object({ meetingId: id, subjectId: id, reason: reasonText('Say why this person is taken off the agenda') }).strict(), output: meetingView },
   'meetings.setAttendance': {
     input: z.object({ meetingId: id, attendeeId: id, status: attendance, subjectStatuses: z.array(z.object({ subjectId: id, status: subjectAttendance }).strict()).max(30).default([]) }).strict(),
     output: meetingView,
@@ -73,10 +84,15 @@ export const meetingsContract = {
   'meetings.attendanceSheet': { input: z.object({ meetingId: id }).strict(), output: z.object({ file: z.string().nullable() }) },
 
   'papers.add': { input: paperInput, output: paperSummary },
-  'papers.list': { input: where, output: z.array(paperSummary) },
-  'papers.open': { input: z.object({ meetingId: id, paperId: id }).strict(), output: paperView },
+  'papers.list': { input: readWhere, output: z.array(paperSummary) },
+  'papers.open': { input: z.object({ meetingId: id, paperId: id, reason: accessReasonSchema.nullable().default(null) }).strict(), output: paperView },
+  /** A new version by its author, or by the coordinator or minute-taker. */
+  'papers.edit': { input: paperEditInput, output: paperSummary },
+  'papers.withdraw': { input: z.object({ meetingId: id, paperId: id, reason: reasonText('Say why the paper is withdrawn') }).strict(), output: paperSummary },
 
-  'minutes.get': { input: where, output: minutesView },
+  'minutes.get': { input: readWhere, output: minutesView },
+  /** The person's register items the minutes' information shared can refer to, for a signed attendee. */
+  'minutes.linkableItems': { input: readWhere, output: z.array(linkableItem) },
   'minutes.save': { input: minutesInput, output: minutesView },
   'minutes.send': { input: where, output: minutesView },
   'minutes.amend': { input: amendInput, output: minutesView },

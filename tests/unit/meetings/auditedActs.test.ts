@@ -2,7 +2,7 @@
 // one audit path, reads of papers and minutes included; details hold identifiers and
 // codes, never the minutes' or papers' words.
 import { afterEach, describe, expect, it } from 'vitest';
-import { aLevel2Meeting, aMeetingTeam, aNominal, attendeeOf, completeMinutes, person, signInRoom, type MeetingTeam } from '../../support/meetings';
+import { aLevel2Meeting, aMeetingTeam, aNominal, attendeeOf, completeMinutes, person, signInRoom, WHY, type MeetingTeam } from '../../support/meetings';
 
 let team: MeetingTeam | undefined;
 afterEach(() => {
@@ -24,10 +24,10 @@ describe('the audit trail of a meeting', () => {
     await s['meetings.get']({ id: meeting.id });
     const where = { meetingId: meeting.id, subjectId: hollis };
     const paper = await s['papers.add']({ ...where, attendeeId: attendeeOf(meeting, 'Hana Health').id, title: 'Report to panel: health', report: { involvement: 'Zephyrquill clinic.', currentSituation: null, riskFactors: null, protectiveFactors: null, victims: null, recommendations: null }, itemIds: [], classification: 'OFFICIAL-SENSITIVE' });
-    await s['papers.list'](where);
-    await s['papers.open']({ meetingId: meeting.id, paperId: paper.id });
+    await s['papers.list']({ ...where, reason: WHY });
+    await s['papers.open']({ meetingId: meeting.id, paperId: paper.id, reason: WHY });
     const draft = await s['minutes.save']({ ...where, ...completeMinutes(t, { riskAssessment: 'Quorvantine pattern.' }) });
-    await s['minutes.get'](where);
+    await s['minutes.get']({ ...where, reason: WHY });
     await s['minutes.send'](where);
     await t.as('dina');
     await s['minutes.confirm'](where);

@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../src/main/dispatch';
 import type { MinutesView } from '../../../src/shared/channels/meetings';
-import { aLevel2Meeting, aMeetingTeam, aNominal, attendeeOf, completeMinutes, signInRoom, type MeetingTeam } from '../../support/meetings';
+import { aLevel2Meeting, aMeetingTeam, aNominal, attendeeOf, completeMinutes, signInRoom, WHY, type MeetingTeam } from '../../support/meetings';
 
 let team: MeetingTeam | undefined;
 afterEach(() => {
@@ -210,9 +210,9 @@ describe('the chair’s deadline: 5 working days from receipt, England and Wales
     const s = t.api.service;
     const where = { meetingId: sent.meetingId, subjectId: sent.subjectId };
     t.clock.set('2026-04-10T22:59:00Z'); // 23:59 in London on the due day (BST)
-    expect((await s['minutes.get'](where)).chairDue.overdue).toBe(false);
+    expect((await s['minutes.get']({ ...where, reason: WHY })).chairDue.overdue).toBe(false);
     t.clock.set('2026-04-10T23:01:00Z'); // 00:01 on 11 April in London
-    expect((await s['minutes.get'](where)).chairDue.overdue).toBe(true);
+    expect((await s['minutes.get']({ ...where, reason: WHY })).chairDue.overdue).toBe(true);
     expect((await s['meetings.get']({ id: where.meetingId })).subjectList[0]?.chairDue.overdue).toBe(true);
     expect((await s['meetings.list']({ from: null, to: null }))[0]?.overdueMinutes).toBe(1);
     await t.as('dina');

@@ -7,7 +7,8 @@ import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../src/main/dispatch';
 import { NOT_ATTENDEE, UNSIGNED } from '../../../src/main/meetings/readers';
-import { aLevel2Meeting, aMeetingTeam, aNominal, attendeeOf, completeMinutes, person, signInRoom, type MeetingTeam } from '../../support/meetings';
+import { anItem } from '../../support/registerBuilders';
+import { aLevel2Meeting, aMeetingTeam, aNominal, attendeeOf, completeMinutes, person, signInRoom, WHY, type MeetingTeam } from '../../support/meetings';
 
 let team: MeetingTeam | undefined;
 afterEach(() => {
@@ -106,9 +107,9 @@ describe('no signed undertaking, no access to papers or minutes', () => {
     await signInRoom(t, meeting, attendeeOf(meeting, 'Hana Health').id);
     await t.as('hana');
     const mark = t.entries().length;
-    const opened = await s['papers.open']({ meetingId: meeting.id, paperId: paper.id });
+    const opened = await s['papers.open']({ meetingId: meeting.id, paperId: paper.id, reason: WHY });
     expect(opened).toMatchObject({ title: 'Report to panel: probation', owner: { id: t.offices.probation }, report: { riskFactors: 'Alcohol; contact with his former partner.' } });
-    const minutes = await s['minutes.get']({ meetingId: meeting.id, subjectId: hollis });
+    const minutes = await s['minutes.get']({ meetingId: meeting.id, subjectId: hollis, reason: WHY });
     expect(minutes.status).toBe('sent');
     const entries = t.since(mark);
     expect(entries.map((e) => e.action)).toEqual(['paper_view', 'minutes_view']);
@@ -204,5 +205,96 @@ describe('no signed undertaking, no access to papers or minutes', () => {
     await t.as('dina');
     const reply = await dispatch(t.api.service, 'undertaking.edit', { title: 'X', body: 'Y', changeNote: 'Z' });
     expect(reply).toMatchObject({ ok: false, error: { code: 'not_allowed', message: 'Only an administrator can change the confidentiality undertaking.' } });
+  });
+});
+
+describe('reads ask the reason, as opening the person’s record does', () => {
+  it('refuses the papers, a paper, the minutes and the items to link without a reason, and records the reason given', async () => {
+    const { t, s, meeting, hollis, paper } = await aMeetingWithPapers();
+    const before = snapshot(t);
+    for (const [channel, input] of [
+      ['papers.list', { meetingId: meeting.id, subjectId: hollis }],
+      ['papers.open', { meetingId: meeting.id, paperId: paper.id }],
+      ['minutes.get', { meetingId: meeting.id, subjectId: hollis }],
+      ['minutes.linkableItems', { meetingId: meeting.id, subjectId: hollis }],
+    ] as const) {
+      expect(await dispatch(s, channel, input), channel).toEqual({ ok: false, error: { code: 'reason_needed', field: 'reason.code', message: 'Choose why you are opening this record.' } });
+    }
+    expect(await dispatch(s, 'papers.list', { meetingId: meeting.id, subjectId: hollis, reason: { code: 'other' } })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'reason.text', message: 'Say why you are opening this record.' } });
+    expect(snapshot(t)).toEqual(before);
+    const mark = t.entries().length;
+    await s['papers.list']({ meetingId: meeting.id, subjectId: hollis, reason: WHY });
+    await s['minutes.get']({ meetingId: meeting.id, subjectId: hollis, reason: { code: 'other', text: 'Chair’s query' } });
+    expect(t.since(mark).map((e) => [e.action, e.reason])).toEqual([
+      ['subject_list', 'Meeting preparation'],
+      ['minutes_view', 'Other: Chair’s query'],
+    ]);
+  });
+});
+
+describe('the items the minutes can link', () => {
+  it('lists the person’s items for a signed attendee, each with its kind, owner, date and first words; an audited read', async () => {
+    const { t, s, meeting, hollis, marsh } = await aMeetingWithPapers();
+    const item = await s['items.add'](anItem(hollis, t.offices.police, { value: 'Seen at the Brumwhistle Arms on 20 November with two men the police know well from before.', receivedOn: '2026-11-21' }));
+    await s['items.add'](anItem(marsh, t.offices.police, { value: 'Someone else’s item.' }));
+    const mark = t.entries().length;
+    const list = await s['minutes.linkableItems']({ meetingId: meeting.id, subjectId: hollis, reason: WHY });
+    expect(list).toEqual([expect.objectContaining({ itemId: item.id, fieldKind: item.fieldKind, owner: expect.objectContaining({ id: t.offices.police }), receivedOn: '2026-11-21', firstWords: 'Seen at the Brumwhistle Arms on 20 November…' })]);
+    expect(t.since(mark)).toMatchObject([{ action: 'subject_list', reason: 'Meeting preparation', itemIds: [item.id], details: { list: 'minutes_linkable_items', subjectIds: [hollis] } }]);
+    expect(JSON.stringify(t.since(mark))).not.toContain('Brumwhistle');
+    // Hana has not signed: refused, and nothing written.
+    await t.as('hana');
+    const before = snapshot(t);
+    expect(await dispatch(s, 'minutes.linkableItems', { meetingId: meeting.id, subjectId: hollis, reason: WHY })).toEqual({ ok: false, error: { code: 'undertaking_unsigned', message: UNSIGNED } });
+    expect(snapshot(t)).toEqual(before);
+  });
+});
+
+describe('changing and withdrawing a paper', () => {
+  const REVISED = { ...REPORT, currentSituation: 'Three missed appointments.' };
+
+  it('saves a new version by its writer, naming what changed and not its words; refuses another attendee and an unchanged paper', async () => {
+    const { t, s, meeting, paper } = await aMeetingWithPapers();
+    await t.as('pat');
+    const mark = t.entries().length;
+    const edited = await s['papers.edit']({ meetingId: meeting.id, paperId: paper.id, title: paper.title, report: REVISED, itemIds: [], classification: 'OFFICIAL-SENSITIVE' });
+    expect(edited).toMatchObject({ version: 2, updatedBy: 'Pat Probation', withdrawn: null });
+    expect(t.since(mark)).toMatchObject([{ action: 'paper_edit', details: { paperId: paper.id, version: 2, changed: ['report'] } }]);
+    expect(JSON.stringify(t.since(mark))).not.toContain('Three missed');
+    expect((await s['papers.open']({ meetingId: meeting.id, paperId: paper.id, reason: WHY })).report.currentSituation).toBe('Three missed appointments.');
+    const before = snapshot(t);
+    expect(await dispatch(s, 'papers.edit', { meetingId: meeting.id, paperId: paper.id, title: paper.title, report: REVISED })).toMatchObject({ ok: false, error: { code: 'unchanged' } });
+    expect(await dispatch(s, 'papers.edit', { meetingId: meeting.id, paperId: paper.id, title: '', report: REVISED })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'title' } });
+    // Dina signed, but did not write it and is neither coordinator nor minute-taker.
+    await t.as('dina');
+    const reply = await dispatch(s, 'papers.withdraw', { meetingId: meeting.id, paperId: paper.id, reason: 'Wrong person.' });
+    expect(reply).toEqual({ ok: false, error: { code: 'not_allowed', message: 'Only the paper’s writer, or the meeting’s coordinator or minute-taker, can change or withdraw it.' } });
+    expect({ ...snapshot(t), entries: before.entries }).toEqual(before); // only the change of user at the desk since
+  });
+
+  it('withdraws a paper with its reason: it is listed as withdrawn, its text no longer opens, and it no longer changes', async () => {
+    const { t, s, meeting, hollis, paper } = await aMeetingWithPapers();
+    t.clock.set('2026-12-01T09:00:00Z');
+    const withdrawn = await s['papers.withdraw']({ meetingId: meeting.id, paperId: paper.id, reason: 'Written about the wrong man.' });
+    expect(withdrawn.withdrawn).toEqual({ at: '2026-12-01T09:00:00.000Z', by: 'Casey Coordinator', reason: 'Written about the wrong man.' });
+    expect(t.entries().at(-1)).toMatchObject({ action: 'paper_withdraw', subjectId: hollis, reason: 'Written about the wrong man.' });
+    expect((await s['papers.list']({ meetingId: meeting.id, subjectId: hollis, reason: WHY })).map((p) => [p.title, p.withdrawn?.reason])).toEqual([['Report to panel: probation', 'Written about the wrong man.']]);
+    const before = snapshot(t);
+    expect(await dispatch(s, 'papers.open', { meetingId: meeting.id, paperId: paper.id, reason: WHY })).toEqual({
+      ok: false,
+      error: { code: 'withdrawn', message: 'This paper was withdrawn on 1 December 2026 by Casey Coordinator (Written about the wrong man.): its text no longer opens.' },
+    });
+    expect(await dispatch(s, 'papers.edit', { meetingId: meeting.id, paperId: paper.id, title: 'New', report: REVISED })).toMatchObject({ ok: false, error: { code: 'withdrawn' } });
+    expect(await dispatch(s, 'papers.withdraw', { meetingId: meeting.id, paperId: paper.id, reason: '' })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'reason' } });
+    expect(snapshot(t)).toEqual(before);
+    expect((await s['meetings.get']({ id: meeting.id })).subjectList[0]?.papers).toBe(0);
+  });
+
+  it('keeps the papers as they are once the person’s minutes are final', async () => {
+    const { t, s, meeting, hollis, paper } = await aMeetingWithPapers();
+    await t.as('dina');
+    await s['minutes.confirm']({ meetingId: meeting.id, subjectId: hollis });
+    await t.as('pat');
+    expect(await dispatch(s, 'papers.withdraw', { meetingId: meeting.id, paperId: paper.id, reason: 'Late.' })).toEqual({ ok: false, error: { code: 'final', message: 'The minutes about this person are final: the papers they rest on no longer change.' } });
   });
 });
