@@ -1,88 +1,19 @@
 import type { FieldRef, ShareField } from '../../shared/channels/sharing';
 import { MappaError } from '../../shared/errors';
 import type { ItemView, OfficeView } from '../../shared/registerSchemas';
-import { SUBJECT_FIELD_CODES, SUBJECT_FIELDS, type SharePurpose, type SubjectField } from '../../shared/sharingVocabulary';
+import { SUBJECT_FIELD_CODES, SUBJECT_FIELDS, type SharePurpose } from '../../shared/sharingVocabulary';
 import { FIELD_KINDS, specialCategoryOf, type FieldKind } from '../../shared/vocabulary';
 import { homeOffice } from '../access/offices';
 import type { Reader } from '../db/types';
 import { itemGroupsFor } from '../register/items';
-import { requireLiveSubject } from '../register/subjects';
+import { subjectFieldValue, subjectRecord, type SubjectRecord } from '../register/subjectRecord';
 import { permissionState } from './ownerPermissions';
 import { parseIds, refKey, type ShareRow } from './shareRows';
 
+export { subjectFieldValue, subjectRecord, type SubjectRecord } from '../register/subjectRecord';
+
 // The fields a share can carry: the person's own details and their items, each with its
 // owner, conditions, the owner's permission and where it came from.
-
-export interface SubjectRecord {
-  kind: 'nominal' | 'pdp';
-  givenName: string;
-  familyName: string;
-  aliases: string[];
-  dateOfBirth: string | null;
-  pnc: string | null;
-  ndelius: string | null;
-  visor: string | null;
-  address: string | null;
-  noFixedAbode: boolean;
-  ethnicity: string | null;
-  indexOffence: string | null;
-  sentence: string | null;
-}
-
-export function subjectRecord(r: Reader, subjectId: string): SubjectRecord {
-  requireLiveSubject(r, subjectId);
-  const row = r.get<{
-    kind: string;
-    given_name: string;
-    family_name: string;
-    date_of_birth: string | null;
-    pnc: string | null;
-    ndelius: string | null;
-    visor: string | null;
-    address: string | null;
-    no_fixed_abode: number;
-    ethnicity: string | null;
-    index_offence: string | null;
-    sentence: string | null;
-  }>('SELECT kind, given_name, family_name, date_of_birth, pnc, ndelius, visor, address, no_fixed_abode, ethnicity, index_offence, sentence FROM subjects WHERE id = ?', [subjectId]);
-  if (!row) throw new MappaError('unknown_subject', 'That subject is not in this register (it may have been deleted).');
-  const aliases = r.all<{ alias: string }>('SELECT alias FROM subject_aliases WHERE subject_id = ? ORDER BY alias', [subjectId]).map((a) => a.alias);
-  return {
-    kind: row.kind === 'pdp' ? 'pdp' : 'nominal',
-    givenName: row.given_name,
-    familyName: row.family_name,
-    aliases,
-    dateOfBirth: row.date_of_birth,
-    pnc: row.pnc,
-    ndelius: row.ndelius,
-    visor: row.visor,
-    address: row.address,
-    noFixedAbode: row.no_fixed_abode === 1,
-    ethnicity: row.ethnicity,
-    indexOffence: row.index_offence,
-    sentence: row.sentence,
-  };
-}
-
-/** The text of one of the subject's own details, or null if the record has none. */
-export function subjectFieldValue(s: SubjectRecord, field: SubjectField): string | null {
-  switch (field) {
-    case 'names':
-      return `${s.givenName} ${s.familyName}${s.aliases.length > 0 ? ` (also known as ${s.aliases.join(', ')})` : ''}`;
-    case 'date_of_birth':
-      return s.dateOfBirth;
-    case 'references': {
-      const refs = [s.pnc && `PNC ${s.pnc}`, s.ndelius && `nDelius ${s.ndelius}`, s.visor && `ViSOR ${s.visor}`].filter((x): x is string => typeof x === 'string');
-      return refs.length > 0 ? refs.join('; ') : null;
-    }
-    case 'address':
-      return s.noFixedAbode ? 'No fixed abode' : s.address;
-    case 'ethnicity':
-      return s.ethnicity;
-    case 'index_offence':
-      return s.indexOffence === null && s.sentence === null ? null : [s.indexOffence, s.sentence && `Sentence: ${s.sentence}`].filter(Boolean).join('. ');
-  }
-}
 
 export interface Origin {
   origin: string;
