@@ -5,6 +5,7 @@ import { signedAuditMigration } from './schema/v5-signed-audit';
 import { sharingMigration } from './schema/v6-sharing';
 import { meetingsMigration } from './schema/v7-meetings';
 import { meetingPacksMigration } from './schema/v8-meeting-packs';
+import { disclosureMigration } from './schema/v9-disclosure';
 
 // Schema migrations, numbered by PRAGMA user_version. To add one, append an entry with the
 // next version number; each runs as one durable commit (journaled like any other).
@@ -31,6 +32,7 @@ export const MIGRATIONS: readonly Migration[] = [
   sharingMigration,
   meetingsMigration,
   meetingPacksMigration,
+  disclosureMigration,
 ];
 
 export function latestVersion(migrations: readonly Migration[] = MIGRATIONS): number {
