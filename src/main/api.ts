@@ -6,6 +6,7 @@ import { registerService } from './register/service';
 import { sharingService } from './sharing/service';
 import { meetingsService } from './meetings/service';
 import { meetingPacksService } from './meetings/packService';
+import { disclosureService } from './disclosure/service';
 
 // The service: one function per contract channel, composed from one slice per
 // capability and nothing else. Electron's IPC binding and the UI test bridge both call
@@ -36,6 +37,7 @@ export function createApi(options: ApiOptions): Api {
     ...sharingService(deps),
     ...meetingsService(deps),
     ...meetingPacksService(deps),
+    ...disclosureService(deps),
   };
 
   // Every call the person makes counts as activity for the auto-lock.

@@ -7,6 +7,7 @@ import { registerContract } from './channels/register';
 import { sharingContract } from './channels/sharing';
 import { meetingsContract } from './channels/meetings';
 import { meetingPacksContract } from './channels/meetingPacks';
+import { disclosureContract } from './channels/disclosure';
 
 // The whole IPC surface as data, composed from one slice per capability
 // (src/shared/channels/<capability>.ts: channel "<area>.<action>" -> zod input and
@@ -21,6 +22,7 @@ export const contract = {
   ...sharingContract,
   ...meetingsContract,
   ...meetingPacksContract,
+  ...disclosureContract,
 } as const;
 
 export type { RegisterStatus, UserRow, AccessSettings } from './channels/access';

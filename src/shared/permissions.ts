@@ -49,6 +49,11 @@ export const PERMISSIONS = {
   'meeting.attend': CASEWORK,
   'meetings.configure': ['coordinator', 'administrator'],
   'undertaking.edit': ['administrator'],
+  // Disclosure to a third party (issue 12): preparing the decision record, recording the
+  // outcome and giving the briefing is casework; approving it (or undoing an approval) is
+  // the MAPPA chair's, the senior decision-maker (leaflet; procedures §18).
+  'disclosure.prepare': CASEWORK,
+  'disclosure.approve': ['chair'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Action = keyof typeof PERMISSIONS;
 
@@ -77,6 +82,8 @@ export const REFUSALS = {
   'meeting.attend': 'Only agency representatives, MAPPA chairs and coordinators can take part in meetings through the register.',
   'meetings.configure': 'Only a MAPPA coordinator or an administrator can change how many working days the chair has to approve minutes.',
   'undertaking.edit': 'Only an administrator can change the confidentiality undertaking.',
+  'disclosure.prepare': 'Only agency representatives, MAPPA chairs and coordinators can prepare a disclosure to a third party or record its outcome.',
+  'disclosure.approve': 'Only a MAPPA chair can approve a disclosure to a third party.',
 } as const satisfies Record<Action, string>;
 
 export function can(role: Role, action: Action): boolean {
