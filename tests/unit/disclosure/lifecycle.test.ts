@@ -98,7 +98,7 @@ describe('reading and changing a disclosure', () => {
     const s = t.api.service;
     const subjectId = await aNominal(t);
     const draft = await s['disclosures.start']({ subjectId, reason: REASON });
-    const before = { entries: t.entries().length, view: await s['disclosures.get']({ id: draft.id, reason: REASON }) };
+    const before = await s['disclosures.get']({ id: draft.id, reason: REASON });
     const mark = t.entries().length;
     const cases: [string, unknown, string][] = [
       ['disclosures.setTriggers', { id: draft.id, triggers: [] }, 'Record at least one trigger: if you see this, you need to do that'],
@@ -121,7 +121,6 @@ describe('reading and changing a disclosure', () => {
     });
     expect(t.entries().length).toBe(mark);
     const after = await s['disclosures.get']({ id: draft.id, reason: REASON });
-    expect({ ...after, updatedAt: null }).toEqual({ ...before.view, updatedAt: null });
-    expect(before.entries).toBe(mark);
+    expect(after).toEqual(before);
   });
 });
