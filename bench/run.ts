@@ -4,6 +4,7 @@
 // npm run bench -- --scale sharing    -> the sharing figures only (issue 10; they run once, not per scale)
 // npm run bench -- --scale 10k,sharing
 // npm run bench -- --scale meetings     -> the meetings figures only (issue 11)
+// npm run bench -- --scale disclosure   -> the disclosure figures only (issue 12)
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -135,6 +136,41 @@ function meetings(): MeetingsFigures {
   return JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as MeetingsFigures;
 }
 
+/** bench/disclosure.ts: the approval check over a disclosure of 200 fields, and its briefing. */
+interface DisclosureFigures {
+  disclosure_fields: number;
+  disclosure_ready: boolean;
+  approval_check_p50_ms: number;
+  approval_check_p95_ms: number;
+  approval_check_runs: number;
+  approve_ms: number;
+  briefing_pages: number;
+  briefing_p50_ms: number;
+  briefing_runs: number;
+  disclosure_setup_s: number;
+  disclosure_peak_rss_mb: number;
+}
+
+/** The disclosure figures, once, in a fresh process of their own (a register made on the spot, about 6 s). */
+function disclosure(): DisclosureFigures {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'disclosure.ts')], {
+    cwd: path.resolve(__dirname, '..'),
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    timeout: 5 * 60 * 1000,
+  });
+  return JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as DisclosureFigures;
+}
+
+function disclosureChecks(f: DisclosureFigures): Array<[string, string, boolean]> {
+  const ms = (x: number) => `${Math.round(x)} ms`;
+  return [
+    [`approval check, ${f.disclosure_fields} fields ≤ 100 ms`, `p50 ${ms(f.approval_check_p50_ms)}, p95 ${ms(f.approval_check_p95_ms)} (disclosures.get, ${f.approval_check_runs} runs); approve ${ms(f.approve_ms)}`, f.approval_check_p50_ms <= 100 && f.disclosure_ready],
+    [`${f.briefing_pages}-page briefing ≤ 2 s`, `p50 ${ms(f.briefing_p50_ms)} (disclosures.briefing end to end, ${f.briefing_runs} runs)`, f.briefing_p50_ms <= 2000],
+    ['disclosure setup (1 person, 199 items, 200 fields answered)', `${f.disclosure_setup_s.toFixed(1)} s; peak RSS ${Math.round(f.disclosure_peak_rss_mb)} MB`, true],
+  ];
+}
+
 function meetingsChecks(f: MeetingsFigures): Array<[string, string, boolean]> {
   const ms = (x: number) => `${Math.round(x)} ms`;
   return [
@@ -224,7 +260,7 @@ function printTable(title: string, rows: Array<[string, string, boolean]>, missL
 
 function main(): void {
   const json = process.argv.includes('--json');
-  const results: Record<string, Figures | SharingFigures | MeetingsFigures> = {};
+  const results: Record<string, Figures | SharingFigures | MeetingsFigures | DisclosureFigures> = {};
   const only = process.argv.indexOf('--scale');
   const wanted = only >= 0 ? (process.argv[only + 1] ?? '').split(',') : undefined;
   const scales: Record<string, Figures> = {};
@@ -233,6 +269,8 @@ function main(): void {
   if (shared !== undefined) results.sharing = shared;
   const met = wanted === undefined || wanted.includes('meetings') ? meetings() : undefined;
   if (met !== undefined) results.meetings = met;
+  const dis = wanted === undefined || wanted.includes('disclosure') ? disclosure() : undefined;
+  if (dis !== undefined) results.disclosure = dis;
   if (json) {
     process.stdout.write(`${JSON.stringify(results)}\n`);
     return;
@@ -240,6 +278,7 @@ function main(): void {
   for (const [label, f] of Object.entries(scales)) printTable(`${label} items`, checks(f), () => (label === '100k' ? 'FAIL' : '(miss; target is at 100k)'));
   if (shared !== undefined) printTable('sharing (issue 10; once, not per scale)', sharingChecks(shared), () => 'FAIL');
   if (met !== undefined) printTable('meetings (issue 11; once, not per scale)', meetingsChecks(met), () => 'FAIL');
+  if (dis !== undefined) printTable('disclosure (issue 12; once, not per scale)', disclosureChecks(dis), () => 'FAIL');
 }
 
 main();
