@@ -36,6 +36,8 @@ import { MeetingFormScreen } from './screens/meetings/MeetingFormScreen';
 import { MeetingScreen } from './screens/meetings/MeetingScreen';
 import { MeetingsScreen } from './screens/meetings/MeetingsScreen';
 import { MinutesScreen } from './screens/meetings/MinutesScreen';
+import { PackScreen } from './screens/meetings/PackScreen';
+import { PacksScreen } from './screens/meetings/PacksScreen';
 import { SigningScreen } from './screens/meetings/SigningScreen';
 import { UndertakingScreen } from './screens/meetings/UndertakingScreen';
 
@@ -65,7 +67,7 @@ const SECTIONS: { route: Route['name']; label: string; needs?: Action }[] = [
 function sectionOf(route: Route): Route['name'] {
   if (route.name === 'subject' || route.name === 'subjectForm' || route.name === 'itemForm') return 'subjects';
   if (route.name === 'share' || route.name === 'import') return 'shares';
-  if (route.name === 'meeting' || route.name === 'meetingForm' || route.name === 'minutes' || route.name === 'copies' || route.name === 'signing') return 'meetings';
+  if (route.name === 'meeting' || route.name === 'meetingForm' || route.name === 'minutes' || route.name === 'copies' || route.name === 'signing' || route.name === 'packs' || route.name === 'pack') return 'meetings';
   return route.name;
 }
 
@@ -312,5 +314,9 @@ function RouteView({ route }: { route: Route }) {
       return <ActionsScreen />;
     case 'undertaking':
       return <UndertakingScreen />;
+    case 'packs':
+      return <PacksScreen />;
+    case 'pack':
+      return <PackScreen key={route.exchangeId} exchangeId={route.exchangeId} />;
   }
 }

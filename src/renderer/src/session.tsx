@@ -37,7 +37,10 @@ export type Route =
   | { name: 'minutes'; meetingId: string; subjectId: string }
   | { name: 'copies'; meetingId: string; subjectId: string }
   | { name: 'actions' }
-  | { name: 'undertaking' };
+  | { name: 'undertaking' }
+  /** Meeting packs received from other offices' registers, and one pack: its statement first, its papers once signed. */
+  | { name: 'packs' }
+  | { name: 'pack'; exchangeId: string };
 
 export interface SessionValue {
   status: Unlocked;

@@ -63,6 +63,19 @@ export function CopiesScreen({ meetingId, subjectId }: { meetingId: string; subj
       setBanner(`Copy ${made.copyNumber ?? ''} for ${p?.recipientName ?? 'the recipient'} was saved to ${made.file}.`);
     });
   };
+  // Where the recipient's office has a register: the copy goes as an exchange file that opens only after they sign (issue 11).
+  const chosenPermission = distribution.permissions.find((x) => x.id === permissionId);
+  const sendCopy = () =>
+    void make.submit(async () => {
+      setBanner(null);
+      const sent = await api().packs.sendCopy({ meetingId, permissionId });
+      if (sent.file === null) return;
+      setDistribution(await api().copies.list({ meetingId, subjectId }));
+      setChosen(null);
+      setBanner(
+        `Copy ${sent.copyNumber ?? ''} for ${chosenPermission?.recipientName ?? 'the recipient'} was saved as an exchange file to ${sent.file}. Send it to ${chosenPermission?.recipientOffice?.name ?? 'their office'} by secure email: it opens on their register only after they sign the confidentiality undertaking there.`,
+      );
+    });
 
   return (
     <>
@@ -86,9 +99,16 @@ export function CopiesScreen({ meetingId, subjectId }: { meetingId: string; subj
             onChange={setChosen}
             error={errorFor(errors, 'copy-permissionId')}
           />
-          <button type="submit" className="govuk-button" disabled={make.busy} aria-disabled={make.busy}>
-            Make the copy
-          </button>
+          <div className="govuk-button-group">
+            <button type="submit" className="govuk-button" disabled={make.busy} aria-disabled={make.busy}>
+              Make the copy
+            </button>
+            {chosenPermission?.recipientOffice ? (
+              <button type="button" className="govuk-button govuk-button--secondary" disabled={make.busy} aria-disabled={make.busy} onClick={sendCopy}>
+                Send as an exchange file
+              </button>
+            ) : null}
+          </div>
         </form>
       )}
 

@@ -57,6 +57,9 @@ export function MeetingsScreen() {
         <button type="button" className="govuk-button govuk-button--secondary" onClick={() => navigate({ name: 'actions' })}>
           Actions from meetings
         </button>
+        <button type="button" className="govuk-button govuk-button--secondary" onClick={() => navigate({ name: 'packs' })}>
+          Meeting packs
+        </button>
       </div>
       {all === undefined ? (
         loaded.loading ? <p className="govuk-body">Loading the meetings…</p> : null
