@@ -8,7 +8,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { MinutesParts } from '../../src/shared/channels/meetings';
-import { aSubject } from '../support/registerBuilders';
+import { anItem, aSubject } from '../support/registerBuilders';
 import { expect, expectNoAxeViolations, test, type AppFixture } from './harness';
 import { createSetUpRegister, PASSPHRASE, signInAs } from './steps';
 
@@ -200,17 +200,87 @@ test('an attendee finds the papers locked and why, signs the undertaking on the 
   await page.getByLabel('Your full name').fill('Casey Coordinator');
   await page.getByRole('button', { name: 'Sign the undertaking' }).click();
 
-  // Back at the host's meeting page: signed, and the papers open.
-  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
-  await expect(page.getByRole('status')).toContainText('Casey Coordinator signed the confidentiality undertaking (version 1) for this meeting.');
-  await expect(page.getByRole('navigation', { name: 'Register sections' })).toBeVisible();
+  // Signed; handing back locks the register: the attendee at the keyboard reaches nothing of the host's.
+  await expect(page.getByRole('status')).toContainText('Thank you, Casey Coordinator: you signed the confidentiality undertaking (version 1) for this meeting.');
+  await expect(page.getByRole('navigation', { name: 'Register sections' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Hand back' }).click();
+  await expect(page.getByRole('button', { name: 'Unlock' })).toBeVisible();
+  await expect(page.getByLabel('Passphrase')).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Register sections' })).toHaveCount(0);
+  await expect(page.locator('body')).not.toContainText('Darren Hollis');
+  await expect(page.locator('body')).not.toContainText('Report to panel');
+  await expect(page.locator('body')).not.toContainText('Level 2 MAPPA meeting');
+  await page.getByLabel('Passphrase').fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByRole('banner')).toContainText('Casey Coordinator');
+
+  // The host's meeting page: signed; the papers open once she says why she is opening them.
+  await openMeeting(page, title);
   await expect(attendees.getByRole('row', { name: /Casey Coordinator/ })).toContainText(/Version 1, for the whole meeting, .*in the room \(recorded by Casey Coordinator\)/);
   await expect(page.getByRole('region', { name: 'Papers and minutes locked' })).toHaveCount(0);
+  await expect(papers).not.toContainText('Report to panel');
+  await papers.getByLabel('Meeting preparation').check();
+  await papers.getByRole('button', { name: 'Open' }).click();
   await expect(papers).toContainText('Report to panel: probation, by Pat Probation');
   await papers.getByRole('link', { name: 'Open Report to panel: probation' }).click();
   await expect(papers).toContainText('Alcohol; contact with his former partner.');
   await expect(papers).toContainText('Wigan Probation Delivery Unit');
   await expectNoAxeViolations(page);
+
+  // As coordinator she changes the report, then withdraws it: listed as withdrawn, with the reason, its text gone.
+  await papers.getByRole('link', { name: 'Change or withdraw Report to panel: probation' }).click();
+  await papers.getByLabel('Current situation').fill('Three missed appointments in November.');
+  await papers.getByRole('button', { name: 'Save as version 2' }).click();
+  await expect(papers).toContainText('Three missed appointments in November.');
+  await expect(papers).toContainText('version 2 (changed');
+  await papers.getByRole('link', { name: 'Change or withdraw Report to panel: probation' }).click();
+  await papers.getByRole('button', { name: 'Withdraw the paper' }).click();
+  await expect(page.getByRole('alert')).toContainText('Say why the paper is withdrawn');
+  await papers.getByLabel('Why is the paper withdrawn?').fill('Written about the wrong case.');
+  await papers.getByRole('button', { name: 'Withdraw the paper' }).click();
+  await expect(papers).toContainText('Withdrawn');
+  await expect(papers).toContainText('Written about the wrong case.');
+  await expect(papers).not.toContainText('Three missed appointments');
+  await expect(papers.getByRole('link', { name: /Open Report to panel/ })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+});
+
+test('the coordinator reschedules a meeting, and is told in one sentence why a signed attendee stays on it', async ({ page, app }) => {
+  const folder = await createSetUpRegister(page, app);
+  const team = await theTeam(app, folder);
+  const subjectId = await hollis(app);
+  const meeting = await aSignedMeeting(app, team, subjectId, 4);
+  await app.service['meetings.addAttendee']({ meetingId: meeting.id, fullName: 'Siân Llŷr', officeId: team.offices.childrens, jobTitle: 'Team manager', userName: null, subjectIds: null });
+  await app.service['meetings.addAttendee']({ meetingId: meeting.id, fullName: 'Rhys Evans', officeId: team.offices.childrens, jobTitle: 'Social worker', userName: null, subjectIds: null });
+  const signed = await app.service['meetings.get']({ id: meeting.id });
+  const sian = signed.attendees.find((a) => a.fullName === 'Siân Llŷr')!;
+  await app.service['undertaking.sign']({ meetingId: meeting.id, attendeeId: sian.id, subjectId: null, version: 1, typedName: 'Siân Llŷr', agreed: true });
+
+  await openMeeting(page, /Level 2 MAPPA meeting, review 1/);
+  await page.getByText('Edit the arrangements').click();
+  const form = page.getByRole('form', { name: 'The meeting’s arrangements' });
+  await form.getByLabel('Time').fill('14:30');
+  await form.getByLabel('Place', { exact: true }).fill('Wigan Town Hall, committee room 1');
+  await form.getByRole('button', { name: 'Save the arrangements' }).click();
+  await expect(page.getByRole('status')).toContainText('The arrangements were changed.');
+  await expect(page.locator('.govuk-summary-list').first()).toContainText('14:30');
+  await expect(page.locator('.govuk-summary-list').first()).toContainText('Wigan Town Hall, committee room 1');
+  await expectNoAxeViolations(page);
+
+  // Siân signed: she stays, and the service says so in one sentence.
+  await page.getByText('Take an attendee off the meeting').click();
+  const takeOff = page.getByRole('form', { name: 'Take an attendee off the meeting' });
+  await takeOff.getByLabel('Attendee').selectOption({ label: 'Siân Llŷr, Wigan Children’s Services' });
+  await takeOff.getByLabel('Why are they taken off the meeting?').fill('Sent apologies.');
+  await takeOff.getByRole('button', { name: 'Take off the meeting' }).click();
+  await expect(page.getByRole('alert')).toContainText('Siân Llŷr has signed the confidentiality undertaking for this meeting, so they stay on it: mark their apologies instead.');
+  await expectNoAxeViolations(page);
+  // Rhys has neither signed nor written anything: he goes, with the reason recorded.
+  await takeOff.getByLabel('Attendee').selectOption({ label: 'Rhys Evans, Wigan Children’s Services' });
+  await takeOff.getByLabel('Why are they taken off the meeting?').fill('Invited by mistake.');
+  await takeOff.getByRole('button', { name: 'Take off the meeting' }).click();
+  await expect(page.getByRole('table', { name: /attendees/ })).not.toContainText('Rhys Evans');
+  await expect(page.getByRole('table', { name: /attendees/ })).toContainText('Siân Llŷr');
 });
 
 test('the chair is refused final minutes without the disclosure consideration, amends them, and approves them', async ({ page, app }) => {
@@ -222,9 +292,21 @@ test('the chair is refused final minutes without the disclosure consideration, a
   // The coordinator's draft, with the disclosure consideration not yet written.
   await app.service['minutes.save']({ meetingId: meeting.id, subjectId, ...minutes(team, day, { disclosureKind: null, disclosureReason: null }) });
 
+  const item = await app.service['items.add']({ ...anItem(subjectId, team.offices.police), value: 'Seen outside his former partner’s house on 20 November at night.', receivedOn: dayAhead(-3) });
   await openMeeting(page, /Level 2 MAPPA meeting, review 1/);
   await page.getByRole('link', { name: 'Minutes for Darren Hollis', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Minutes: Darren Hollis' })).toBeVisible();
+  // The minutes show his case: opening them asks why, as his record does.
+  await page.getByLabel('Case management').check();
+  await page.getByRole('button', { name: 'Open' }).click();
+  // The information shared links his register items chosen from a list, not typed.
+  const link = page.getByLabel(/Seen outside his former partner’s house/);
+  await expect(link).toBeVisible();
+  await expect(link.locator('..')).toContainText('Wigan Public Protection Unit');
+  await link.check();
+  await page.getByRole('button', { name: 'Save the draft' }).click();
+  await expect(page.getByRole('status')).toContainText('The draft minutes were saved.');
+  expect((await app.service['minutes.get']({ meetingId: meeting.id, subjectId, reason: { code: 'meeting_preparation' } })).parts.informationItemIds).toEqual([item.id]);
   await expect(page.getByRole('region', { name: 'Still missing before the minutes can be final' })).toContainText('Record the disclosure consideration');
   await expect(page.getByRole('textbox', { name: 'Risk assessment' })).toHaveValue('High risk of serious harm to his former partner; imminent when drinking.');
   await expect(page.getByRole('group', { name: 'Action 1' }).getByLabel('Person who will do it')).toHaveValue('PC Jordan Reid');
@@ -243,6 +325,8 @@ test('the chair is refused final minutes without the disclosure consideration, a
   await openMeeting(page, /Level 2 MAPPA meeting, review 1/);
   await expect(page.getByRole('row', { name: /Darren Hollis/ })).toContainText('Overdue');
   await page.getByRole('link', { name: 'Minutes for Darren Hollis', exact: true }).click();
+  await page.getByLabel('Meeting preparation').check();
+  await page.getByRole('button', { name: 'Open' }).click();
   const approval = page.getByRole('region', { name: 'The chair’s approval' });
   await expect(approval).toContainText('Overdue');
   await expect(approval).toContainText(/Overdue ?Due \d+ \w+ \d{4} \(received \d+ \w+ \d{4}\)\. Confirm the minutes/);

@@ -8,6 +8,7 @@ import { TableHead } from '../../components/TableHead';
 import { useErrors, useLoad } from '../useLoad';
 import { useSubmit } from '../useSubmit';
 import { AttendeesSection } from './AttendeesSection';
+import { arrangementsOpen, EditArrangements, TakeOffMeeting } from './ChangeMeeting';
 import { ActionLink, BackLink, ChairDue, MeetingStatusTag, MinutesStatusTag, myAttendee, PageHeading, WarningText, whenText, whereText } from './parts';
 import { PapersSection } from './PapersSection';
 
@@ -65,6 +66,7 @@ export function MeetingScreen({ id }: { id: string }) {
         {meeting.requestingOffice ? <Row label="Asked for by">{meeting.requestingOffice.name}</Row> : null}
         <Row label="Confidentiality undertaking">Version {meeting.undertakingVersion} is signed at this meeting.</Row>
       </dl>
+      {manages && arrangementsOpen(meeting) ? <EditArrangements meeting={meeting} onChange={loaded.setData} /> : null}
 
       {!meeting.youMayRead ? (
         <div className="app-locked" role="region" aria-label="Papers and minutes locked">
@@ -123,8 +125,10 @@ export function MeetingScreen({ id }: { id: string }) {
       </table>
 
       {manages && meeting.status !== 'cancelled' ? <AddSubject meeting={meeting} onChange={loaded.setData} /> : null}
+      {manages && arrangementsOpen(meeting) ? <TakeOffMeeting who="subject" meeting={meeting} onChange={loaded.setData} /> : null}
 
       <AttendeesSection meeting={meeting} onChange={loaded.setData} subjectName={subjectName} />
+      {manages && arrangementsOpen(meeting) ? <TakeOffMeeting who="attendee" meeting={meeting} onChange={loaded.setData} /> : null}
       <PapersSection meeting={meeting} me={me} subjectName={subjectName} />
 
       {manages ? (

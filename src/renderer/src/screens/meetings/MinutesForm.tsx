@@ -5,6 +5,7 @@ import { Checkbox, errorFor, Radios, Select, Textarea, TextInput } from '../../c
 import type { FieldError } from '../../mappa';
 import { officeOptions } from './PersonFields';
 import type { ActionDraft, MinutesDraft } from './minutesDraft';
+import { LinkItems } from './LinkItems';
 
 // The minutes of one person's discussion in the MAPPA C structure (national guidance
 // ch.13b): the statement read, the information shared, the risk assessment, decisions and
@@ -26,7 +27,7 @@ function Part({ number, title, children }: { number: number; title: string; chil
   );
 }
 
-export function MinutesForm({ draft, onChange, offices, errors }: { draft: MinutesDraft; onChange: (next: MinutesDraft) => void; offices: OfficeView[]; errors: FieldError[] }) {
+export function MinutesForm({ draft, onChange, offices, errors, where }: { draft: MinutesDraft; onChange: (next: MinutesDraft) => void; offices: OfficeView[]; errors: FieldError[]; where: { meetingId: string; subjectId: string } }) {
   const set = <K extends keyof MinutesDraft>(key: K) => (value: MinutesDraft[K]) => onChange({ ...draft, [key]: value });
   const text = (key: keyof typeof MINUTES_TEXT_PARTS, hint?: string, rows = 4) => (
     <Textarea id={key} label={MINUTES_TEXT_PARTS[key]} hint={hint} value={draft[key]} onChange={set(key)} error={errorFor(errors, key)} rows={rows} />
@@ -52,6 +53,7 @@ export function MinutesForm({ draft, onChange, offices, errors }: { draft: Minut
       </Part>
       <Part number={2} title="Information shared">
         {text('informationShared', 'What each agency told the meeting, with its source and date, readable by someone who was not there.', 6)}
+        <LinkItems meetingId={where.meetingId} subjectId={where.subjectId} chosen={draft.informationItemIds} onChange={set('informationItemIds')} />
       </Part>
       <Part number={3} title="Risk assessment">
         {text('riskAssessment', 'Who is at risk, of what, how imminent, and the factors that raise or lower it.', 6)}

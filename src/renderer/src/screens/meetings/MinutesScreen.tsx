@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { MinutesView } from '../../../../shared/channels/meetings';
 import { MappaError } from '../../../../shared/errors';
 import { SUBJECT_ATTENDANCE } from '../../../../shared/meetingsVocabulary';
-import { api } from '../../mappa';
+import { api, toFieldErrors, type FieldError } from '../../mappa';
 import { useSession } from '../../session';
 import { ErrorSummary, errorFor, SuccessBanner, Textarea } from '../../components/forms';
 import { AgencyTag, formatDate, Tag } from '../../components/tags';
@@ -13,6 +13,7 @@ import { BackLink, ChairDue, MinutesStatusTag, myAttendee, PageHeading, WarningT
 import { MinutesForm } from './MinutesForm';
 import { MinutesHistory, MinutesRecord } from './MinutesRecord';
 import { draftOf, EMPTY_DRAFT, partsOf, type MinutesDraft } from './minutesDraft';
+import { needsReason, ReasonForRead } from './ReasonForRead';
 
 // The minutes of one person's discussion (issue 11): the minute-taker's editor while they
 // are a draft; the chair's approval once sent (the deadline in working days, the overdue
@@ -21,19 +22,21 @@ import { draftOf, EMPTY_DRAFT, partsOf, type MinutesDraft } from './minutesDraft
 // part is empty: the screen shows its sentence.
 
 export function MinutesScreen({ meetingId, subjectId }: { meetingId: string; subjectId: string }) {
-  const { navigate, status } = useSession();
+  const { navigate, status, reasonFor, rememberReason } = useSession();
   const loaded = useLoad(async () => {
     const meeting = await api().meetings.get({ id: meetingId });
     const offices = await api().offices.list({});
-    // None started yet is not a refusal: the minute-taker starts them here.
+    const reason = reasonFor(subjectId);
+    // None started yet is not a refusal: the minute-taker starts them here. Nor is a reason not yet given: it is asked.
     const minutes = await api()
-      .minutes.get({ meetingId, subjectId })
-      .catch((error: unknown) => {
+      .minutes.get({ meetingId, subjectId, reason })
+      .catch((error: unknown): MinutesView | null | { reason: FieldError[] } => {
         if (error instanceof MappaError && error.code === 'no_minutes') return null;
+        if (needsReason(error)) return { reason: reason === null ? [] : toFieldErrors(error) };
         throw error;
       });
     return { meeting, offices, minutes };
-  }, [meetingId, subjectId]);
+  }, [meetingId, subjectId, reasonFor]);
   const [banner, setBanner] = useState<string | null>(null);
   const back = <BackLink onClick={() => navigate({ name: 'meeting', id: meetingId })}>Back to the meeting</BackLink>;
   const data = loaded.data;
@@ -46,7 +49,26 @@ export function MinutesScreen({ meetingId, subjectId }: { meetingId: string; sub
       </>
     );
   }
-  const { meeting, minutes } = data;
+  if (data.minutes !== null && 'reason' in data.minutes) {
+    const name = data.meeting.subjectList.find((s) => s.subjectId === subjectId)?.name ?? 'this person';
+    return (
+      <>
+        {back}
+        <PageHeading caption={data.meeting.title}>Minutes: {name}</PageHeading>
+        <ReasonForRead
+          id="minutes"
+          what={`the minutes about ${name}`}
+          errors={data.minutes.reason}
+          onGive={(reason) => {
+            rememberReason(subjectId, reason);
+            void loaded.reload();
+          }}
+        />
+      </>
+    );
+  }
+  const { meeting } = data;
+  const minutes = data.minutes;
   const me = myAttendee(meeting, status.userName);
   const subjectName = meeting.subjectList.find((s) => s.subjectId === subjectId)?.name ?? minutes?.subjectName ?? 'this person';
   const writes = me !== undefined && (me.part === 'minute_taker' || me.part === 'coordinator');
@@ -159,7 +181,7 @@ function Editor({ meetingId, subjectId, minutes, offices, onChange }: { meetingI
     <form onSubmit={onSubmit} noValidate aria-label="The draft minutes">
       <ErrorSummary errors={errors} />
       {minutes ? <LinkedItems minutes={minutes} /> : null}
-      <MinutesForm draft={draft} onChange={setDraft} offices={offices} errors={errors} />
+      <MinutesForm draft={draft} onChange={setDraft} offices={offices} errors={errors} where={{ meetingId, subjectId }} />
       <div className="govuk-button-group">
         <button type="submit" className="govuk-button" disabled={busy} aria-disabled={busy}>
           Save the draft
@@ -210,7 +232,7 @@ function Approval({ minutes, offices, recordingForChair, chairName, onChange }: 
       {amending ? (
         <form onSubmit={doAmend} noValidate aria-label="Amend the minutes">
           <LinkedItems minutes={minutes} />
-          <MinutesForm draft={draft} onChange={setDraft} offices={offices} errors={amend.errors} />
+          <MinutesForm draft={draft} onChange={setDraft} offices={offices} errors={amend.errors} where={where} />
           <Textarea id="note" label="What you changed and why" hint="Kept in the history with the earlier text." value={note} onChange={setNote} error={errorFor(amend.errors, 'note')} rows={3} />
           <div className="govuk-button-group">
             <button type="submit" className="govuk-button" disabled={amend.busy} aria-disabled={amend.busy}>

@@ -1,24 +1,28 @@
 import { useState, type FormEvent } from 'react';
 import type { AttendeeView, MeetingView, PaperView } from '../../../../shared/channels/meetings';
 import { REPORT_HEADINGS, type ReportHeading } from '../../../../shared/meetingsVocabulary';
-import { api, toFieldErrors } from '../../mappa';
+import { api, toFieldErrors, type FieldError } from '../../mappa';
+import { useSession } from '../../session';
 import { ErrorSummary, errorFor, Select, Textarea, TextInput } from '../../components/forms';
 import { AgencyTag, formatDate, Tag } from '../../components/tags';
 import { useLoad } from '../useLoad';
 import { useSubmit } from '../useSubmit';
 import { ActionLink } from './parts';
 import { prefixErrors } from '../sharing/parts';
+import { needsReason, ReasonForRead } from './ReasonForRead';
 
 // The papers: each attendee's report to the panel, per person discussed, owned by the
 // attendee's agency. The service opens them only to an attendee who has signed the
 // undertaking for the meeting (or before that person); when it refuses, the screen shows
 // its sentence, so the person knows why the papers are locked and what to do.
 
-type SubjectPapers = { subjectId: string; papers: Awaited<ReturnType<ReturnType<typeof api>['papers']['list']>> } | { subjectId: string; locked: string };
+type PaperList = Awaited<ReturnType<ReturnType<typeof api>['papers']['list']>>;
+type SubjectPapers = { subjectId: string; papers: PaperList } | { subjectId: string; locked: string } | { subjectId: string; reason: FieldError[] };
 
 const HEADINGS = Object.keys(REPORT_HEADINGS) as ReportHeading[];
 
 export function PapersSection({ meeting, me, subjectName }: { meeting: MeetingView; me: AttendeeView | undefined; subjectName: (id: string) => string }) {
+  const { reasonFor, rememberReason } = useSession();
   const named = meeting.subjectList
     .filter((s) => s.name !== null)
     .map((s) => s.subjectId)
@@ -32,27 +36,37 @@ export function PapersSection({ meeting, me, subjectName }: { meeting: MeetingVi
         named
           .split(' ')
           .filter(Boolean)
-          .map((subjectId): Promise<SubjectPapers> =>
-            api()
-              .papers.list({ meetingId, subjectId })
+          .map((subjectId): Promise<SubjectPapers> => {
+            const reason = reasonFor(subjectId);
+            return api()
+              .papers.list({ meetingId, subjectId, reason })
               .then(
                 (papers) => ({ subjectId, papers }),
-                (error: unknown) => ({ subjectId, locked: toFieldErrors(error)[0]?.message ?? '' }),
-              ),
-          ),
+                (error: unknown) => (needsReason(error) ? { subjectId, reason: reason === null ? [] : toFieldErrors(error) } : { subjectId, locked: toFieldErrors(error)[0]?.message ?? '' }),
+              );
+          }),
       ),
     // The service opens more once someone signs: `signatures` is in the deps for that alone.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [meetingId, named, signatures],
+    [meetingId, named, signatures, reasonFor],
   );
   const [opened, setOpened] = useState<Record<string, PaperView>>({});
+  const [changing, setChanging] = useState<string | null>(null);
   const { errors, submit } = useSubmit();
-  const open = (paperId: string) =>
-    void submit(async () => {
-      const paper = await api().papers.open({ meetingId: meeting.id, paperId });
-      setOpened((before) => ({ ...before, [paperId]: paper }));
+  const open = (paper: PaperList[number]) =>
+    submit(async () => {
+      const view = await api().papers.open({ meetingId: meeting.id, paperId: paper.id, reason: reasonFor(paper.subjectId) });
+      setOpened((before) => ({ ...before, [paper.id]: view }));
     });
   const readable = (loaded.data ?? []).filter((s): s is Extract<SubjectPapers, { papers: unknown }> => 'papers' in s);
+  const final = (subjectId: string) => meeting.subjectList.find((s) => s.subjectId === subjectId)?.minutesStatus === 'final';
+  // The writer changes or withdraws their paper; the coordinator or minute-taker any paper.
+  const mayChange = (p: PaperList[number]) => me !== undefined && (me.id === p.attendeeId || me.part === 'coordinator' || me.part === 'minute_taker') && p.withdrawn === null && !final(p.subjectId) && meeting.status !== 'cancelled';
+  const changed = (paper: PaperView | null) => {
+    setChanging(null);
+    if (paper) setOpened((before) => ({ ...before, [paper.id]: paper }));
+    void loaded.reload();
+  };
 
   return (
     <section aria-labelledby="papers-heading">
@@ -70,6 +84,16 @@ export function PapersSection({ meeting, me, subjectName }: { meeting: MeetingVi
               </p>
               <p className="govuk-body">{entry.locked}</p>
             </div>
+          ) : 'reason' in entry ? (
+            <ReasonForRead
+              id={`papers-${entry.subjectId}`}
+              what={`the papers about ${subjectName(entry.subjectId)}`}
+              errors={entry.reason}
+              onGive={(reason) => {
+                rememberReason(entry.subjectId, reason);
+                void loaded.reload();
+              }}
+            />
           ) : entry.papers.length === 0 ? (
             <p className="govuk-body">No papers yet.</p>
           ) : (
@@ -77,12 +101,26 @@ export function PapersSection({ meeting, me, subjectName }: { meeting: MeetingVi
               {entry.papers.map((p) => (
                 <li key={p.id} className="app-paper">
                   <p className="govuk-body govuk-!-margin-bottom-1">
-                    <span className="govuk-!-font-weight-bold">{p.title}</span>, by {p.author}, {formatDate(p.createdAt)}. Owned by {p.owner.name} <AgencyTag agency={p.owner.agency} name={p.owner.name} />
+                    <span className="govuk-!-font-weight-bold">{p.title}</span>, by {p.author}, {formatDate(p.createdAt)}
+                    {p.version > 1 ? `, version ${p.version} (changed ${formatDate(p.updatedAt)} by ${p.updatedBy})` : ''}. Owned by {p.owner.name} <AgencyTag agency={p.owner.agency} name={p.owner.name} />
                   </p>
-                  {opened[p.id] ? (
-                    <PaperReport paper={opened[p.id]!} />
+                  {p.withdrawn ? (
+                    <p className="govuk-body">
+                      <Tag colour="grey">Withdrawn</Tag> {`Withdrawn ${formatDate(p.withdrawn.at)} by ${p.withdrawn.by}: ${p.withdrawn.reason}`}
+                    </p>
+                  ) : changing === p.id && opened[p.id] ? (
+                    <ChangePaper meeting={meeting} paper={opened[p.id]!} onDone={changed} />
+                  ) : opened[p.id] ? (
+                    <>
+                      <PaperReport paper={opened[p.id]!} />
+                      {mayChange(p) ? (
+                        <ActionLink onClick={() => setChanging(p.id)}>
+                          Change or withdraw<span className="govuk-visually-hidden"> {p.title}</span>
+                        </ActionLink>
+                      ) : null}
+                    </>
                   ) : (
-                    <ActionLink onClick={() => open(p.id)}>
+                    <ActionLink onClick={() => void open(p)}>
                       Open<span className="govuk-visually-hidden"> {p.title}</span>
                     </ActionLink>
                   )}
@@ -94,6 +132,72 @@ export function PapersSection({ meeting, me, subjectName }: { meeting: MeetingVi
       ))}
       {me && readable.length > 0 && meeting.status !== 'cancelled' ? <AddPaper meeting={meeting} me={me} subjects={readable.map((s) => s.subjectId)} subjectName={subjectName} onAdded={() => void loaded.reload()} /> : null}
     </section>
+  );
+}
+
+type ReportDraft = Record<ReportHeading, string>;
+const reportDraftOf = (report: Record<string, string | null>): ReportDraft => Object.fromEntries(HEADINGS.map((h) => [h, report[h] ?? ''])) as ReportDraft;
+const reportOf = (draft: ReportDraft) => Object.fromEntries(HEADINGS.map((h) => [h, draft[h].trim() === '' ? null : draft[h]])) as Record<ReportHeading, string | null>;
+
+/** The report's title and its parts under the report-to-panel headings. */
+function ReportFields({ prefix, title, onTitle, report, onReport, errors }: { prefix: string; title: string; onTitle: (v: string) => void; report: ReportDraft; onReport: (next: ReportDraft) => void; errors: FieldError[] }) {
+  return (
+    <>
+      <TextInput id={`${prefix}-title`} label="Title" value={title} onChange={onTitle} error={errorFor(errors, `${prefix}-title`)} width="govuk-!-width-two-thirds" />
+      <div id={`${prefix}-report`} tabIndex={-1}>
+        {errorFor(errors, `${prefix}-report`) ? (
+          <p className="govuk-error-message">
+            <span className="govuk-visually-hidden">Error:</span> {errorFor(errors, `${prefix}-report`)}
+          </p>
+        ) : null}
+        {HEADINGS.map((h) => (
+          <Textarea key={h} id={`${prefix}-report.${h}`} label={REPORT_HEADINGS[h]} value={report[h]} onChange={(v) => onReport({ ...report, [h]: v })} error={errorFor(errors, `${prefix}-report.${h}`)} rows={3} />
+        ))}
+      </div>
+    </>
+  );
+}
+
+/** A new version of the paper, or its withdrawal with the reason: the service says who may. */
+function ChangePaper({ meeting, paper, onDone }: { meeting: MeetingView; paper: PaperView; onDone: (paper: PaperView | null) => void }) {
+  const { reasonFor } = useSession();
+  const [title, setTitle] = useState(paper.title);
+  const [report, setReport] = useState<ReportDraft>(() => reportDraftOf(paper.report));
+  const [why, setWhy] = useState('');
+  const edit = useSubmit();
+  const withdraw = useSubmit();
+  const errors = prefixErrors([...edit.errors, ...withdraw.errors], 'change');
+  const save = (event: FormEvent) => {
+    event.preventDefault();
+    void edit.submit(async () => {
+      await api().papers.edit({ meetingId: meeting.id, paperId: paper.id, title, report: reportOf(report), itemIds: paper.itemIds, classification: paper.classification });
+      onDone(await api().papers.open({ meetingId: meeting.id, paperId: paper.id, reason: reasonFor(paper.subjectId) }));
+    });
+  };
+  const doWithdraw = () =>
+    void withdraw.submit(async () => {
+      await api().papers.withdraw({ meetingId: meeting.id, paperId: paper.id, reason: why });
+      onDone(null);
+    });
+  return (
+    <div className="app-item">
+      <ErrorSummary errors={errors} />
+      <form onSubmit={save} noValidate aria-label={`Change ${paper.title}`}>
+        <ReportFields prefix="change" title={title} onTitle={setTitle} report={report} onReport={setReport} errors={errors} />
+        <div className="govuk-button-group">
+          <button type="submit" className="govuk-button govuk-button--secondary" disabled={edit.busy} aria-disabled={edit.busy}>
+            Save as version {paper.version + 1}
+          </button>
+          <button type="button" className="govuk-button govuk-button--secondary" onClick={() => onDone(paper)}>
+            Keep it as it is
+          </button>
+        </div>
+      </form>
+      <Textarea id="change-reason" label="Why is the paper withdrawn?" hint="A withdrawn paper stays listed, with this reason; its text no longer opens." value={why} onChange={setWhy} error={errorFor(errors, 'change-reason')} rows={2} />
+      <button type="button" className="govuk-button govuk-button--warning" disabled={withdraw.busy} aria-disabled={withdraw.busy} onClick={doWithdraw}>
+        Withdraw the paper
+      </button>
+    </div>
   );
 }
 
@@ -121,25 +225,17 @@ function AddPaper({ meeting, me, subjects, subjectName, onAdded }: { meeting: Me
   const [subjectId, setSubjectId] = useState(subjects[0] ?? '');
   const [attendeeId, setAttendeeId] = useState(me.id);
   const [title, setTitle] = useState('');
-  const [report, setReport] = useState<Record<ReportHeading, string>>(() => Object.fromEntries(HEADINGS.map((h) => [h, ''])) as Record<ReportHeading, string>);
+  const [report, setReport] = useState<ReportDraft>(() => reportDraftOf({}));
   const { errors: raw, busy, submit } = useSubmit();
   const errors = prefixErrors(raw, 'paper');
   const [added, setAdded] = useState<string | null>(null);
   const add = (event: FormEvent) => {
     event.preventDefault();
     void submit(async () => {
-      const paper = await api().papers.add({
-        meetingId: meeting.id,
-        subjectId,
-        attendeeId,
-        title,
-        report: Object.fromEntries(HEADINGS.map((h) => [h, report[h].trim() === '' ? null : report[h]])) as Record<ReportHeading, string | null>,
-        itemIds: [],
-        classification: 'OFFICIAL-SENSITIVE',
-      });
+      const paper = await api().papers.add({ meetingId: meeting.id, subjectId, attendeeId, title, report: reportOf(report), itemIds: [], classification: 'OFFICIAL-SENSITIVE' });
       setAdded(`${paper.title} was added to the papers about ${subjectName(paper.subjectId)}.`);
       setTitle('');
-      setReport(Object.fromEntries(HEADINGS.map((h) => [h, ''])) as Record<ReportHeading, string>);
+      setReport(reportDraftOf({}));
       onAdded();
     });
   };
@@ -166,17 +262,7 @@ function AddPaper({ meeting, me, subjects, subjectName, onAdded }: { meeting: Me
               error={errorFor(errors, 'paper-attendeeId')}
             />
           ) : null}
-          <TextInput id="paper-title" label="Title" value={title} onChange={setTitle} error={errorFor(errors, 'paper-title')} width="govuk-!-width-two-thirds" />
-          <div id="paper-report" tabIndex={-1}>
-            {errorFor(errors, 'paper-report') ? (
-              <p className="govuk-error-message">
-                <span className="govuk-visually-hidden">Error:</span> {errorFor(errors, 'paper-report')}
-              </p>
-            ) : null}
-            {HEADINGS.map((h) => (
-              <Textarea key={h} id={`paper-report.${h}`} label={REPORT_HEADINGS[h]} value={report[h]} onChange={(v) => setReport((before) => ({ ...before, [h]: v }))} error={errorFor(errors, `paper-report.${h}`)} rows={3} />
-            ))}
-          </div>
+          <ReportFields prefix="paper" title={title} onTitle={setTitle} report={report} onReport={setReport} errors={errors} />
           <button type="submit" className="govuk-button govuk-button--secondary" disabled={busy} aria-disabled={busy}>
             Add the report
           </button>
