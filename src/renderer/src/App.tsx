@@ -40,6 +40,8 @@ import { PackScreen } from './screens/meetings/PackScreen';
 import { PacksScreen } from './screens/meetings/PacksScreen';
 import { SigningScreen } from './screens/meetings/SigningScreen';
 import { UndertakingScreen } from './screens/meetings/UndertakingScreen';
+import { DisclosureScreen } from './screens/disclosure/DisclosureScreen';
+import { DisclosuresScreen } from './screens/disclosure/DisclosuresScreen';
 
 type ClosedScreen = { name: 'start' } | { name: 'create' } | { name: 'restore' } | { name: 'unlock'; folder: string; userName: string };
 
@@ -65,7 +67,7 @@ const SECTIONS: { route: Route['name']; label: string; needs?: Action }[] = [
 
 /** Which section a route belongs to, for aria-current in the navigation. */
 function sectionOf(route: Route): Route['name'] {
-  if (route.name === 'subject' || route.name === 'subjectForm' || route.name === 'itemForm') return 'subjects';
+  if (route.name === 'subject' || route.name === 'subjectForm' || route.name === 'itemForm' || route.name === 'disclosure' || route.name === 'disclosures') return 'subjects';
   if (route.name === 'share' || route.name === 'import') return 'shares';
   if (route.name === 'meeting' || route.name === 'meetingForm' || route.name === 'minutes' || route.name === 'copies' || route.name === 'signing' || route.name === 'packs' || route.name === 'pack') return 'meetings';
   return route.name;
@@ -318,5 +320,9 @@ function RouteView({ route }: { route: Route }) {
       return <PacksScreen />;
     case 'pack':
       return <PackScreen key={route.exchangeId} exchangeId={route.exchangeId} />;
+    case 'disclosure':
+      return <DisclosureScreen key={`${route.id}-${route.task ?? 'tasks'}-${route.recipientId ?? ''}`} id={route.id} subjectId={route.subjectId} task={route.task} recipientId={route.recipientId} />;
+    case 'disclosures':
+      return <DisclosuresScreen />;
   }
 }

@@ -51,6 +51,9 @@ export function HomeScreen() {
           <button type="button" className="govuk-button govuk-button--secondary" onClick={() => navigate({ name: 'reviews' })}>
             Reviews due
           </button>
+          <button type="button" className="govuk-button govuk-button--secondary" onClick={() => navigate({ name: 'disclosures' })}>
+            Disclosures
+          </button>
         </div>
       ) : null}
       <p className="govuk-body">Every change is saved, encrypted, the moment you make it. Lock the register when you leave your desk: press Ctrl+L, or use Lock register at the top.</p>

@@ -11,6 +11,7 @@ import { useSubmit } from './useSubmit';
 import { TableHead } from '../components/TableHead';
 import { useLoad } from './useLoad';
 import { StartShareButton, SubjectShares } from './sharing/SubjectShares';
+import { SubjectDisclosures } from './disclosure/SubjectDisclosures';
 import { WITHDRAWAL_LIMIT } from '../../../shared/sharingVocabulary';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
@@ -318,6 +319,7 @@ export function SubjectScreen({ id }: { id: string }) {
         </section>
       ))}
       <SubjectShares subject={subject} />
+      <SubjectDisclosures subject={subject} />
     </>
   );
 }

@@ -1,0 +1,108 @@
+import type { FormEvent, ReactNode } from 'react';
+import type { DisclosureSummary, DisclosureView } from '../../../../shared/channels/disclosure';
+import { DISCLOSURE_STATUSES, type DisclosureStatus } from '../../../../shared/disclosureVocabulary';
+import { ErrorSummary } from '../../components/forms';
+import { Tag } from '../../components/tags';
+import type { FieldError } from '../../mappa';
+import type { DisclosureTask } from './tasks';
+import { ActionLink, BackLink, PageHeading } from '../sharing/parts';
+
+// Small pieces the disclosure screens have in common (issue 12): the status tag, the
+// single-agency tag (leaflet: strongly discouraged, so shown as such everywhere), and the
+// shell of one task's page: back to the task list, the error summary, the heading that takes
+// focus, what the service says is still to do, and the save button.
+
+export { ActionLink, BackLink, namesList, PageHeading, toggled, WarningText } from '../sharing/parts';
+
+const STATUS_COLOURS: Record<DisclosureStatus, 'blue' | 'yellow' | 'green' | 'red'> = { draft: 'blue', approved: 'yellow', made: 'green', withdrawn: 'red' };
+
+export function DisclosureStatusTag({ status }: { status: DisclosureStatus }) {
+  return <Tag colour={STATUS_COLOURS[status]}>{DISCLOSURE_STATUSES[status]}</Tag>;
+}
+
+export function SingleAgencyTag({ disclosure }: { disclosure: Pick<DisclosureSummary, 'singleAgency'> }) {
+  return disclosure.singleAgency ? <Tag colour="orange">Single-agency decision</Tag> : null;
+}
+
+/** "Siân Llŷr (An employer)" for each recipient, or a dash. */
+export function recipientsText(d: Pick<DisclosureSummary, 'recipients'>): string {
+  return d.recipients.length === 0 ? 'None yet' : d.recipients.map((r) => r.fullName).join(', ');
+}
+
+export interface TaskProps {
+  view: DisclosureView;
+  /** The disclosure as an act returned it. */
+  onChange: (view: DisclosureView) => void;
+  go: (task: DisclosureTask, recipientId?: string) => void;
+}
+
+/** What the service says is still to do for this task, in its words. */
+export function StillToDo({ problems, title = 'Still to do' }: { problems: readonly string[]; title?: string }) {
+  if (problems.length === 0) return null;
+  return (
+    <div className="app-line-problems govuk-!-margin-bottom-6">
+      <p className="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-1">{title}</p>
+      <ul className="govuk-list govuk-list--bullet govuk-!-margin-bottom-0">
+        {problems.map((p) => (
+          <li key={p}>{p}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** One task's page: its form saves and returns to the task list. */
+export function TaskPage({
+  view,
+  go,
+  title,
+  errors,
+  busy,
+  onSave,
+  problems = [],
+  saveLabel = 'Save and return to the task list',
+  backLabel = 'Back to the task list',
+  warning = false,
+  children,
+}: {
+  view: DisclosureView;
+  go: TaskProps['go'];
+  title: string;
+  errors: FieldError[];
+  busy: boolean;
+  onSave: () => void;
+  problems?: readonly string[];
+  saveLabel?: string;
+  backLabel?: string;
+  /** A button that cannot be undone (GOV.UK warning button). */
+  warning?: boolean;
+  children: ReactNode;
+}) {
+  const save = (event: FormEvent) => {
+    event.preventDefault();
+    onSave();
+  };
+  return (
+    <>
+      <BackLink onClick={() => go('tasks')}>{backLabel}</BackLink>
+      <ErrorSummary errors={errors} />
+      <PageHeading caption={`Disclosure about ${view.subjectName}`}>{title}</PageHeading>
+      <StillToDo problems={problems} />
+      <form onSubmit={save} noValidate>
+        {children}
+        <div className="govuk-button-group">
+          <button type="submit" className={`govuk-button${warning ? ' govuk-button--warning' : ''}`} disabled={busy} aria-disabled={busy}>
+            {saveLabel}
+          </button>
+          <ActionLink onClick={() => go('tasks')}>Cancel</ActionLink>
+        </div>
+      </form>
+    </>
+  );
+}
+
+/** The criterion's sentences from the view, by its code. */
+export const problemsOf = (view: DisclosureView, criterion: DisclosureView['criteria'][number]['criterion']) => view.criteria.find((c) => c.criterion === criterion)?.problems ?? [];
+
+/** A blank box sent as null: the service takes null for "not answered". */
+export const orNull = (s: string): string | null => (s.trim() === '' ? null : s);
