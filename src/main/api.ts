@@ -7,6 +7,7 @@ import { sharingService } from './sharing/service';
 import { meetingsService } from './meetings/service';
 import { meetingPacksService } from './meetings/packService';
 import { disclosureService } from './disclosure/service';
+import { sarService } from './sar/service';
 
 // The service: one function per contract channel, composed from one slice per
 // capability and nothing else. Electron's IPC binding and the UI test bridge both call
@@ -38,6 +39,7 @@ export function createApi(options: ApiOptions): Api {
     ...meetingsService(deps),
     ...meetingPacksService(deps),
     ...disclosureService(deps),
+    ...sarService(deps),
   };
 
   // Every call the person makes counts as activity for the auto-lock.

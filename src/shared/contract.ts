@@ -8,6 +8,7 @@ import { sharingContract } from './channels/sharing';
 import { meetingsContract } from './channels/meetings';
 import { meetingPacksContract } from './channels/meetingPacks';
 import { disclosureContract } from './channels/disclosure';
+import { sarContract } from './channels/sar';
 
 // The whole IPC surface as data, composed from one slice per capability
 // (src/shared/channels/<capability>.ts: channel "<area>.<action>" -> zod input and
@@ -23,6 +24,7 @@ export const contract = {
   ...meetingsContract,
   ...meetingPacksContract,
   ...disclosureContract,
+  ...sarContract,
 } as const;
 
 export type { RegisterStatus, UserRow, AccessSettings } from './channels/access';

@@ -54,6 +54,9 @@ export const PERMISSIONS = {
   // the MAPPA chair's, the senior decision-maker (leaflet; procedures §18).
   'disclosure.prepare': CASEWORK,
   'disclosure.approve': ['chair'],
+  // Subject access requests (issue 13): the information governance lead answers for the
+  // office's own information, refers other agencies' items to their owners.
+  'sar.manage': ['ig_lead'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Action = keyof typeof PERMISSIONS;
 
@@ -84,6 +87,7 @@ export const REFUSALS = {
   'undertaking.edit': 'Only an administrator can change the confidentiality undertaking.',
   'disclosure.prepare': 'Only agency representatives, MAPPA chairs and coordinators can prepare a disclosure to a third party or record its outcome.',
   'disclosure.approve': 'Only a MAPPA chair can approve a disclosure to a third party.',
+  'sar.manage': 'Only an information governance lead can handle subject access requests.',
 } as const satisfies Record<Action, string>;
 
 export function can(role: Role, action: Action): boolean {

@@ -6,6 +6,7 @@ import { sharingMigration } from './schema/v6-sharing';
 import { meetingsMigration } from './schema/v7-meetings';
 import { meetingPacksMigration } from './schema/v8-meeting-packs';
 import { disclosureMigration } from './schema/v9-disclosure';
+import { subjectAccessMigration } from './schema/v10-subject-access';
 
 // Schema migrations, numbered by PRAGMA user_version. To add one, append an entry with the
 // next version number; each runs as one durable commit (journaled like any other).
@@ -33,6 +34,7 @@ export const MIGRATIONS: readonly Migration[] = [
   meetingsMigration,
   meetingPacksMigration,
   disclosureMigration,
+  subjectAccessMigration,
 ];
 
 export function latestVersion(migrations: readonly Migration[] = MIGRATIONS): number {

@@ -13,7 +13,7 @@ import { blocked, BLOCKED_OPEN } from '../register/associationBlock';
 import { actOnSubject } from '../register/guard';
 import { copyPermission, nextCopyNumber, recordCopy } from './copies';
 import { minutesCopyBlocks, paperBlocks } from './copyDocuments';
-import { actOnSubjects } from './guard';
+import { actOnSubjects } from '../register/guard';
 import { getAttendee, getMeetingRow, meetingView } from './meetings';
 import { findMinutes, minutesView, requireMinutes } from './minutes';
 import { buildAcknowledgement, declarationForPack, declarationForReceived, markAcknowledgementExported, PACK_BLOCKED, receivedPackOn, receivedPacks, receivedPackView, signReceivedPack, storeReceivedPack } from './packsIn';

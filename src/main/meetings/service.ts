@@ -18,7 +18,7 @@ import { actionMeeting, actionSubject, getAction, listActions, setActionStatus }
 import { chairWorkingDays, setChairWorkingDays } from './approval';
 import { attendanceSheetPdf, minutesCopyPdf } from './copyDocuments';
 import { copyPermission, distributionOf, nextCopyNumber, recordCopy, recordCopyPermission, revokeCopyPermission } from './copies';
-import { actOnSubjects } from './guard';
+import { actOnSubjects } from '../register/guard';
 import { addAttendee, addMeetingSubject, attendeeByPart, attendeesOf, cancelMeeting, getAttendee, meetingTitle, type AttendeeRow, createMeeting, getMeetingRow, listMeetings, meetingSubjectIds, meetingView, requireMeetingSubject, setAttendance } from './meetings';
 import { amendAsChair, confirmAsChair, findMinutes, linkableItems, minutesView, requireMinutes, saveDraft, sendToChair } from './minutes';
 import { addPaper, editPaper, getPaper, listPapers, paperAuthor, paperSubject, paperSummary, withdrawPaper } from './papers';

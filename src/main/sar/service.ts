@@ -1,0 +1,133 @@
+import type { sarContract, SarView } from '../../shared/channels/sar';
+import type { SliceService } from '../../shared/channels/slice';
+import { MappaError } from '../../shared/errors';
+import type { Ctx } from '../access/context';
+import type { ServiceDeps } from '../access/registerSession';
+import { accessReasonFor, acted, readEntries, type ActEntry } from '../audit';
+import type { Writer } from '../db/types';
+import { blockedSubjects, BLOCKED_CHANGE, BLOCKED_OPEN } from '../register/associationBlock';
+import { actOnSubject } from '../register/guard';
+import { actOnSubjects } from '../register/guard';
+import { answerReferral, candidates, confirmSubject, holdingsOf, refer, removeSubject } from './holdings';
+import { answerClarification, askClarification, changeFacts, confirmedSubjectIds, createRequest, listRequests, requestRow, requestView } from './requests';
+
+// The subject access request channels (issue 13), for the information governance lead. A
+// request names people before any subject is confirmed, so its record is guarded by the
+// association block through the subjects it is confirmed to be about: a lead who declared an
+// association with one of them is refused (and the attempt recorded) like anywhere else.
+// Every step writes a sar_step entry in the same commit; what reveals a subject's data (the
+// candidates, the holdings) is an audited read asking the access reason.
+
+export function sarService({ session }: ServiceDeps): SliceService<typeof sarContract> {
+  const hiddenFor = (w: Writer, ctx: Ctx) => new Set(blockedSubjects(w, ctx.actor.userId).keys());
+  /** A step on a request: guarded by its confirmed subjects, audited, returning the request as it now stands. */
+  const step = (id: string, name: string, work: (w: Writer, ctx: Ctx) => Record<string, string | number | boolean | readonly string[]> | void, reason?: string): SarView =>
+    actOnSubjects(session, 'sar.manage', (w) => confirmedSubjectIds(w, id), BLOCKED_CHANGE, (w, ctx) => {
+      requestRow(w, id);
+      const details = work(w, ctx) ?? {};
+      const view = requestView(w, id, ctx.now, hiddenFor(w, ctx));
+      const entry: Omit<ActEntry, 'subjectId'> = { action: 'sar_step', ...(reason === undefined ? {} : { reason }), details: { requestId: id, reference: view.reference, step: name, ...details } };
+      const subjects = view.confirmed.map((c) => c.subjectId);
+      return acted(view, ...(subjects.length === 0 ? [entry] : subjects.map((subjectId) => ({ ...entry, subjectId }))));
+    });
+
+  return {
+    'sar.list': ({ status }) =>
+      session.act('sar.manage', (w, ctx) => {
+        const list = listRequests(w, status, ctx.now);
+        return acted(list, { action: 'sar_step', details: { step: 'dashboard', status: status ?? 'all', returned: list.length } });
+      }),
+    'sar.create': (input) =>
+      session.act('sar.manage', (w, ctx) => {
+        const id = createRequest(w, ctx, input);
+        const view = requestView(w, id, ctx.now, hiddenFor(w, ctx));
+        return acted(view, { action: 'sar_step', details: { requestId: id, reference: view.reference, step: 'intake', regime: view.regime, onBehalf: input.representativeName !== null } });
+      }),
+    'sar.get': ({ id }) => step(id, 'view', () => undefined),
+    'sar.setIdentity': ({ id, verifiedOn, how }) =>
+      step(id, 'identity', (w, ctx) => {
+        changeFacts(w, ctx, id, { identity_verified_on: verifiedOn, identity_how: how });
+        return { verifiedOn };
+      }),
+    'sar.setFee': ({ id, required, reason, receivedOn }) =>
+      step(id, 'fee', (w, ctx) => {
+        changeFacts(w, ctx, id, { fee_required: required ? 1 : 0, fee_reason: required ? reason : null, fee_received_on: receivedOn });
+        return { required, ...(receivedOn === null ? {} : { receivedOn }) };
+      }),
+    'sar.askClarification': ({ id, askedOn, what }) =>
+      step(id, 'clarification_asked', (w, ctx) => {
+        askClarification(w, ctx, id, askedOn, what);
+        return { askedOn };
+      }),
+    'sar.clarificationAnswered': ({ id, answeredOn }) =>
+      step(id, 'clarification_answered', (w, ctx) => {
+        answerClarification(w, ctx, id, answeredOn);
+        return { answeredOn };
+      }),
+    'sar.extend': ({ id, toldOn, reason }) =>
+      step(
+        id,
+        'extension',
+        (w, ctx) => {
+          if (requestRow(w, id).extension_told_on !== null) throw new MappaError('already_extended', 'This request has already been extended: it can be extended once, to three months from the start.');
+          changeFacts(w, ctx, id, { extension_told_on: toldOn, extension_reason: reason });
+          return { toldOn };
+        },
+        reason,
+      ),
+    'sar.close': ({ id, closedOn, note }) =>
+      step(
+        id,
+        'close',
+        (w, ctx) => {
+          changeFacts(w, ctx, id, { status: 'closed', closed_on: closedOn, closed_note: note });
+          return { closedOn };
+        },
+        note,
+      ),
+
+    'sar.search': ({ id }) =>
+      session.act('sar.manage', (w, ctx) => {
+        const row = requestRow(w, id);
+        const found = candidates(w, row, ctx.now, hiddenFor(w, ctx));
+        return acted(found, ...readEntries('subject_search', { list: 'sar_candidates', requestId: id, returned: found.length }, found.map((s) => s.id)));
+      }),
+    'sar.confirmSubject': ({ id, subjectId, how }) =>
+      actOnSubject(session, 'sar.manage', () => subjectId, BLOCKED_CHANGE, (w, ctx) => {
+        confirmSubject(w, ctx, id, subjectId, how);
+        const view = requestView(w, id, ctx.now, hiddenFor(w, ctx));
+        return acted(view, { action: 'sar_step', subjectId, details: { requestId: id, reference: view.reference, step: 'confirm_subject' } });
+      }),
+    'sar.removeSubject': ({ id, subjectId }) =>
+      actOnSubject(session, 'sar.manage', () => subjectId, BLOCKED_CHANGE, (w, ctx) => {
+        removeSubject(w, id, subjectId);
+        const view = requestView(w, id, ctx.now, hiddenFor(w, ctx));
+        return acted(view, { action: 'sar_step', subjectId, details: { requestId: id, reference: view.reference, step: 'remove_subject' } });
+      }),
+    'sar.holdings': ({ id, reason }) =>
+      actOnSubjects(session, 'sar.manage', (w) => confirmedSubjectIds(w, id), BLOCKED_OPEN, (w) => {
+        const why = accessReasonFor(w, reason);
+        const view = holdingsOf(w, id, { propose: () => [], otherPeople: [] });
+        const itemIds = view.groups.flatMap((g) => g.items.map((i) => i.id));
+        const subjects = confirmedSubjectIds(w, id);
+        const entries: ActEntry[] = subjects.map((subjectId) => ({
+          action: 'subject_view',
+          subjectId,
+          itemIds: view.groups.flatMap((g) => g.items.filter((i) => i.subjectId === subjectId).map((i) => i.id)),
+          ...(why === null ? {} : { reason: why }),
+          details: { via: 'subject_access_request', requestId: id },
+        }));
+        return acted(view, ...(entries.length === 0 ? [{ action: 'sar_step' as const, details: { requestId: id, step: 'holdings', items: itemIds.length } }] : entries));
+      }),
+    'sar.refer': (input) =>
+      step(input.id, 'refer', (w, ctx) => {
+        const referralId = refer(w, ctx, input);
+        return { referralId, ownerOfficeId: input.ownerOfficeId, items: input.itemIds.length };
+      }),
+    'sar.referralAnswer': ({ id, referralId, answer, answeredOn }) =>
+      step(id, 'referral_answer', (w) => {
+        answerReferral(w, id, referralId, answer, answeredOn);
+        return { referralId, answeredOn };
+      }),
+  };
+}

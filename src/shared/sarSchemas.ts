@@ -1,0 +1,172 @@
+import { z } from 'zod';
+import { id, isoDate, optionalText, reasonText, text } from './fields';
+import { office, subjectSummary } from './registerSchemas';
+import { REGIME_CODES } from './sharingVocabulary';
+import { CLASSIFICATIONS, FIELD_KIND_CODES } from './vocabulary';
+
+// The shapes of a subject access request (issue 13): the intake, the deadline as the engine
+// counts it (src/shared/sarDeadline.ts), the people confirmed, what the register holds about
+// them grouped by owning agency, the decisions on this office's items, and the referrals of
+// other agencies' items to their owners.
+
+const optionalDay = (label: string) =>
+  z
+    .union([isoDate(label), z.literal(''), z.null()])
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? null : v));
+
+export const sarIntake = z
+  .object({
+    requesterName: text('the requester’s full name', 120),
+    /** Made by a representative (a solicitor, a parent, an advocate) with the person's authority. */
+    representativeName: optionalText('the representative’s name', 120),
+    authority: optionalText('the authority the representative holds', 500),
+    contact: text('where to send the response (address or secure email)', 500),
+    names: z.array(z.string().trim().min(1, 'Enter a name').max(120, 'A name must be 120 characters or fewer')).max(10, 'Enter 10 names or fewer').default([]),
+    dateOfBirth: optionalDay('the date of birth'),
+    identifiers: optionalText('the references they gave', 300),
+    askedFor: text('what the requester asked for', 5_000),
+    receivedOn: isoDate('the day the request was received'),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.representativeName !== null && v.authority === null) ctx.addIssue({ code: 'custom', path: ['authority'], message: 'Say what authority the representative holds (for example, a signed form of authority)' });
+    if (v.representativeName === null && v.authority !== null) ctx.addIssue({ code: 'custom', path: ['representativeName'], message: 'Enter the representative’s name, or leave the authority empty' });
+  });
+export type SarIntake = z.output<typeof sarIntake>;
+
+const band = z.enum(['red', 'amber', 'green']);
+
+export const deadlineView = z.object({
+  state: z.enum(['not_started', 'stopped', 'running']),
+  start: z.string().nullable(),
+  firstDueOn: z.string().nullable(),
+  dueOn: z.string().nullable(),
+  extended: z.boolean(),
+  daysStopped: z.number(),
+  daysLeft: z.number().nullable(),
+  band,
+  label: z.string(),
+  /** How the days were counted, sentence by sentence: shown on screen as it is. */
+  explanation: z.array(z.string()),
+  notice: z.string().nullable(),
+});
+export type DeadlineView = z.infer<typeof deadlineView>;
+
+export const sarSummary = z.object({
+  id,
+  reference: z.string(),
+  requesterName: z.string(),
+  receivedOn: z.string(),
+  regime: z.enum(REGIME_CODES),
+  status: z.enum(['open', 'closed']),
+  deadline: deadlineView,
+  subjects: z.number(),
+  decided: z.number(),
+  toDecide: z.number(),
+});
+export type SarSummary = z.infer<typeof sarSummary>;
+
+export const pauseView = z.object({ seq: z.number(), askedOn: z.string(), what: z.string(), answeredOn: z.string().nullable() });
+
+export const referralView = z.object({
+  id,
+  owner: office,
+  itemIds: z.array(id),
+  referredOn: z.string(),
+  toWhom: z.string(),
+  how: z.string(),
+  answer: z.string().nullable(),
+  answeredOn: z.string().nullable(),
+});
+export type ReferralView = z.infer<typeof referralView>;
+
+export const sarView = sarSummary.extend({
+  office,
+  representativeName: z.string().nullable(),
+  authority: z.string().nullable(),
+  contact: z.string(),
+  names: z.array(z.string()),
+  dateOfBirth: z.string().nullable(),
+  identifiers: z.string().nullable(),
+  askedFor: z.string(),
+  identityVerifiedOn: z.string().nullable(),
+  identityHow: z.string().nullable(),
+  feeRequired: z.boolean(),
+  feeReason: z.string().nullable(),
+  feeReceivedOn: z.string().nullable(),
+  extension: z.object({ toldOn: z.string(), reason: z.string() }).nullable(),
+  pauses: z.array(pauseView),
+  confirmed: z.array(z.object({ subject: subjectSummary.nullable(), subjectId: id, how: z.string(), confirmedBy: z.string(), confirmedAt: z.string() })),
+  referrals: z.array(referralView),
+  closedOn: z.string().nullable(),
+  closedNote: z.string().nullable(),
+});
+export type SarView = z.infer<typeof sarView>;
+
+export const redactionSpan = z
+  .object({
+    start: z.number().int().min(0),
+    end: z.number().int().min(1),
+    code: z.string().min(1, 'Choose the exemption for this redaction').max(60),
+    reason: reasonText('Say why this part is redacted'),
+  })
+  .strict();
+
+export const decisionView = z.object({
+  decision: z.enum(['release', 'redact', 'withhold']),
+  code: z.string().nullable(),
+  reason: z.string().nullable(),
+  healthOpinion: z.string().nullable(),
+  redactions: z.array(z.object({ start: z.number(), end: z.number(), code: z.string(), reason: z.string() })),
+  decidedBy: z.string(),
+  decidedAt: z.string(),
+  /** The item changed after the decision: decide again. */
+  stale: z.boolean(),
+});
+export type DecisionView = z.infer<typeof decisionView>;
+
+export const holdingItem = z.object({
+  id,
+  subjectId: id,
+  fieldKind: z.enum(FIELD_KIND_CODES),
+  fieldLabel: z.string(),
+  value: z.string(),
+  classification: z.enum(CLASSIFICATIONS),
+  receivedOn: z.string(),
+  version: z.number(),
+  notToSubject: z.boolean(),
+  notToSubjectReason: z.string().nullable(),
+  decision: decisionView.nullable(),
+  /** What the register proposes before the IG lead decides: an item marked "not to be disclosed to the subject" is proposed as withheld with its recorded reason. */
+  proposal: z.object({ decision: z.enum(['release', 'withhold']), reason: z.string().nullable() }),
+  /** Other people's names found in the text, proposed for redaction (offsets into the text). */
+  proposedRedactions: z.array(z.object({ start: z.number(), end: z.number(), name: z.string() })),
+  referralId: id.nullable(),
+});
+export type HoldingItem = z.infer<typeof holdingItem>;
+
+export const holdingsView = z.object({
+  requestId: id,
+  regime: z.enum(REGIME_CODES),
+  /** Items grouped by owning agency: this office's are decided here, others' are referred to their owner. */
+  groups: z.array(z.object({ owner: office, ours: z.boolean(), items: z.array(holdingItem) })),
+  /** Other records that hold the requester's personal data (from the map of where personal data lives), by table, with counts. */
+  otherRecords: z.array(z.object({ table: z.string(), label: z.string(), rows: z.number() })),
+});
+export type HoldingsView = z.infer<typeof holdingsView>;
+
+export const decisionInput = z
+  .object({
+    id,
+    itemId: id,
+    decision: z.enum(['release', 'redact', 'withhold'], { error: 'Choose release, release with redactions, or withhold' }),
+    code: z.string().max(60).nullable().default(null),
+    reason: optionalText('the reason', 1000),
+    healthOpinion: optionalText('the health professional’s opinion', 2000),
+    redactions: z.array(redactionSpan).max(200).default([]),
+  })
+  .strict();
+export type DecisionInput = z.output<typeof decisionInput>;
+
+export { optionalDay };
