@@ -271,6 +271,8 @@ export const minutesParts = z
     dissentingViews: longText('the dissenting views'),
     disclosureKind: z.enum(['none_needed', 'disclosure_record'], { error: 'Choose how disclosure was considered' }).nullable().default(null),
     disclosureReason: optionalText('why no disclosure is needed', REASON_MAX),
+    /** The disclosure record the meeting decided on (issue 12), when the consideration is one. */
+    disclosureRecordId: id.nullable().default(null),
     rmpSupervision: longText('the supervision plan'),
     rmpMonitoringControl: longText('the monitoring and control plan'),
     rmpInterventionsTreatment: longText('the interventions and treatment plan'),
@@ -328,6 +330,8 @@ export const minutesView = z.object({
   actions: z.array(actionView),
   /** The register items the information shared refers to, each with the agency that owns it (never their values). */
   linkedItems: z.array(z.object({ itemId: id, fieldKind: z.string(), fieldLabel: z.string(), owner: office, noOnwardDisclosure: z.boolean() })),
+  /** The disclosure record the consideration links to: what it is, never what it discloses. */
+  linkedDisclosure: z.object({ id, status: z.string(), statusLabel: z.string(), recipients: z.string(), createdOn: z.string() }).nullable(),
   subjectDateOfBirth: z.string().nullable(),
   attendees: z.array(z.object({ fullName: z.string(), agency: z.string(), jobTitle: z.string(), status: subjectAttendance })),
   chairDue: due,

@@ -121,7 +121,12 @@ export function minutesCopyBlocks(input: CopyInput): Block[] {
     { kind: 'heading', text: 'Disclosure' },
     {
       kind: 'paragraph',
-      text: parts.disclosureKind === 'none_needed' ? `Disclosure was considered. No disclosure is needed, because ${or(parts.disclosureReason)}` : parts.disclosureKind === 'disclosure_record' ? 'Disclosure was considered: see the disclosure record.' : 'Not recorded.',
+      text:
+        parts.disclosureKind === 'none_needed'
+          ? `Disclosure was considered. No disclosure is needed, because ${or(parts.disclosureReason)}`
+          : m.linkedDisclosure !== null
+            ? `Disclosure was considered: see the disclosure record started on ${formatLondonDate(m.linkedDisclosure.createdOn)}, to ${m.linkedDisclosure.recipients} (${m.linkedDisclosure.statusLabel.toLowerCase()}). What it discloses is in that record, not in these minutes.`
+            : 'Not recorded.',
     },
     { kind: 'heading', text: 'Risk management plan' },
     ...text(RMP_HEADINGS.supervision, parts.rmpSupervision),

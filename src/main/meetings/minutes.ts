@@ -3,6 +3,7 @@ import { londonDayOf } from '../../shared/calendar';
 import { MappaError } from '../../shared/errors';
 import { AGENCY_KINDS, FIELD_KINDS } from '../../shared/vocabulary';
 import type { MeetingKind, SubjectAttendance } from '../../shared/meetingsVocabulary';
+import { DISCLOSURE_STATUSES, RECIPIENT_KINDS, type DisclosureStatus, type RecipientKind } from '../../shared/disclosureVocabulary';
 import { iso, newId, type Ctx } from '../access/context';
 import { requireOffice } from '../access/offices';
 import type { Reader, SqlValue, Writer } from '../db/types';
@@ -66,6 +67,12 @@ function writeParts(w: Writer, ctx: Ctx, m: MinutesRow, parts: MinutesParts, eve
   for (const itemId of parts.informationItemIds) {
     if (getItem(w, itemId).subjectId !== m.subject_id) throw new MappaError('wrong_subject', 'A linked item belongs to someone else: link only this person’s items.', 'informationItemIds');
   }
+  if (parts.disclosureRecordId !== null) {
+    if (parts.disclosureKind !== 'disclosure_record') throw new MappaError('not_a_record', 'A disclosure record is linked only when the consideration is “see the disclosure record”.', 'disclosureRecordId');
+    if (linkedDisclosure(w, m.subject_id, parts.disclosureRecordId) === null) {
+      throw new MappaError('wrong_subject', 'That disclosure record is not about this person: link one of their own disclosures.', 'disclosureRecordId');
+    }
+  }
   const before = fromRow(m);
   const changed: string[] = [];
   const earlier: Record<string, unknown> = {};
@@ -96,6 +103,18 @@ function writeParts(w: Writer, ctx: Ctx, m: MinutesRow, parts: MinutesParts, eve
   ]);
   record(w, ctx, m, event, version, changed, earlier, note);
   return changed;
+}
+
+/**
+ * The disclosure record (issue 12) the minutes link to, if it is about this person: its
+ * status, the kinds of recipient and the day it was started, never what it discloses. Read
+ * from the disclosures table (migration 9), as a capability reads another's records.
+ */
+export function linkedDisclosure(r: Reader, subjectId: string, disclosureId: string): MinutesView['linkedDisclosure'] {
+  const d = r.get<{ id: string; status: DisclosureStatus; created_at: string }>('SELECT id, status, created_at FROM disclosures WHERE id = ? AND subject_id = ?', [disclosureId, subjectId]);
+  if (!d) return null;
+  const kinds = r.all<{ kind: RecipientKind }>('SELECT kind FROM disclosure_recipients WHERE disclosure_id = ? ORDER BY position', [d.id]).map((k) => RECIPIENT_KINDS[k.kind].replace(' (say who)', '').toLowerCase());
+  return { id: d.id, status: d.status, statusLabel: DISCLOSURE_STATUSES[d.status], recipients: kinds.length === 0 ? 'no recipient yet' : kinds.join(', '), createdOn: londonDayOf(d.created_at) };
 }
 
 /** The minute-taker's draft: started on first save, editable until it goes to the chair. */
@@ -180,6 +199,7 @@ export function minutesView(r: Reader, meetingId: string, subjectId: string, now
       const item = getItem(r, itemId);
       return [{ itemId, fieldKind: item.fieldKind, fieldLabel: FIELD_KINDS[item.fieldKind].label, owner: item.owner, noOnwardDisclosure: item.noOnwardDisclosure }];
     }),
+    linkedDisclosure: parts.disclosureRecordId === null ? null : linkedDisclosure(r, subjectId, parts.disclosureRecordId),
     subjectDateOfBirth: subject?.date_of_birth ?? null,
     attendees: attendees.map((a) => {
       const office = requireOffice(r, a.office_id, 'officeId');

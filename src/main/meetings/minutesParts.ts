@@ -21,6 +21,7 @@ export const PART_COLUMNS = {
   dissentingViews: 'dissenting_views',
   disclosureKind: 'disclosure_kind',
   disclosureReason: 'disclosure_reason',
+  disclosureRecordId: 'disclosure_record_id',
   rmpSupervision: 'rmp_supervision',
   rmpMonitoringControl: 'rmp_monitoring_control',
   rmpInterventionsTreatment: 'rmp_interventions_treatment',
@@ -76,7 +77,7 @@ export function missingParts(p: StoredParts, kind: MeetingKind, startsAt: string
     // Procedures §18: disclosure is considered at every Level 2 and 3 meeting, and the minutes record it.
     if (p.disclosureKind === null) missing.push('Record the disclosure consideration: every Level 2 and 3 meeting considers disclosure (procedures §18). If none is needed, say why.');
     else if (p.disclosureKind === 'none_needed' && empty(p.disclosureReason)) missing.push('Say why no disclosure is needed.');
-    else if (p.disclosureKind === 'disclosure_record') missing.push('Linking a disclosure record is not available yet: record “no disclosure needed” with the reason, or keep the minutes in draft until the disclosure is recorded.');
+    else if (p.disclosureKind === 'disclosure_record' && p.disclosureRecordId === null) missing.push('Choose the disclosure record the meeting decided on, or record that no disclosure is needed and why.');
     if (p.levelDecision === null) missing.push('Record the level decision: continue, move up or down a level, or exit.');
     else if (empty(p.levelDecisionReason)) missing.push('Give the reasons for the level decision.');
   }
