@@ -11,6 +11,7 @@ import { AttendeesSection } from './AttendeesSection';
 import { arrangementsOpen, EditArrangements, TakeOffMeeting } from './ChangeMeeting';
 import { ActionLink, BackLink, ChairDue, MeetingStatusTag, MinutesStatusTag, myAttendee, PageHeading, WarningText, whenText, whereText } from './parts';
 import { PapersSection } from './PapersSection';
+import { PacksSentSection } from './PacksSentSection';
 
 // The meeting page (issue 11): its details, the people it discusses with their minutes,
 // the attendees with their attendance and signatures, and the papers, locked until the
@@ -130,6 +131,7 @@ export function MeetingScreen({ id }: { id: string }) {
       <AttendeesSection meeting={meeting} onChange={loaded.setData} subjectName={subjectName} />
       {manages && arrangementsOpen(meeting) ? <TakeOffMeeting who="attendee" meeting={meeting} onChange={loaded.setData} /> : null}
       <PapersSection meeting={meeting} me={me} subjectName={subjectName} />
+      {manages ? <PacksSentSection meeting={meeting} onChange={loaded.setData} /> : null}
 
       {manages ? (
         <>

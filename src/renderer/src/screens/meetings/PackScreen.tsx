@@ -111,7 +111,6 @@ function MeetingFacts({ pack }: { pack: ReceivedPackView }) {
     <>
       <h2 className="govuk-heading-l">The meeting</h2>
       <dl className="govuk-summary-list">
-        <SummaryRow label="Meeting">{pack.meetingTitle}</SummaryRow>
         <SummaryRow label="When">{formatLondonDateTime(pack.startsAt)}</SummaryRow>
         <SummaryRow label="Where">{where === '' ? 'Not recorded' : where}</SummaryRow>
         <SummaryRow label="Chair">{pack.meeting.chair}</SummaryRow>

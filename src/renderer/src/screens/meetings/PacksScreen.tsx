@@ -67,7 +67,7 @@ export function PacksScreen() {
                   {p.from.name}
                   <span className="govuk-body-s app-block">{p.from.agencyLabel}</span>
                 </td>
-                <td className="govuk-table__cell">{p.recipientName}</td>
+                <td className="govuk-table__cell app-name">{p.recipientName}</td>
                 <td className="govuk-table__cell">
                   {p.signed ? <Tag colour="green">Signed</Tag> : <Tag colour="orange">Awaiting signature</Tag>}
                   {p.signed ? <span className="govuk-body-s app-block">{signedText(p.signed)}</span> : null}

@@ -83,7 +83,7 @@ export function PacksSentSection({ meeting, onChange }: MeetingPartProps) {
         <p className="govuk-inset-text">Every attendee is a user of this register: they sign the undertaking and read the papers here.</p>
       ) : (
         <table className="govuk-table" aria-labelledby="packs-send-heading">
-          <TableHead columns={['Attendee', 'Their office', 'Invitation', { hidden: 'Send' }]} />
+          <TableHead columns={['Attendee', 'Invitation', { hidden: 'Send' }]} />
           <tbody className="govuk-table__body">
             {outside.map((a) => {
               const invitations = invitationsTo(a);
@@ -93,10 +93,9 @@ export function PacksSentSection({ meeting, onChange }: MeetingPartProps) {
                   <td className="govuk-table__cell">
                     <span className="govuk-!-font-weight-bold">{a.fullName}</span>
                     <br />
-                    {a.jobTitle}
-                  </td>
-                  <td className="govuk-table__cell">
-                    {a.office.name} <AgencyTag agency={a.office.agency} name={a.office.name} />
+                    {a.jobTitle}, {a.office.name}
+                    <br />
+                    <AgencyTag agency={a.office.agency} name={a.office.name} />
                   </td>
                   <td className="govuk-table__cell">
                     {last ? (
@@ -138,7 +137,9 @@ export function PacksSentSection({ meeting, onChange }: MeetingPartProps) {
                 <td className="govuk-table__cell">
                   <span className="govuk-!-font-weight-bold">{p.recipientName}</span>
                   <br />
-                  {p.office.name} <AgencyTag agency={p.office.agency} name={p.office.name} />
+                  {p.office.name}
+                  <br />
+                  <AgencyTag agency={p.office.agency} name={p.office.name} />
                 </td>
                 <td className="govuk-table__cell">
                   {whatWasSent(p)}
