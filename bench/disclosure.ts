@@ -9,6 +9,7 @@
 //  - the briefing: disclosures.briefing end to end (the PDF laid out by the one document
 //    maker, recorded with its audit entry, the file written), after approval.
 import { readFileSync } from 'node:fs';
+import { pageCount } from '../src/main/documents';
 import { aReadyDisclosure, REASON } from '../tests/support/disclosures';
 import { aMeetingTeam, aNominal } from '../tests/support/meetings';
 import { anItem } from '../tests/support/registerBuilders';
@@ -54,7 +55,7 @@ async function main(): Promise<void> {
     const t0 = now();
     await s['disclosures.briefing']({ id: view.id, recipientId: view.recipientList[0]!.id });
     if (i > 0) briefingMs.push(now() - t0);
-    pages = (readFileSync(file).toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
+    pages = pageCount(readFileSync(file));
   }
   t.api.session.lock();
   process.stdout.write(

@@ -8,7 +8,7 @@
 //    out by the one document maker, the copy recorded with its audit entry, the file written),
 //    each run on a new permission of the chair's, for minutes long enough to fill 20 pages.
 import { readFileSync } from 'node:fs';
-import { pagesOf } from '../src/main/meetings/copyDocuments';
+import { pageCount } from '../src/main/documents';
 import { aLevel2Meeting, aMeetingTeam, aNominal, attendeeOf, completeMinutes, signInRoom } from '../tests/support/meetings';
 
 const MEETINGS = 500;
@@ -87,7 +87,7 @@ async function main(): Promise<void> {
     const t0 = now();
     await s['copies.make']({ meetingId, permissionId: permission.id });
     if (i > 0) copyMs.push(now() - t0);
-    pages = pagesOf(readFileSync(file));
+    pages = pageCount(readFileSync(file));
   }
   t.api.session.lock();
   process.stdout.write(

@@ -80,6 +80,7 @@ function minutes(team: Team, meetingDay: string, over: Partial<MinutesParts> = {
     dissentingViews: 'Health considered a Level 3 referral premature; the chair recorded the view.',
     disclosureKind: 'none_needed',
     disclosureReason: 'the former partner already knows his history and is supported by the IDVA.',
+    disclosureRecordId: null,
     rmpSupervision: 'Weekly appointments with the offender manager.',
     rmpMonitoringControl: 'Curfew 19:00 to 07:00; exclusion zone around Orchard Close.',
     rmpInterventionsTreatment: 'Alcohol treatment requirement.',

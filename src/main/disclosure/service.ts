@@ -11,6 +11,7 @@ import { iso, newId } from '../access/context';
 import type { ServiceDeps } from '../access/registerSession';
 import { accessReasonFor, acted, readEntries, type ActEntry, type AuditDetails } from '../audit';
 import type { Writer } from '../db/types';
+import { pageCount } from '../documents';
 import { blockedSubjects, BLOCKED_CHANGE, BLOCKED_OPEN } from '../register/associationBlock';
 import { actOnSubject, liveSubject } from '../register/guard';
 import { briefingPdf } from './briefing';
@@ -196,7 +197,7 @@ export function disclosureService({ session, host }: ServiceDeps): SliceService<
       if (chosen === null) return { file: null };
       const bytes = await briefingPdf(view, recipient, ctx.now);
       const fileSha256 = sha256(bytes);
-      const pages = (Buffer.from(bytes).toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
+      const pages = pageCount(bytes);
       // Promise 3: the briefing is in the log, with its audit entry, before the file exists.
       actOnSubject(session, 'disclosure.prepare', subjectOfDisclosure(id), BLOCKED_OPEN, (w, c) => {
         const now = getDisclosureRow(w, id);

@@ -2,3 +2,4 @@
 export { makeDocument, type DocumentRequest } from './makeDocument';
 export type { Block, HeadingBlock, ParagraphBlock, SummaryBlock, TableBlock, TableColumn } from './blocks';
 export { blockSchema, documentBlocks } from '../../shared/documentBlocks';
+export { pageCount } from './pages';

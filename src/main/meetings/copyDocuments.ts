@@ -2,7 +2,7 @@ import type { MeetingView, MinutesView, PaperView, UndertakingView } from '../..
 import { formatLondonDate, formatLondonDateTime } from '../../shared/calendar';
 import { ACTION_STATUSES, ATTENDEE_PARTS, LEVEL_DECISIONS, MINUTES_STATUSES, REPORT_HEADINGS, SIGNED_HOW, SUBJECT_ATTENDANCE, ATTENDANCE } from '../../shared/meetingsVocabulary';
 import { AGENCY_KINDS, RMP_HEADINGS } from '../../shared/vocabulary';
-import { makeDocument, type Block } from '../documents';
+import { makeDocument, pageCount, type Block } from '../documents';
 import type { CopyPermission } from './copies';
 
 // The documents a coordinator files: a numbered copy of one subject's minutes, made for its
@@ -24,10 +24,6 @@ function meetingRows(meeting: MeetingView): { key: string; value: string }[] {
   ];
 }
 
-/** Pages in a PDF made by the document maker (each page object is written once, uncompressed). */
-export function pagesOf(pdf: Uint8Array): number {
-  return (Buffer.from(pdf).toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
-}
 
 export interface CopyInput {
   meeting: MeetingView;
@@ -41,7 +37,7 @@ export interface CopyInput {
 /** A numbered copy of the minutes as a PDF for its recipient. */
 export async function minutesCopyPdf(input: CopyInput): Promise<{ bytes: Uint8Array; pages: number }> {
   const bytes = await makeDocument({ title: `MAPPA minutes, copy ${input.copyNumber}`, madeFor: input.permission.recipientName, madeAt: input.madeAt, content: minutesCopyBlocks(input) });
-  return { bytes, pages: pagesOf(bytes) };
+  return { bytes, pages: pageCount(bytes) };
 }
 
 /** The copy's content: what its PDF prints, and what a meeting pack carries to the recipient's own register. */

@@ -6,6 +6,7 @@ import type { FieldError } from '../../mappa';
 import { officeOptions } from './PersonFields';
 import type { ActionDraft, MinutesDraft } from './minutesDraft';
 import { LinkItems } from './LinkItems';
+import { LinkDisclosure } from './LinkDisclosure';
 
 // The minutes of one person's discussion in the MAPPA C structure (national guidance
 // ch.13b): the statement read, the information shared, the risk assessment, decisions and
@@ -112,6 +113,7 @@ export function MinutesForm({ draft, onChange, offices, errors, where }: { draft
         {draft.disclosureKind === 'none_needed' ? (
           <Textarea id="disclosureReason" label="Why no disclosure is needed" value={draft.disclosureReason} onChange={set('disclosureReason')} error={errorFor(errors, 'disclosureReason')} rows={3} />
         ) : null}
+        {draft.disclosureKind === 'disclosure_record' ? <LinkDisclosure subjectId={where.subjectId} chosen={draft.disclosureRecordId} onChange={set('disclosureRecordId')} error={errorFor(errors, 'disclosureRecordId')} /> : null}
       </Part>
       <Part number={8} title="Risk management plan">
         {text('rmpSupervision')}

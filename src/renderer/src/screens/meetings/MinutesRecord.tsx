@@ -47,7 +47,13 @@ export function MinutesRecord({ minutes }: { minutes: MinutesView }) {
         </Row>
         <Row label={MINUTES_TEXT_PARTS.dissentingViews}>{orEmpty(p.dissentingViews)}</Row>
         <Row label="Disclosure consideration">
-          {p.disclosureKind === null ? 'Not recorded' : p.disclosureKind === 'none_needed' ? `No disclosure is needed, because ${p.disclosureReason ?? '(no reason given)'}` : 'A disclosure is to be made'}
+          {p.disclosureKind === null
+            ? 'Not recorded'
+            : p.disclosureKind === 'none_needed'
+              ? `No disclosure is needed, because ${p.disclosureReason ?? '(no reason given)'}`
+              : minutes.linkedDisclosure === null
+                ? 'A disclosure is to be made: no disclosure record chosen yet'
+                : `A disclosure is to be made: the disclosure record started on ${formatDate(minutes.linkedDisclosure.createdOn)}, to ${minutes.linkedDisclosure.recipients} (${minutes.linkedDisclosure.statusLabel.toLowerCase()})`}
         </Row>
         <Row label={MINUTES_TEXT_PARTS.rmpSupervision}>{orEmpty(p.rmpSupervision)}</Row>
         <Row label={MINUTES_TEXT_PARTS.rmpMonitoringControl}>{orEmpty(p.rmpMonitoringControl)}</Row>

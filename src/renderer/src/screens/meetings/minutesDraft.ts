@@ -23,6 +23,8 @@ export interface MinutesDraft {
   dissentingViews: string;
   disclosureKind: '' | 'none_needed' | 'disclosure_record';
   disclosureReason: string;
+  /** The disclosure record chosen, or '' for none yet. */
+  disclosureRecordId: string;
   rmpSupervision: string;
   rmpMonitoringControl: string;
   rmpInterventionsTreatment: string;
@@ -47,6 +49,7 @@ export const EMPTY_DRAFT: MinutesDraft = {
   dissentingViews: '',
   disclosureKind: '',
   disclosureReason: '',
+  disclosureRecordId: '',
   rmpSupervision: '',
   rmpMonitoringControl: '',
   rmpInterventionsTreatment: '',
@@ -70,6 +73,7 @@ export function draftOf(view: MinutesView): MinutesDraft {
     actions: view.actions.map((a) => ({ id: a.id, description: a.description, rationale: a.rationale, ownerOfficeId: a.owner.id, ownerPerson: a.ownerPerson, dueOn: a.dueOn })),
     disclosureKind: p.disclosureKind ?? '',
     disclosureReason: p.disclosureReason ?? '',
+    disclosureRecordId: p.disclosureRecordId ?? '',
     inCustody: p.inCustody === true,
     levelDecision: p.levelDecision ?? '',
     nextReview: p.nextReview ?? '',
@@ -88,6 +92,7 @@ export function partsOf(d: MinutesDraft): MinutesParts {
     actions: d.actions,
     disclosureKind: d.disclosureKind === '' ? null : d.disclosureKind,
     disclosureReason: d.disclosureKind === 'none_needed' ? orNull(d.disclosureReason) : null,
+    disclosureRecordId: d.disclosureKind === 'disclosure_record' ? orNull(d.disclosureRecordId) : null,
     inCustody: d.inCustody,
     levelDecision: d.levelDecision === '' ? null : d.levelDecision,
     nextReview: orNull(d.nextReview),
@@ -102,6 +107,7 @@ export const PART_LABELS: Record<string, string> = {
   actions: 'Actions',
   disclosureKind: 'Disclosure consideration',
   disclosureReason: 'Why no disclosure is needed',
+  disclosureRecordId: 'The disclosure record',
   inCustody: 'In custody',
   levelDecision: 'Level decision',
   nextReview: 'Next review date',
