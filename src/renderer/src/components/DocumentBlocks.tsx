@@ -8,8 +8,9 @@ import { SummaryRow } from './SummaryRow';
 
 type HeadingLevel = 2 | 3 | 4 | 5;
 
-function Heading({ level, children }: { level: HeadingLevel; children: ReactNode }) {
-  const className = level <= 3 ? 'govuk-heading-m' : 'govuk-heading-s';
+/** A section's heading (a block's level 1) looks like one, a part's (level 2) smaller, whatever their HTML level. */
+function Heading({ level, part, children }: { level: HeadingLevel; part: boolean; children: ReactNode }) {
+  const className = part ? 'govuk-heading-s' : 'govuk-heading-m';
   if (level === 2) return <h2 className={className}>{children}</h2>;
   if (level === 3) return <h3 className={className}>{children}</h3>;
   if (level === 4) return <h4 className={className}>{children}</h4>;
@@ -30,7 +31,7 @@ export function DocumentBlocks({ blocks, headingLevel = 3 }: { blocks: readonly 
         switch (block.kind) {
           case 'heading':
             return (
-              <Heading key={index} level={levelOf(block.level)}>
+              <Heading key={index} level={levelOf(block.level)} part={block.level === 2}>
                 {block.text}
               </Heading>
             );

@@ -170,7 +170,7 @@ function Documents({ pack }: { pack: ReceivedPackView }) {
       {pack.documentList.map((d) => (
         <article className="app-document-frame" key={d.line} aria-labelledby={`document-${d.line}`}>
           <p className="app-document__marking">{d.classification}</p>
-          <h3 className="govuk-heading-m govuk-!-margin-top-3" id={`document-${d.line}`}>
+          <h3 className="govuk-heading-l govuk-!-margin-top-3" id={`document-${d.line}`}>
             {d.title}
           </h3>
           <p className="govuk-body">{documentLine(d)}</p>
