@@ -17,8 +17,9 @@ const STATUS_OPTIONS = (Object.keys(DISCLOSURE_STATUSES) as DisclosureStatus[]).
 
 /** Where a disclosure stands, in words: the latest of its dates. */
 export function standing(d: DisclosureSummary): string {
-  if (d.status === 'made') return `Made ${formatDate(d.madeOn)}`;
-  if (d.status === 'withdrawn') return `Withdrawn ${formatDate(d.withdrawnAt)}`;
+  const addenda = d.addenda === 0 ? '' : ` (${d.addenda === 1 ? '1 addendum' : `${d.addenda} addenda`})`;
+  if (d.status === 'made') return `Made ${formatDate(d.madeOn)}${addenda}`;
+  if (d.status === 'withdrawn') return `Withdrawn ${formatDate(d.withdrawnAt)}${addenda}`;
   if (d.status === 'approved') return `Approved ${formatDate(d.approvedAt)} by ${d.approvedBy ?? ''}`;
   return `Started ${formatDate(d.createdAt)} by ${d.createdBy}${d.plannedOn ? `; planned for ${formatDate(d.plannedOn)}` : ''}`;
 }
@@ -56,10 +57,7 @@ export function DisclosuresScreen() {
                   </span>
                 </td>
                 <td className="govuk-table__cell">{recipientsText(d)}</td>
-                <td className="govuk-table__cell">
-                  {standing(d)}
-                  {d.addenda > 0 ? ` (${d.addenda === 1 ? '1 addendum' : `${d.addenda} addenda`})` : ''}
-                </td>
+                <td className="govuk-table__cell">{standing(d)}</td>
                 <td className="govuk-table__cell">
                   <ActionLink onClick={() => navigate({ name: 'disclosure', id: d.id, subjectId: d.subjectId })}>
                     {d.status === 'draft' ? 'Continue' : 'Open'}
