@@ -99,6 +99,11 @@ export function CopiesScreen({ meetingId, subjectId }: { meetingId: string; subj
             onChange={setChosen}
             error={errorFor(errors, 'copy-permissionId')}
           />
+          {chosenPermission?.recipientOffice ? (
+            <p className="govuk-body">
+              Make the copy as a numbered PDF, or send it to {chosenPermission.recipientOffice.name} as an exchange file: it opens on their register only after {chosenPermission.recipientName} signs the confidentiality undertaking there.
+            </p>
+          ) : null}
           <div className="govuk-button-group">
             <button type="submit" className="govuk-button" disabled={make.busy} aria-disabled={make.busy}>
               Make the copy
