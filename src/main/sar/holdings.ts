@@ -1,6 +1,7 @@
 import type { DecisionView, HoldingItem, HoldingsView } from '../../shared/channels/sar';
 import type { SubjectSummary } from '../../shared/registerSchemas';
 import { MappaError } from '../../shared/errors';
+import { EXEMPTION_CODES, isExemptionCode } from '../../shared/sarVocabulary';
 import { FIELD_KINDS } from '../../shared/vocabulary';
 import { iso, newId, type Ctx } from '../access/context';
 import { findOffice, requireOffice } from '../access/offices';
@@ -8,6 +9,7 @@ import { PERSONAL_DATA } from '../db/personalData';
 import type { Reader, Writer } from '../db/types';
 import { getItem } from '../register/items';
 import { searchWithholding } from '../register/search';
+import { checkRedactions, type Redaction } from './redaction';
 import { confirmedSubjectIds, requestRow, requireOpen, type RequestRow } from './requests';
 
 // Finding what the register holds about the requester, and what is done with each part.
@@ -138,6 +140,53 @@ export function decidableItem(r: Reader, id: string, itemId: string) {
     );
   }
   return { row, item };
+}
+
+/** The names of the register's other people (not those confirmed as the requester): proposed for redaction where they appear. */
+export function otherPeople(r: Reader, id: string): string[] {
+  const own = new Set(confirmedSubjectIds(r, id));
+  const names = new Set<string>();
+  for (const s of r.all<{ id: string; given_name: string; family_name: string }>('SELECT id, given_name, family_name FROM subjects WHERE deleted_at IS NULL')) {
+    if (!own.has(s.id)) names.add(`${s.given_name} ${s.family_name}`);
+  }
+  for (const a of r.all<{ subject_id: string; alias: string }>('SELECT subject_id, alias FROM subject_aliases')) {
+    if (!own.has(a.subject_id)) names.add(a.alias);
+  }
+  return [...names];
+}
+
+/**
+ * A decision on one of this office's items, checked against the regime's statute table:
+ * release as it is; release with redactions (each span with its code and reason); or
+ * withhold (a code and a reason). A code that needs a health professional's opinion needs
+ * it recorded. Returns the codes used.
+ */
+export function checkDecision(
+  regime: RequestRow['regime'],
+  text: string,
+  d: { decision: 'release' | 'redact' | 'withhold'; code: string | null; reason: string | null; healthOpinion: string | null; redactions: readonly Redaction[] },
+): string[] {
+  if (d.decision === 'release') {
+    if (d.code !== null || d.redactions.length > 0) throw new MappaError('not_release', 'An item released as it is has no exemption code or redactions: choose “release with redactions” or “withhold” instead.', 'decision');
+    return [];
+  }
+  let codes: string[];
+  if (d.decision === 'redact') {
+    if (d.redactions.length === 0) throw new MappaError('no_redactions', 'Select the words to redact, each with its exemption code and reason, or release the item as it is.', 'redactions');
+    if (d.code !== null) throw new MappaError('code_per_redaction', 'Each redaction has its own exemption code: give the codes with the redactions.', 'code');
+    codes = checkRedactions(text, d.redactions, regime).map((x) => x.code);
+  } else {
+    if (d.redactions.length > 0) throw new MappaError('withheld_whole', 'A withheld item is withheld whole: remove the redactions, or release it with redactions.', 'redactions');
+    if (d.code === null || !isExemptionCode(d.code)) throw new MappaError('no_code', 'Choose the exemption that allows the item to be withheld, from the statute table.', 'code');
+    if (EXEMPTION_CODES[d.code].regime !== regime) throw new MappaError('wrong_regime', `${EXEMPTION_CODES[d.code].short} does not apply to this office’s agency: choose one of its own regime’s exemptions.`, 'code');
+    if (d.reason === null) throw new MappaError('no_reason', 'Say why the exemption applies to this item.', 'reason');
+    codes = [d.code];
+  }
+  const needsOpinion = codes.find((c) => isExemptionCode(c) && EXEMPTION_CODES[c].needsHealthOpinion);
+  if (needsOpinion !== undefined && d.healthOpinion === null) {
+    throw new MappaError('health_opinion', `${isExemptionCode(needsOpinion) ? EXEMPTION_CODES[needsOpinion].short : needsOpinion} needs the opinion of the appropriate health professional: record who gave it and what it was.`, 'healthOpinion');
+  }
+  return [...new Set(codes)];
 }
 
 export function recordDecision(

@@ -8,7 +8,8 @@ import type { Writer } from '../db/types';
 import { blockedSubjects, BLOCKED_CHANGE, BLOCKED_OPEN } from '../register/associationBlock';
 import { actOnSubject } from '../register/guard';
 import { actOnSubjects } from '../register/guard';
-import { answerReferral, candidates, confirmSubject, holdingsOf, refer, removeSubject } from './holdings';
+import { answerReferral, candidates, checkDecision, confirmSubject, decidableItem, holdingsOf, otherPeople, recordDecision, refer, removeSubject } from './holdings';
+import { proposeNameRedactions } from './redaction';
 import { answerClarification, askClarification, changeFacts, confirmedSubjectIds, createRequest, listRequests, requestRow, requestView } from './requests';
 
 // The subject access request channels (issue 13), for the information governance lead. A
@@ -30,6 +31,12 @@ export function sarService({ session }: ServiceDeps): SliceService<typeof sarCon
       const subjects = view.confirmed.map((c) => c.subjectId);
       return acted(view, ...(subjects.length === 0 ? [entry] : subjects.map((subjectId) => ({ ...entry, subjectId }))));
     });
+
+  /** Other people's names in this office's items, proposed for redaction. */
+  const proposals = (w: Writer, id: string) => ({
+    otherPeople: otherPeople(w, id),
+    propose: (text: string, people: readonly string[]) => proposeNameRedactions(text, people).map((p) => ({ start: p.start, end: p.end, name: p.person })),
+  });
 
   return {
     'sar.list': ({ status }) =>
@@ -107,7 +114,7 @@ export function sarService({ session }: ServiceDeps): SliceService<typeof sarCon
     'sar.holdings': ({ id, reason }) =>
       actOnSubjects(session, 'sar.manage', (w) => confirmedSubjectIds(w, id), BLOCKED_OPEN, (w) => {
         const why = accessReasonFor(w, reason);
-        const view = holdingsOf(w, id, { propose: () => [], otherPeople: [] });
+        const view = holdingsOf(w, id, proposals(w, id));
         const itemIds = view.groups.flatMap((g) => g.items.map((i) => i.id));
         const subjects = confirmedSubjectIds(w, id);
         const entries: ActEntry[] = subjects.map((subjectId) => ({
@@ -119,6 +126,31 @@ export function sarService({ session }: ServiceDeps): SliceService<typeof sarCon
         }));
         return acted(view, ...(entries.length === 0 ? [{ action: 'sar_step' as const, details: { requestId: id, step: 'holdings', items: itemIds.length } }] : entries));
       }),
+    'sar.decide': (input) => {
+      const subjectId = (w: Writer) => decidableItem(w, input.id, input.itemId).item.subjectId;
+      return actOnSubject(session, 'sar.manage', subjectId, BLOCKED_CHANGE, (w, ctx) => {
+        const { row, item } = decidableItem(w, input.id, input.itemId);
+        const codes = checkDecision(row.regime, item.value, input);
+        recordDecision(w, ctx, {
+          id: input.id,
+          itemId: item.id,
+          subjectId: item.subjectId,
+          itemVersion: item.version,
+          decision: input.decision,
+          code: input.code,
+          reason: input.reason,
+          healthOpinion: input.healthOpinion,
+          redactions: input.redactions,
+        });
+        return acted(holdingsOf(w, input.id, proposals(w, input.id)), {
+          action: 'sar_step',
+          subjectId: item.subjectId,
+          itemIds: [item.id],
+          ...(input.reason === null ? {} : { reason: input.reason }),
+          details: { requestId: input.id, reference: row.reference, step: 'decide', decision: input.decision, codes, redactions: input.redactions.length, itemVersion: item.version },
+        });
+      });
+    },
     'sar.refer': (input) =>
       step(input.id, 'refer', (w, ctx) => {
         const referralId = refer(w, ctx, input);

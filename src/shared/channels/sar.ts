@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { accessReasonSchema } from '../accessReasons';
 import { id, isoDate, reasonText, text } from '../fields';
 import { subjectSummary } from '../registerSchemas';
-import { holdingsView, optionalDay, sarIntake, sarSummary, sarView } from '../sarSchemas';
+import { decisionInput, holdingsView, optionalDay, sarIntake, sarSummary, sarView } from '../sarSchemas';
 import { type ContractSlice } from './slice';
 
 // Subject access requests (issue 13), for information governance leads: intake, the
@@ -41,6 +41,7 @@ export const sarContract = {
   'sar.confirmSubject': { input: z.object({ id, subjectId: id, how: text('how you know this person is the requester', 500) }).strict(), output: sarView },
   'sar.removeSubject': { input: z.object({ id, subjectId: id }).strict(), output: sarView },
   'sar.holdings': { input: z.object({ id, reason: accessReasonSchema.nullable().default(null) }).strict(), output: holdingsView },
+  'sar.decide': { input: decisionInput, output: holdingsView },
   'sar.refer': {
     input: z
       .object({
