@@ -2,7 +2,6 @@ import { createContext, useContext, type ReactNode } from 'react';
 import type { RegisterStatus } from '../../shared/contract';
 import type { Action } from '../../shared/permissions';
 import type { AccessReason } from '../../shared/accessReasons';
-import type { DisclosureStatus } from '../../shared/disclosureVocabulary';
 import type { DisclosureTask } from './screens/disclosure/tasks';
 
 export type Unlocked = Extract<RegisterStatus, { state: 'unlocked' }>;
@@ -45,7 +44,7 @@ export type Route =
   | { name: 'pack'; exchangeId: string }
   /** A disclosure to a third party: its task list and task pages while a draft, its record once approved; `recipientId` is the recipient a page changes. */
   | { name: 'disclosure'; id: string; subjectId: string; task?: DisclosureTask; recipientId?: string }
-  | { name: 'disclosures'; status?: DisclosureStatus };
+  | { name: 'disclosures' };
 
 export interface SessionValue {
   status: Unlocked;

@@ -1,11 +1,27 @@
 import type { ReactNode } from 'react';
 
-/** One row of a GOV.UK summary list: the key, and its value. */
-export function SummaryRow({ label, children, valueClassName }: { label: string; children: ReactNode; valueClassName?: string }) {
+// One row of a GOV.UK summary list, with its Change link when the list offers one. Every row
+// of a list has an action, or none has: no row needs the "no actions" filler.
+
+export function SummaryRow({ label, children, change }: { label: string; children: ReactNode; change?: { onClick: () => void; what: string } | undefined }) {
   return (
     <div className="govuk-summary-list__row">
       <dt className="govuk-summary-list__key">{label}</dt>
-      <dd className={`govuk-summary-list__value${valueClassName ? ` ${valueClassName}` : ''}`}>{children}</dd>
+      <dd className="govuk-summary-list__value">{children}</dd>
+      {change ? (
+        <dd className="govuk-summary-list__actions">
+          <a
+            href="#change"
+            className="govuk-link"
+            onClick={(event) => {
+              event.preventDefault();
+              change.onClick();
+            }}
+          >
+            Change<span className="govuk-visually-hidden"> {change.what}</span>
+          </a>
+        </dd>
+      ) : null}
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { formatDate } from '../../components/tags';
 import { useErrors, useLoad } from '../useLoad';
 import { useSubmit } from '../useSubmit';
 import { officeOptions } from '../meetings/PersonFields';
-import { orNull, problemsOf, TaskPage, WarningText, type TaskProps } from './parts';
+import { orNull, problemsOf, Repeating, TaskPage, WarningText, type TaskProps } from './parts';
 
 // The criteria of the decision record that are the disclosure's own answers (leaflet,
 // "Disclosure - Proportionality"): 1 the risk to the offender, 3 the alternatives, 6 the
@@ -56,7 +56,6 @@ export function AlternativesPage(props: TaskProps) {
   const { view, go } = props;
   const [rows, setRows] = useState(() => (view.alternatives.length > 0 ? view.alternatives.map((a) => ({ kind: a.kind as string, other: a.other ?? '', whyRejected: a.whyRejected })) : [{ kind: '', other: '', whyRejected: '' }]));
   const { errors, busy, save } = useSave(props);
-  const edit = (i: number, patch: Partial<(typeof rows)[number]>) => setRows((all) => all.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   return (
     <TaskPage
       view={view}
@@ -68,22 +67,15 @@ export function AlternativesPage(props: TaskProps) {
       onSave={() => save(() => api().disclosures.setAlternatives({ id: view.id, alternatives: rows.map((r) => ({ kind: r.kind as Alternative, other: r.kind === 'other' ? orNull(r.other) : null, whyRejected: r.whyRejected })) }))}
     >
       <p className="govuk-body">The leaflet says the alternatives considered, and why each was rejected, must be recorded.</p>
-      {rows.map((r, i) => (
-        <fieldset className="govuk-fieldset app-repeat" key={i}>
-          <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Alternative {i + 1}</legend>
-          <Select id={`alternatives.${i}.kind`} label="The alternative" value={r.kind} placeholder="Choose the alternative" options={ALTERNATIVE_OPTIONS} onChange={(v) => edit(i, { kind: v })} error={errorFor(errors, `alternatives.${i}.kind`)} />
-          {r.kind === 'other' ? <TextInput id={`alternatives.${i}.other`} label="Which alternative?" value={r.other} onChange={(v) => edit(i, { other: v })} error={errorFor(errors, `alternatives.${i}.other`)} width="govuk-!-width-two-thirds" /> : null}
-          <Textarea id={`alternatives.${i}.whyRejected`} label="Why was it rejected?" value={r.whyRejected} onChange={(v) => edit(i, { whyRejected: v })} error={errorFor(errors, `alternatives.${i}.whyRejected`)} rows={2} />
-          {rows.length > 1 ? (
-            <button type="button" className="govuk-button govuk-button--secondary" onClick={() => setRows((all) => all.filter((_, j) => j !== i))}>
-              Remove alternative {i + 1}
-            </button>
-          ) : null}
-        </fieldset>
-      ))}
-      <button type="button" className="govuk-button govuk-button--secondary" id="alternatives" onClick={() => setRows((all) => [...all, { kind: '', other: '', whyRejected: '' }])}>
-        Add another alternative
-      </button>
+      <Repeating id="alternatives" noun="alternative" rows={rows} setRows={setRows} blank={{ kind: '', other: '', whyRejected: '' }}>
+        {(r, i, edit) => (
+          <>
+            <Select id={`alternatives.${i}.kind`} label="The alternative" value={r.kind} placeholder="Choose the alternative" options={ALTERNATIVE_OPTIONS} onChange={(v) => edit({ kind: v })} error={errorFor(errors, `alternatives.${i}.kind`)} />
+            {r.kind === 'other' ? <TextInput id={`alternatives.${i}.other`} label="Which alternative?" value={r.other} onChange={(v) => edit({ other: v })} error={errorFor(errors, `alternatives.${i}.other`)} width="govuk-!-width-two-thirds" /> : null}
+            <Textarea id={`alternatives.${i}.whyRejected`} label="Why was it rejected?" value={r.whyRejected} onChange={(v) => edit({ whyRejected: v })} error={errorFor(errors, `alternatives.${i}.whyRejected`)} rows={2} />
+          </>
+        )}
+      </Repeating>
     </TaskPage>
   );
 }
@@ -92,25 +84,17 @@ export function TriggersPage(props: TaskProps) {
   const { view, go } = props;
   const [rows, setRows] = useState(() => (view.triggers.length > 0 ? view.triggers : [{ ifYouSee: '', youNeedTo: '' }]));
   const { errors, busy, save } = useSave(props);
-  const edit = (i: number, patch: Partial<(typeof rows)[number]>) => setRows((all) => all.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   return (
     <TaskPage view={view} go={go} title="6. The key triggers" errors={errors} busy={busy} problems={problemsOf(view, 'triggers')} onSave={() => save(() => api().disclosures.setTriggers({ id: view.id, triggers: rows }))}>
       <p className="govuk-body">What the recipient should look out for, and what they must then do: “if you see this, you need to do that”. The briefing gives them these in these words.</p>
-      {rows.map((r, i) => (
-        <fieldset className="govuk-fieldset app-repeat" key={i}>
-          <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Trigger {i + 1}</legend>
-          <Textarea id={`triggers.${i}.ifYouSee`} label="If you see" value={r.ifYouSee} onChange={(v) => edit(i, { ifYouSee: v })} error={errorFor(errors, `triggers.${i}.ifYouSee`)} rows={2} />
-          <Textarea id={`triggers.${i}.youNeedTo`} label="You need to" value={r.youNeedTo} onChange={(v) => edit(i, { youNeedTo: v })} error={errorFor(errors, `triggers.${i}.youNeedTo`)} rows={2} />
-          {rows.length > 1 ? (
-            <button type="button" className="govuk-button govuk-button--secondary" onClick={() => setRows((all) => all.filter((_, j) => j !== i))}>
-              Remove trigger {i + 1}
-            </button>
-          ) : null}
-        </fieldset>
-      ))}
-      <button type="button" className="govuk-button govuk-button--secondary" id="triggers" onClick={() => setRows((all) => [...all, { ifYouSee: '', youNeedTo: '' }])}>
-        Add another trigger
-      </button>
+      <Repeating id="triggers" noun="trigger" rows={rows} setRows={setRows} blank={{ ifYouSee: '', youNeedTo: '' }}>
+        {(r, i, edit) => (
+          <>
+            <Textarea id={`triggers.${i}.ifYouSee`} label="If you see" value={r.ifYouSee} onChange={(v) => edit({ ifYouSee: v })} error={errorFor(errors, `triggers.${i}.ifYouSee`)} rows={2} />
+            <Textarea id={`triggers.${i}.youNeedTo`} label="You need to" value={r.youNeedTo} onChange={(v) => edit({ youNeedTo: v })} error={errorFor(errors, `triggers.${i}.youNeedTo`)} rows={2} />
+          </>
+        )}
+      </Repeating>
     </TaskPage>
   );
 }

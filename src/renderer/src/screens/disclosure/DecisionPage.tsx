@@ -9,7 +9,7 @@ import { errorFor, Radios, Select, Textarea, TextInput } from '../../components/
 import { useErrors, useLoad } from '../useLoad';
 import { useSubmit } from '../useSubmit';
 import { officeOptions } from '../meetings/PersonFields';
-import { ActionLink, problemsOf, TaskPage, WarningText, type TaskProps } from './parts';
+import { ActionLink, problemsOf, Repeating, TaskPage, WarningText, type TaskProps } from './parts';
 
 // Criterion 5: whose decision it is. Leaflet: the informed decision of a Level 2 or 3
 // meeting; even in an emergency, multi-agency wherever possible, with the agencies
@@ -38,7 +38,6 @@ export function DecisionPage({ view, onChange, go }: TaskProps) {
   const offices = useLoad(() => api().offices.list({}), []);
   const { errors: submitted, busy, submit } = useSubmit();
   const errors = useErrors(offices.errors, submitted);
-  const edit = (i: number, patch: Partial<Consulted>) => setConsulted((all) => all.map((c, j) => (j === i ? { ...c, ...patch } : c)));
 
   const input = (): DecisionInput => {
     if (basis === 'meeting') return { id: view.id, basis, minutesId };
@@ -74,22 +73,15 @@ export function DecisionPage({ view, onChange, go }: TaskProps) {
       {basis === 'emergency' ? (
         <>
           <Textarea id="emergencyReason" label="Why could the decision not wait for a Level 2 or Level 3 meeting?" value={emergencyReason} onChange={setEmergencyReason} error={errorFor(errors, 'emergencyReason')} rows={3} />
-          {consulted.map((c, i) => (
-            <fieldset className="govuk-fieldset app-repeat" key={i}>
-              <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Agency consulted {i + 1}</legend>
-              <Select id={`consulted.${i}.officeId`} label="Office" value={c.officeId} placeholder="Choose the office" options={officeOptions(offices.data ?? [])} onChange={(v) => edit(i, { officeId: v })} error={errorFor(errors, `consulted.${i}.officeId`)} />
-              <TextInput id={`consulted.${i}.personName`} label="Person consulted" value={c.personName} onChange={(v) => edit(i, { personName: v })} error={errorFor(errors, `consulted.${i}.personName`)} width="govuk-input--width-30" />
-              <TextInput id={`consulted.${i}.consultedOn`} label="Date consulted" type="date" value={c.consultedOn} onChange={(v) => edit(i, { consultedOn: v })} error={errorFor(errors, `consulted.${i}.consultedOn`)} width="govuk-input--width-10" />
-              {consulted.length > 1 ? (
-                <button type="button" className="govuk-button govuk-button--secondary" onClick={() => setConsulted((all) => all.filter((_, j) => j !== i))}>
-                  Remove agency {i + 1}
-                </button>
-              ) : null}
-            </fieldset>
-          ))}
-          <button type="button" className="govuk-button govuk-button--secondary" id="consulted" onClick={() => setConsulted((all) => [...all, { officeId: '', personName: '', consultedOn: '' }])}>
-            Add another agency
-          </button>
+          <Repeating id="consulted" noun="agency consulted" rows={consulted} setRows={setConsulted} blank={{ officeId: '', personName: '', consultedOn: '' }}>
+            {(c, i, edit) => (
+              <>
+                <Select id={`consulted.${i}.officeId`} label="Office" value={c.officeId} placeholder="Choose the office" options={officeOptions(offices.data ?? [])} onChange={(v) => edit({ officeId: v })} error={errorFor(errors, `consulted.${i}.officeId`)} />
+                <TextInput id={`consulted.${i}.personName`} label="Person consulted" value={c.personName} onChange={(v) => edit({ personName: v })} error={errorFor(errors, `consulted.${i}.personName`)} width="govuk-input--width-30" />
+                <TextInput id={`consulted.${i}.consultedOn`} label="Date consulted" type="date" value={c.consultedOn} onChange={(v) => edit({ consultedOn: v })} error={errorFor(errors, `consulted.${i}.consultedOn`)} width="govuk-input--width-10" />
+              </>
+            )}
+          </Repeating>
         </>
       ) : null}
       {basis === 'single_agency' ? (

@@ -6,6 +6,7 @@ import { api } from '../../mappa';
 import { useSession } from '../../session';
 import { ErrorSummary, SuccessBanner } from '../../components/forms';
 import { formatDate } from '../../components/tags';
+import { SummaryRow } from '../../components/SummaryRow';
 import { TableHead } from '../../components/TableHead';
 import { useSubmit } from '../useSubmit';
 import { DisclosureSummaryLists } from './DisclosureSummary';
@@ -44,46 +45,31 @@ export function DisclosureRecord({ view, onChange, go }: TaskProps) {
         <SingleAgencyTag disclosure={view} />
       </p>
       <dl className="govuk-summary-list">
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Started</dt>
-          <dd className="govuk-summary-list__value">
-            {formatLondonDateTime(view.createdAt)} by {view.createdBy}
-          </dd>
-        </div>
+        <SummaryRow label="Started">
+          {formatLondonDateTime(view.createdAt)} by {view.createdBy}
+        </SummaryRow>
         {view.approvedAt ? (
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">Approved</dt>
-            <dd className="govuk-summary-list__value">
-              {formatLondonDateTime(view.approvedAt)} by {view.approvedBy}
-            </dd>
-          </div>
+          <SummaryRow label="Approved">
+            {formatLondonDateTime(view.approvedAt)} by {view.approvedBy}
+          </SummaryRow>
         ) : null}
         {view.status === 'made' ? (
           <>
-            <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">Made</dt>
-              <dd className="govuk-summary-list__value">
-                {formatDate(view.made.madeOn)} by {view.made.madeBy}
-              </dd>
-            </div>
-            <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">Outcome</dt>
-              <dd className="govuk-summary-list__value">
-                {view.made.outcome}
-                <span className="govuk-hint govuk-!-display-block govuk-!-margin-bottom-0">
-                  Recorded {formatLondonDateTime(view.made.recordedAt)} by {view.made.recordedBy}
-                </span>
-              </dd>
-            </div>
+            <SummaryRow label="Made">
+              {formatDate(view.made.madeOn)} by {view.made.madeBy}
+            </SummaryRow>
+            <SummaryRow label="Outcome">
+              {view.made.outcome}
+              <span className="govuk-hint govuk-!-display-block govuk-!-margin-bottom-0">
+                Recorded {formatLondonDateTime(view.made.recordedAt)} by {view.made.recordedBy}
+              </span>
+            </SummaryRow>
           </>
         ) : null}
         {view.status === 'withdrawn' ? (
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">Withdrawn</dt>
-            <dd className="govuk-summary-list__value">
-              {formatLondonDateTime(view.withdrawnAt)} by {view.withdrawnBy}: {view.withdrawnReason}
-            </dd>
-          </div>
+          <SummaryRow label="Withdrawn">
+            {formatLondonDateTime(view.withdrawnAt)} by {view.withdrawnBy}: {view.withdrawnReason}
+          </SummaryRow>
         ) : null}
       </dl>
       {finished ? <p className="govuk-inset-text">This record cannot be changed. A correction is added to it as an addendum. {CANNOT_BE_UNREAD}</p> : null}

@@ -2,8 +2,9 @@ import type { ReactNode } from 'react';
 import type { DisclosureView } from '../../../../shared/channels/disclosure';
 import { DISCLOSURE_METHODS, OFFENDER_KNOWS, UNDERTAKING_ANSWERS } from '../../../../shared/disclosureVocabulary';
 import { AGENCY_KINDS } from '../../../../shared/vocabulary';
+import { SummaryRow } from '../../components/SummaryRow';
 import { formatDate } from '../../components/tags';
-import { ActionLink, namesList, SingleAgencyTag, type TaskProps } from './parts';
+import { namesList, SingleAgencyTag, type TaskProps } from './parts';
 import { minutesText } from './DecisionPage';
 import type { DisclosureTask } from './tasks';
 
@@ -15,17 +16,9 @@ type Go = TaskProps['go'] | undefined;
 
 function Row({ label, children, go, page, what }: { label: string; children: ReactNode; go: Go; page: DisclosureTask; what: string }) {
   return (
-    <div className="govuk-summary-list__row">
-      <dt className="govuk-summary-list__key">{label}</dt>
-      <dd className="govuk-summary-list__value">{children}</dd>
-      {go ? (
-        <dd className="govuk-summary-list__actions">
-          <ActionLink onClick={() => go(page)}>
-            Change<span className="govuk-visually-hidden"> {what}</span>
-          </ActionLink>
-        </dd>
-      ) : null}
-    </div>
+    <SummaryRow label={label} change={go ? { onClick: () => go(page), what } : undefined}>
+      {children}
+    </SummaryRow>
   );
 }
 
@@ -72,10 +65,10 @@ export function RecipientsSummary({ view, go }: { view: DisclosureView; go?: Go 
               />
             </Row>
             {r.undertaking ? (
-              <Row label="Undertaking" go={undefined} page="outcome" what="">
+              <SummaryRow label="Undertaking">
                 {UNDERTAKING_ANSWERS[r.undertaking]}
                 {r.undertakingNote ? `: ${r.undertakingNote}` : ''}
-              </Row>
+              </SummaryRow>
             ) : null}
           </dl>
         </section>
@@ -135,7 +128,7 @@ export function ArrangementsSummary({ view, go }: { view: DisclosureView; go?: G
       <Row label="Where" go={go} page="arrangements" what="where the disclosure is made">
         {or(a.place)}
       </Row>
-      <Row label="When" go={go} page="arrangements" what="when the disclosure is made">
+      <Row label="Planned for" go={go} page="arrangements" what="when the disclosure is made">
         {a.plannedOn ? formatDate(a.plannedOn) : 'Not recorded'}
       </Row>
       <Row label="How" go={go} page="arrangements" what="how the disclosure is made">
@@ -177,7 +170,7 @@ export function CriteriaSummary({ view, go }: { view: DisclosureView; go?: Go })
       </>
     ),
     identification: <Lines items={view.recipientList.map((r) => `${r.fullName}: ${or(r.identifiedHow)}`)} />,
-    alternatives: <Lines items={view.alternatives.map((a) => `${a.label}. Rejected because ${a.whyRejected}`)} />,
+    alternatives: <Lines items={view.alternatives.map((a) => `${a.label}. Why it was rejected: ${a.whyRejected}`)} />,
     preparation: view.criteria.find((c) => c.criterion === 'preparation')?.answered ? 'Recorded for each recipient, under Recipients above' : 'Not complete: see Recipients above',
     decision: decisionText(view),
     triggers: <Lines items={view.triggers.map((t) => `If you see ${t.ifYouSee}, you need to ${t.youNeedTo}.`)} />,

@@ -41,37 +41,47 @@ export function DisclosuresScreen() {
       {list === undefined ? null : list.length === 0 ? (
         <p className="govuk-inset-text">{status === '' ? 'No disclosure has been recorded in this register.' : `No disclosure is ${DISCLOSURE_STATUSES[status as DisclosureStatus].toLowerCase()}.`}</p>
       ) : (
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--m">{list.length === 1 ? '1 disclosure' : `${list.length} disclosures`}</caption>
-          <TableHead columns={['Person', 'Status', 'Recipients', 'Where it stands', { hidden: 'Open' }]} />
-          <tbody className="govuk-table__body">
-            {list.map((d) => (
-              <tr className="govuk-table__row" key={d.id}>
-                <td className="govuk-table__cell">
-                  <ActionLink onClick={() => navigate({ name: 'subject', id: d.subjectId })}>{d.subjectName}</ActionLink>
-                </td>
-                <td className="govuk-table__cell">
-                  <span className="app-tag-row">
-                    <DisclosureStatusTag status={d.status} />
-                    <SingleAgencyTag disclosure={d} />
-                  </span>
-                </td>
-                <td className="govuk-table__cell">{recipientsText(d)}</td>
-                <td className="govuk-table__cell">{standing(d)}</td>
-                <td className="govuk-table__cell">
-                  <ActionLink onClick={() => navigate({ name: 'disclosure', id: d.id, subjectId: d.subjectId })}>
-                    {d.status === 'draft' ? 'Continue' : 'Open'}
-                    <span className="govuk-visually-hidden">
-                      {' '}
-                      the disclosure about {d.subjectName} started {formatDate(d.createdAt)}
-                    </span>
-                  </ActionLink>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DisclosuresTable list={list} withPerson />
       )}
     </>
+  );
+}
+
+/** Disclosures as a table: each with its status (and the single-agency tag), recipients, where it stands, and a link to it; the person's name too across the register. */
+export function DisclosuresTable({ list, withPerson = false }: { list: DisclosureSummary[]; withPerson?: boolean }) {
+  const { navigate } = useSession();
+  return (
+    <table className="govuk-table">
+      <caption className="govuk-table__caption govuk-table__caption--m">{list.length === 1 ? '1 disclosure' : `${list.length} disclosures`}</caption>
+      <TableHead columns={[...(withPerson ? ['Person'] : []), 'Status', 'Recipients', 'Where it stands', { hidden: 'Open' }]} />
+      <tbody className="govuk-table__body">
+        {list.map((d) => (
+          <tr className="govuk-table__row" key={d.id}>
+            {withPerson ? (
+              <td className="govuk-table__cell">
+                <ActionLink onClick={() => navigate({ name: 'subject', id: d.subjectId })}>{d.subjectName}</ActionLink>
+              </td>
+            ) : null}
+            <td className="govuk-table__cell">
+              <span className="app-tag-row">
+                <DisclosureStatusTag status={d.status} />
+                <SingleAgencyTag disclosure={d} />
+              </span>
+            </td>
+            <td className="govuk-table__cell">{recipientsText(d)}</td>
+            <td className="govuk-table__cell">{standing(d)}</td>
+            <td className="govuk-table__cell">
+              <ActionLink onClick={() => navigate({ name: 'disclosure', id: d.id, subjectId: d.subjectId })}>
+                {d.status === 'draft' ? 'Continue this draft' : 'Open'}
+                <span className="govuk-visually-hidden">
+                  {' '}
+                  the disclosure {withPerson ? `about ${d.subjectName} ` : ''}started {formatDate(d.createdAt)}
+                </span>
+              </ActionLink>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

@@ -2,12 +2,10 @@ import type { SubjectDetail } from '../../../../shared/registerSchemas';
 import { api } from '../../mappa';
 import { useSession } from '../../session';
 import { ErrorSummary } from '../../components/forms';
-import { formatDate } from '../../components/tags';
-import { TableHead } from '../../components/TableHead';
 import { useLoad } from '../useLoad';
 import { useSubmit } from '../useSubmit';
-import { standing } from './DisclosuresScreen';
-import { ActionLink, DisclosureStatusTag, recipientsText, SingleAgencyTag } from './parts';
+import { DisclosuresTable } from './DisclosuresScreen';
+import { ActionLink } from './parts';
 
 // The subject page's "Disclosures to third parties" (issue 12): each with its status and a
 // link to it (a draft carries on where it was left), and "Start a disclosure" for those who
@@ -33,30 +31,7 @@ export function SubjectDisclosures({ subject }: { subject: SubjectDetail }) {
       {list === undefined ? null : list.length === 0 ? (
         <p className="govuk-body">No disclosure about {name} has been recorded.</p>
       ) : (
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--m">{list.length === 1 ? '1 disclosure' : `${list.length} disclosures`}</caption>
-          <TableHead columns={['Status', 'Recipients', 'Where it stands', { hidden: 'Open' }]} />
-          <tbody className="govuk-table__body">
-            {list.map((d) => (
-              <tr className="govuk-table__row" key={d.id}>
-                <td className="govuk-table__cell">
-                  <span className="app-tag-row">
-                    <DisclosureStatusTag status={d.status} />
-                    <SingleAgencyTag disclosure={d} />
-                  </span>
-                </td>
-                <td className="govuk-table__cell">{recipientsText(d)}</td>
-                <td className="govuk-table__cell">{standing(d)}</td>
-                <td className="govuk-table__cell">
-                  <ActionLink onClick={() => navigate({ name: 'disclosure', id: d.id, subjectId: d.subjectId })}>
-                    {d.status === 'draft' ? 'Continue this draft' : 'Open'}
-                    <span className="govuk-visually-hidden"> the disclosure of {formatDate(d.createdAt)}</span>
-                  </ActionLink>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DisclosuresTable list={list} />
       )}
       <div className="govuk-button-group">
         {can('disclosure.prepare') ? (

@@ -104,5 +104,44 @@ export function TaskPage({
 /** The criterion's sentences from the view, by its code. */
 export const problemsOf = (view: DisclosureView, criterion: DisclosureView['criteria'][number]['criterion']) => view.criteria.find((c) => c.criterion === criterion)?.problems ?? [];
 
+/** A list the person lengthens and shortens (alternatives, triggers, agencies consulted): a fieldset each, with Remove, then Add another. */
+export function Repeating<T extends object>({
+  id,
+  noun,
+  rows,
+  setRows,
+  blank,
+  children,
+}: {
+  id: string;
+  noun: string;
+  rows: T[];
+  setRows: (update: (all: T[]) => T[]) => void;
+  blank: T;
+  children: (row: T, index: number, edit: (patch: Partial<T>) => void) => ReactNode;
+}) {
+  const title = `${noun.charAt(0).toUpperCase()}${noun.slice(1)}`;
+  return (
+    <>
+      {rows.map((row, i) => (
+        <fieldset className="govuk-fieldset app-repeat" key={i}>
+          <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">
+            {title} {i + 1}
+          </legend>
+          {children(row, i, (patch) => setRows((all) => all.map((x, j) => (j === i ? { ...x, ...patch } : x))))}
+          {rows.length > 1 ? (
+            <button type="button" className="govuk-button govuk-button--secondary" onClick={() => setRows((all) => all.filter((_, j) => j !== i))}>
+              Remove {noun} {i + 1}
+            </button>
+          ) : null}
+        </fieldset>
+      ))}
+      <button type="button" className="govuk-button govuk-button--secondary" id={id} onClick={() => setRows((all) => [...all, blank])}>
+        Add another {noun}
+      </button>
+    </>
+  );
+}
+
 /** A blank box sent as null: the service takes null for "not answered". */
 export const orNull = (s: string): string | null => (s.trim() === '' ? null : s);
