@@ -4,6 +4,7 @@
 // npm run bench -- --scale sharing    -> the sharing figures only (issue 10; they run once, not per scale)
 // npm run bench -- --scale 10k,sharing
 // npm run bench -- --scale meetings     -> the meetings figures only (issue 11)
+// npm run bench -- --scale sar          -> the subject access response bundle only (issue 13)
 // npm run bench -- --scale disclosure   -> the disclosure figures only (issue 12)
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -84,6 +85,21 @@ interface MeetingsFigures {
   minutes_copy_runs: number;
   meetings_setup_s: number;
   meetings_peak_rss_mb: number;
+}
+
+/** bench/sar.ts: the response bundle for a subject with 500 released items, and its redaction log. */
+interface SarFigures {
+  sar_items: number;
+  sar_redactions: number;
+  sar_response_p50_ms: number;
+  sar_response_runs: number;
+  sar_response_pages: number;
+  sar_response_kb: number;
+  sar_log_pdf_ms: number;
+  sar_log_pdf_pages: number;
+  sar_log_csv_ms: number;
+  sar_schedule_ms: number;
+  sar_peak_rss_mb: number;
 }
 
 // items; the register is made by the demo generator with items/10 subjects
@@ -168,6 +184,26 @@ function disclosureChecks(f: DisclosureFigures): Array<[string, string, boolean]
     [`approval check, ${f.disclosure_fields} fields ≤ 100 ms`, `p50 ${ms(f.approval_check_p50_ms)}, p95 ${ms(f.approval_check_p95_ms)} (disclosures.get, ${f.approval_check_runs} runs); approve ${ms(f.approve_ms)}`, f.approval_check_p50_ms <= 100 && f.disclosure_ready],
     [`${f.briefing_pages}-page briefing ≤ 2 s`, `p50 ${ms(f.briefing_p50_ms)} (disclosures.briefing end to end, ${f.briefing_runs} runs)`, f.briefing_p50_ms <= 2000],
     ['disclosure setup (1 person, 199 items, 200 fields answered)', `${f.disclosure_setup_s.toFixed(1)} s; peak RSS ${Math.round(f.disclosure_peak_rss_mb)} MB`, true],
+  ];
+}
+
+/** The subject access figures, once, in a fresh process of their own (plain data, about 10 s). */
+function sar(): SarFigures {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'sar.ts')], {
+    cwd: path.resolve(__dirname, '..'),
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    timeout: 5 * 60 * 1000,
+  });
+  return JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as SarFigures;
+}
+
+function sarChecks(f: SarFigures): Array<[string, string, boolean]> {
+  const ms = (x: number) => `${Math.round(x)} ms`;
+  return [
+    [`SAR response, ${f.sar_items} items ≤ 5 s`, `p50 ${ms(f.sar_response_p50_ms)}; ${f.sar_response_pages} pages, ${Math.round(f.sar_response_kb)} KB (${f.sar_response_runs} runs)`, f.sar_response_p50_ms <= 5000 && f.sar_response_pages > 0],
+    [`redaction log, ${f.sar_redactions} entries`, `PDF ${ms(f.sar_log_pdf_ms)} (${f.sar_log_pdf_pages} pages); CSV ${ms(f.sar_log_csv_ms)}; schedule ${ms(f.sar_schedule_ms)}`, true],
+    ['SAR peak RSS', `${Math.round(f.sar_peak_rss_mb)} MB`, true],
   ];
 }
 
@@ -269,6 +305,8 @@ function main(): void {
   if (shared !== undefined) results.sharing = shared;
   const met = wanted === undefined || wanted.includes('meetings') ? meetings() : undefined;
   if (met !== undefined) results.meetings = met;
+  const access = wanted === undefined || wanted.includes('sar') ? sar() : undefined;
+  if (access !== undefined) results.sar = access;
   const dis = wanted === undefined || wanted.includes('disclosure') ? disclosure() : undefined;
   if (dis !== undefined) results.disclosure = dis;
   if (json) {
@@ -278,6 +316,7 @@ function main(): void {
   for (const [label, f] of Object.entries(scales)) printTable(`${label} items`, checks(f), () => (label === '100k' ? 'FAIL' : '(miss; target is at 100k)'));
   if (shared !== undefined) printTable('sharing (issue 10; once, not per scale)', sharingChecks(shared), () => 'FAIL');
   if (met !== undefined) printTable('meetings (issue 11; once, not per scale)', meetingsChecks(met), () => 'FAIL');
+  if (access !== undefined) printTable('subject access (issue 13; once, not per scale)', sarChecks(access), () => 'FAIL');
   if (dis !== undefined) printTable('disclosure (issue 12; once, not per scale)', disclosureChecks(dis), () => 'FAIL');
 }
 

@@ -13,7 +13,7 @@ import {
 } from '../../shared/sarVocabulary';
 import { AGENCY_KINDS, type AgencyKindCode, type DataProtectionRegime } from '../../shared/vocabulary';
 import { csvRow } from '../audit/exportCsv';
-import { makeDocument, type Block } from '../documents';
+import { makeDocument, pageCount, type Block } from '../documents';
 
 // The files a subject access request ends with (issue 13), each made by the one document
 // maker from plain data: the response to the requester (a letter with what Art. 15 or
@@ -191,7 +191,7 @@ function letterBlocks(input: ResponseInput): Block[] {
       text:
         count === 0
           ? `We have searched our records and have no personal information about ${about} that we can give you.`
-          : `We hold personal information about ${about}. A copy of it is in Part 2 of this letter: ${count === 1 ? 'one record' : `${count} records`}, each with its date, what kind of record it is and the agency that holds it. Part 1 tells you about how we use the information and about your rights.`,
+          : `We hold personal information about ${about}. A copy of it is in Part 2 of this letter: ${count === 1 ? 'one record, with its date' : `${count} records, each with its date`}, what kind of record it is and the agency that holds it. Part 1 tells you about how we use the information and about your rights.`,
     },
     { kind: 'heading', text: 'Part 1: about the information we hold' },
     ...contents.flatMap((c): Block[] => {
@@ -209,27 +209,28 @@ function letterBlocks(input: ResponseInput): Block[] {
   ];
 }
 
+// The released items as one table whose header repeats on every page. (A heading per item
+// reads well but costs the document maker a fresh layout each time one would fall at a page
+// foot: 29 s for 500 items against under 2 s for the table.)
 function itemBlocks(items: readonly ReleasedItem[]): Block[] {
   if (items.length === 0) return [];
   return [
     { kind: 'heading', text: 'Part 2: the information we hold' },
-    ...items.flatMap((item, i): Block[] => [
-      { kind: 'heading', text: `${i + 1}. ${item.kind}, ${formatLondonDate(item.date)}`, level: 2 },
-      // One paragraph, so the page never parts the record from the line that says whose it is.
-      { kind: 'paragraph', text: `Held by ${agencyOf(item.owner)}.\n\n${item.text}` },
-    ]),
+    {
+      kind: 'paragraph',
+      text: 'Each record is shown with its date, what kind of record it is and the agency that holds it. Where words have been removed you will see [REDACTED: …] in their place, with the provision of the law we relied on.',
+    },
+    {
+      kind: 'table',
+      columns: [{ title: 'No.', width: 0.9 }, { title: 'Date', width: 1.7 }, { title: 'Kind of record', width: 2.1 }, { title: 'Held by', width: 3 }, { title: 'What the record says', width: 7.5 }],
+      rows: items.map((item, i) => [String(i + 1), formatLondonDate(item.date), item.kind, agencyOf(item.owner), item.text]),
+    },
   ];
-}
-
-/** Pages in a PDF: the page tree's count (the document maker writes one, uncompressed). */
-function pageTotal(pdf: Uint8Array): number {
-  const root = /\/Type\s*\/Pages\b[^>]*?\/Count\s+(\d+)/.exec(Buffer.from(pdf).toString('latin1'));
-  return Number(root?.[1] ?? 0);
 }
 
 async function made(title: string, madeFor: string, madeAt: Date, content: Block[], orientation: 'portrait' | 'landscape' = 'portrait'): Promise<MadeDocument> {
   const bytes = await makeDocument({ title, madeFor, madeAt, content, orientation });
-  return { bytes, pages: pageTotal(bytes) };
+  return { bytes, pages: pageCount(bytes) };
 }
 
 /** The response: the letter, then the released items. Watermarked on every page for the addressee. */
