@@ -296,7 +296,7 @@ function printTable(title: string, rows: Array<[string, string, boolean]>, missL
 
 function main(): void {
   const json = process.argv.includes('--json');
-  const results: Record<string, Figures | SharingFigures | MeetingsFigures | DisclosureFigures> = {};
+  const results: Record<string, Figures | SharingFigures | MeetingsFigures | DisclosureFigures | SarFigures> = {};
   const only = process.argv.indexOf('--scale');
   const wanted = only >= 0 ? (process.argv[only + 1] ?? '').split(',') : undefined;
   const scales: Record<string, Figures> = {};
