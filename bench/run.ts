@@ -187,16 +187,14 @@ function disclosureChecks(f: DisclosureFigures): Array<[string, string, boolean]
   ];
 }
 
-/** The subject access figures, once, in a fresh process of their own (plain data, about 10 s). */
-function sar(): SarFigures {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'sar.ts')], {
-    cwd: path.resolve(__dirname, '..'),
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-    timeout: 5 * 60 * 1000,
-  });
-  return JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as SarFigures;
+/** A bench script's figures: it runs once in a fresh process of its own and prints one JSON line last. */
+function figuresOf<T>(script: string): T {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(__dirname, script)], { cwd: path.resolve(__dirname, '..'), encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], timeout: 5 * 60 * 1000 });
+  return JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as T;
 }
+
+/** The subject access figures (plain data, no register; about 10 s). */
+const sar = (): SarFigures => figuresOf<SarFigures>('sar.ts');
 
 function sarChecks(f: SarFigures): Array<[string, string, boolean]> {
   const ms = (x: number) => `${Math.round(x)} ms`;
