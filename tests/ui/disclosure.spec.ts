@@ -1,21 +1,24 @@
 // Issue 12, driven like a person: a probation coordinator prepares a disclosure to Dafydd
 // Wójcik's new employer (the PPU case study: one named manager, only his order's internet
 // condition, discreetly) task by task: the recipient and how she was identified, the field
-// with its three tests, who makes it where and when, and the decision record's criteria. She
-// cannot approve; the chair, refused while a criterion is unanswered (the service's
-// sentence on screen), answers it and approves, makes the briefing (the file is saved) and
-// the outcome is recorded as made: the record then cannot change.
+// with its three tests, who makes it where and when, and the decision record's criteria
+// (the decision: the minutes of the Level 2 meeting about him). She cannot approve; the
+// chair, refused while a criterion is unanswered (the service's sentence on screen), answers
+// it and approves, makes the briefing (the file is saved), and the outcome is recorded as
+// made: the record then cannot change, and a correction is an addendum.
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { EMPLOYER } from '../support/disclosures';
+import { EMPLOYER, level2Minutes } from '../support/disclosures';
+import { STAFF, type MeetingTeam } from '../support/meetings';
 import { aSubject, anItem } from '../support/registerBuilders';
 import { expect, expectNoAxeViolations, test, type AppFixture } from './harness';
 import { createSetUpRegister, signInAs } from './steps';
 
 const SHOTS = path.resolve(__dirname, '../../docs/screenshots');
 const AREA = 'Greater Manchester';
-const CHAIR = { name: 'DI Ioana Căpraru', passphrase: 'ioana chairs the level three panel' };
+const CHAIR = { name: STAFF.dina.userName, passphrase: STAFF.dina.passphrase };
+const PPU = 'PC Ștefan Căpraru';
 const TRIGGER_MISSING = 'Record at least one key trigger: if you see this, you need to do that.';
 
 /** The pictures in docs/screenshots, taken again when MAPPA_SCREENSHOTS=1 (an ordinary run leaves them alone). */
@@ -25,13 +28,19 @@ async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SHOTS, `disclosure-${name}.png`), fullPage: true });
 }
 
-/** The police and children's services offices, the chair, and Dafydd Wójcik with his order's internet condition (probation's item). */
+/**
+ * The police and children's services offices, the chair (police) and the minute-taker
+ * (probation), Dafydd Wójcik with his order's internet condition (probation's item), and the
+ * minutes of the Level 2 meeting about him that decided on the disclosure, saved by Casey.
+ */
 async function theCase(app: AppFixture): Promise<void> {
   await app.service['offices.add']({ name: 'Wigan Public Protection Unit', agency: 'police', area: AREA });
   const offices = await app.service['offices.add']({ name: 'Wigan Children’s Services', agency: 'childrens_services', area: AREA });
   const police = offices.find((o) => o.agency === 'police')!.id;
   const probation = offices.find((o) => o.isHome)!.id;
-  await app.service['users.add']({ userName: CHAIR.name, passphrase: CHAIR.passphrase, confirmPassphrase: CHAIR.passphrase, administrator: false, role: 'chair', officeId: police });
+  for (const who of [STAFF.dina, STAFF.pat]) {
+    await app.service['users.add']({ userName: who.userName, passphrase: who.passphrase, confirmPassphrase: who.passphrase, administrator: false, role: who.role, officeId: who.office === 'police' ? police : probation });
+  }
   const subject = await app.service['subjects.create'](
     aSubject({ givenName: 'Dafydd', familyName: 'Wójcik', dateOfBirth: '1988-07-14', indexOffence: 'Making indecent photographs of a child', sentence: 'Community order with a Sexual Harm Prevention Order, 5 years', level: 2, risk: 'high', category: 1 }),
   );
@@ -42,6 +51,9 @@ async function theCase(app: AppFixture): Promise<void> {
       providerName: 'Gwenllian Pryce',
     }),
   );
+  // The meetings builders take a meeting team: this register is one (Casey, DI Dina Shah and Pat Probation, the same offices).
+  const childrens = offices.find((o) => o.agency === 'childrens_services')!.id;
+  await level2Minutes({ api: { service: app.service }, offices: { probation, police, health: childrens, childrens } } as unknown as MeetingTeam, subject.id);
 }
 
 /** Opens his record from the subjects list, giving the reason. */
@@ -116,7 +128,7 @@ test('a coordinator prepares a disclosure to his employer task by task; the chai
   await openTask(page, 'Who makes it, where, when and how');
   await expect(page.getByLabel('Wigan Probation Delivery Unit (Probation Service)')).toBeChecked();
   await page.getByLabel('Wigan Public Protection Unit (Police)').check();
-  await page.getByLabel('The people making it').fill('PC Rhys Ó Súilleabháin and Gwenllian Pryce, offender manager');
+  await page.getByLabel('The people making it').fill(`${PPU} and Gwenllian Pryce, offender manager`);
   await page.getByLabel('Where', { exact: true }).fill('The depot manager’s office, Pemberton');
   await page.getByLabel('When', { exact: true }).fill(new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10));
   await page.getByLabel('In person').check();
@@ -143,17 +155,15 @@ test('a coordinator prepares a disclosure to his employer task by task; the chai
   await page.getByLabel('What do they already know?').fill('Nothing of his conviction; she knows he is supervised by probation.');
   await page.getByLabel(`${EMPLOYER.fullName} understands the information is confidential and sensitive`).check();
   await page.getByLabel('How are they to use it?').fill('Only to make sure he has no unmonitored internet access at work.');
-  await page.getByLabel('What should they do if something happens?').fill('If he uses a computer without the monitoring, tell PC Rhys Ó Súilleabháin the same day.');
-  await page.getByLabel('Whom do they contact, and where do they get support?').fill('PC Rhys Ó Súilleabháin, Wigan Public Protection Unit, 01942 000 000; support from the company’s HR director.');
+  await page.getByLabel('What should they do if something happens?').fill(`If he uses a computer without the monitoring, tell ${PPU} the same day.`);
+  await page.getByLabel('Whom do they contact, and where do they get support?').fill(`${PPU}, Wigan Public Protection Unit, 01942 000 000; support from the company’s HR director.`);
   await saveTask(page);
 
   await openTask(page, '5. Whose decision it is');
-  await page.getByLabel('An emergency decision, with the agencies consulted').check();
-  await page.getByLabel('Why could the decision not wait for a Level 2 or Level 3 meeting?').fill('He starts at the depot on Monday, before the next panel.');
-  await page.getByLabel('Office', { exact: true }).selectOption({ label: 'Wigan Children’s Services (Children’s services)' });
-  await page.getByLabel('Person consulted').fill('Zofia Brzęczyszczykiewicz');
-  await page.getByLabel('Date consulted').fill(new Date().toISOString().slice(0, 10));
+  await page.getByLabel('The informed decision of a Level 2 or Level 3 MAPPA meeting').check();
+  await page.getByLabel(/^Level 2 MAPPA meeting, 30 November 2026/).check();
   await expectNoAxeViolations(page);
+  await screenshot(page, 'decision');
   await saveTask(page);
 
   await openTask(page, '7. Support if the process breaks down');
@@ -203,13 +213,14 @@ test('a coordinator prepares a disclosure to his employer task by task; the chai
   await page.getByRole('link', { name: TRIGGER_MISSING }).click();
   await expect(page.getByRole('heading', { level: 1, name: '6. The key triggers' })).toBeFocused();
   await page.getByLabel('If you see').fill('him using a computer or phone on the internet without the monitoring software');
-  await page.getByLabel('You need to').fill('call PC Rhys Ó Súilleabháin the same day');
+  await page.getByLabel('You need to').fill(`call ${PPU} the same day`);
   await saveTask(page);
   await expect(taskRow(page, '6. The key triggers')).toContainText('Completed');
   await expect(taskRow(page, 'Check your answers and approve')).toContainText('Ready to approve');
   await openTask(page, 'Check your answers and approve');
   await expect(page.getByText('This disclosure cannot be approved yet')).toHaveCount(0);
   await expect(page.locator('.govuk-summary-list').first()).toContainText(EMPLOYER.organisation);
+  await expect(page.locator('.govuk-summary-list__row').filter({ hasText: '5. Whose decision it is' })).toContainText('Level 2 MAPPA meeting, 30 November 2026');
   await screenshot(page, 'check-answers');
   await page.getByRole('button', { name: 'Approve this disclosure' }).click();
 

@@ -4,7 +4,8 @@ import { DISCLOSURE_METHODS, OFFENDER_KNOWS, UNDERTAKING_ANSWERS } from '../../.
 import { AGENCY_KINDS } from '../../../../shared/vocabulary';
 import { SummaryRow } from '../../components/SummaryRow';
 import { formatDate } from '../../components/tags';
-import { namesList, SingleAgencyTag, type TaskProps } from './parts';
+import { useSession } from '../../session';
+import { ActionLink, namesList, SingleAgencyTag, type TaskProps } from './parts';
 import { minutesText } from './DecisionPage';
 import type { DisclosureTask } from './tasks';
 
@@ -142,13 +143,24 @@ export function ArrangementsSummary({ view, go }: { view: DisclosureView; go?: G
   );
 }
 
-function decisionText(view: DisclosureView): ReactNode {
+function Decision({ view }: { view: DisclosureView }): ReactNode {
+  const { navigate } = useSession();
   const d = view.decision;
   switch (d.basis) {
     case null:
       return 'Not recorded';
-    case 'meeting':
-      return d.minutes ? minutesText(d.minutes) : 'The meeting’s minutes are not linked yet';
+    case 'meeting': {
+      const m = d.minutes;
+      if (m === null) return 'The meeting’s minutes are not linked yet';
+      return (
+        <>
+          {minutesText(m)}{' '}
+          <ActionLink onClick={() => navigate({ name: 'minutes', meetingId: m.meetingId, subjectId: view.subjectId })}>
+            Open the minutes<span className="govuk-visually-hidden"> of the meeting that decided</span>
+          </ActionLink>
+        </>
+      );
+    }
     case 'emergency':
       return <Lines items={[`Emergency: ${or(d.emergencyReason)}`, ...d.consulted.map((c) => `Consulted ${c.personName}, ${c.office.name}, on ${formatDate(c.consultedOn)}`)]} />;
     case 'single_agency':
@@ -172,7 +184,7 @@ export function CriteriaSummary({ view, go }: { view: DisclosureView; go?: Go })
     identification: <Lines items={view.recipientList.map((r) => `${r.fullName}: ${or(r.identifiedHow)}`)} />,
     alternatives: <Lines items={view.alternatives.map((a) => `${a.label}. Why it was rejected: ${a.whyRejected}`)} />,
     preparation: view.criteria.find((c) => c.criterion === 'preparation')?.answered ? 'Recorded for each recipient, under Recipients above' : 'Not complete: see Recipients above',
-    decision: decisionText(view),
+    decision: <Decision view={view} />,
     triggers: <Lines items={view.triggers.map((t) => `If you see ${t.ifYouSee}, you need to ${t.youNeedTo}.`)} />,
     breakdown_support: <Lines items={[`For victims: ${or(view.breakdown.victimSupport)}`, `For the offender: ${or(view.breakdown.offenderSupport)}`]} />,
     youth_consultation:
