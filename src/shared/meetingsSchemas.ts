@@ -237,6 +237,8 @@ export const paperView = paperSummary.extend({
   report: z.record(z.string(), z.string().nullable()),
   itemIds: z.array(id),
   classification: z.enum(CLASSIFICATIONS),
+  /** Each earlier text, newest first, kept when the paper was changed: what the panel read is never lost. */
+  earlier: z.array(z.object({ version: z.number(), title: z.string(), report: z.record(z.string(), z.string().nullable()), writtenAt: z.string(), writtenBy: z.string(), replacedAt: z.string(), replacedBy: z.string() })),
 });
 export type PaperView = z.infer<typeof paperView>;
 

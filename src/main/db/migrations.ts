@@ -7,6 +7,7 @@ import { meetingsMigration } from './schema/v7-meetings';
 import { meetingPacksMigration } from './schema/v8-meeting-packs';
 import { disclosureMigration } from './schema/v9-disclosure';
 import { subjectAccessMigration } from './schema/v10-subject-access';
+import { responseAndPaperVersionsMigration } from './schema/v11-response-and-paper-versions';
 
 // Schema migrations, numbered by PRAGMA user_version. To add one, append an entry with the
 // next version number; each runs as one durable commit (journaled like any other).
@@ -35,6 +36,7 @@ export const MIGRATIONS: readonly Migration[] = [
   meetingPacksMigration,
   disclosureMigration,
   subjectAccessMigration,
+  responseAndPaperVersionsMigration,
 ];
 
 export function latestVersion(migrations: readonly Migration[] = MIGRATIONS): number {

@@ -78,6 +78,14 @@ export const PERSONAL_DATA: readonly PersonalDataTable[] = [
     disposal: 'remove',
   },
   {
+    table: 'meeting_paper_versions',
+    subjectColumn: 'subject_id',
+    itemListColumn: 'item_ids',
+    itemListDisposal: 'unlink',
+    personalColumns: ['title', 'report'],
+    disposal: 'remove',
+  },
+  {
     table: 'meeting_papers',
     subjectColumn: 'subject_id',
     itemListColumn: 'item_ids',
@@ -266,7 +274,7 @@ export const PERSONAL_DATA: readonly PersonalDataTable[] = [
   {
     table: 'sar_requests',
     nameColumns: ['names', 'requester_name', 'date_of_birth'],
-    personalColumns: ['requester_name', 'representative_name', 'authority', 'contact', 'names', 'date_of_birth', 'identifiers', 'asked_for', 'identity_how', 'fee_reason', 'extension_reason', 'closed_note'],
+    personalColumns: ['requester_name', 'representative_name', 'authority', 'contact', 'names', 'date_of_birth', 'identifiers', 'asked_for', 'identity_how', 'fee_reason', 'extension_reason', 'closed_note', 'response_details'],
     disposal: { keep: 'A subject access request and how it was answered: the office must be able to show the Information Commissioner how it handled the request. It holds no item content.' },
   },
   {

@@ -99,6 +99,12 @@ export function getPaper(r: Reader, meetingId: string, paperId: string): PaperVi
     report: JSON.parse(p.report) as Record<string, string | null>,
     itemIds: JSON.parse(p.item_ids) as string[],
     classification: p.classification === 'OFFICIAL' ? 'OFFICIAL' : 'OFFICIAL-SENSITIVE',
+    earlier: r
+      .all<{ version: number; title: string; report: string; written_at: string; written_by: string; replaced_at: string; replaced_by: string }>(
+        'SELECT version, title, report, written_at, written_by, replaced_at, replaced_by FROM meeting_paper_versions WHERE paper_id = ? ORDER BY version DESC',
+        [p.id],
+      )
+      .map((v) => ({ version: v.version, title: v.title, report: JSON.parse(v.report) as Record<string, string | null>, writtenAt: v.written_at, writtenBy: v.written_by, replacedAt: v.replaced_at, replacedBy: v.replaced_by })),
   };
 }
 
@@ -115,10 +121,7 @@ export const paperAuthor = (r: Reader, meetingId: string, paperId: string): stri
 
 const REPORT_FIELDS = ['title', 'report', 'itemIds', 'classification'] as const;
 
-/**
- * A new version of the paper's text; returns what changed (codes). The earlier text is not
- * kept: meeting_papers (migration 7) holds one text per paper, with its version number.
- */
+/** A new version of the paper's text; returns what changed (codes). The earlier text is kept (migration 11). */
 export function editPaper(w: Writer, ctx: Ctx, input: PaperEditInput): { version: number; changed: string[] } {
   const p = paperRow(w, input.meetingId, input.paperId);
   requireChangeable(w, p);
@@ -128,6 +131,11 @@ export function editPaper(w: Writer, ctx: Ctx, input: PaperEditInput): { version
   const changed = REPORT_FIELDS.filter((f) => before[f] !== after[f]);
   if (changed.length === 0) throw new MappaError('unchanged', 'Nothing was changed: change the report before saving a new version.');
   const version = p.version + 1;
+  w.run(
+    `INSERT INTO meeting_paper_versions (paper_id, version, meeting_id, subject_id, title, report, item_ids, classification, written_at, written_by, replaced_at, replaced_by)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [p.id, p.version, p.meeting_id, p.subject_id, p.title, p.report, p.item_ids, p.classification, p.updated_at, p.updated_by, iso(ctx.now), ctx.actor.userName],
+  );
   w.run('UPDATE meeting_papers SET title = ?, report = ?, item_ids = ?, classification = ?, version = ?, updated_at = ?, updated_by = ? WHERE id = ?', [
     input.title,
     after.report,

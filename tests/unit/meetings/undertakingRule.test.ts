@@ -261,7 +261,10 @@ describe('changing and withdrawing a paper', () => {
     expect(edited).toMatchObject({ version: 2, updatedBy: 'Pat Probation', withdrawn: null });
     expect(t.since(mark)).toMatchObject([{ action: 'paper_edit', details: { paperId: paper.id, version: 2, changed: ['report'] } }]);
     expect(JSON.stringify(t.since(mark))).not.toContain('Three missed');
-    expect((await s['papers.open']({ meetingId: meeting.id, paperId: paper.id, reason: WHY })).report.currentSituation).toBe('Three missed appointments.');
+    const opened = await s['papers.open']({ meetingId: meeting.id, paperId: paper.id, reason: WHY });
+    expect(opened.report.currentSituation).toBe('Three missed appointments.');
+    // What the panel read before the change is kept, with who wrote it and who replaced it.
+    expect(opened.earlier).toMatchObject([{ version: 1, title: paper.title, report: { currentSituation: REPORT.currentSituation }, replacedBy: 'Pat Probation' }]);
     const before = snapshot(t);
     expect(await dispatch(s, 'papers.edit', { meetingId: meeting.id, paperId: paper.id, title: paper.title, report: REVISED })).toMatchObject({ ok: false, error: { code: 'unchanged' } });
     expect(await dispatch(s, 'papers.edit', { meetingId: meeting.id, paperId: paper.id, title: '', report: REVISED })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'title' } });

@@ -201,20 +201,42 @@ function ChangePaper({ meeting, paper, onDone }: { meeting: MeetingView; paper: 
   );
 }
 
+function ReportText({ report }: { report: PaperView['report'] }) {
+  return (
+    <dl className="govuk-summary-list govuk-summary-list--no-border">
+      {HEADINGS.filter((h) => report[h]).map((h) => (
+        <div className="govuk-summary-list__row" key={h}>
+          <dt className="govuk-summary-list__key">{REPORT_HEADINGS[h]}</dt>
+          <dd className="govuk-summary-list__value app-item__value">{report[h]}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
 function PaperReport({ paper }: { paper: PaperView }) {
   return (
     <div className="app-item">
       <p className="govuk-body-s">
-        <Tag colour="grey">{paper.classification}</Tag>
+        <Tag colour="grey">{paper.classification}</Tag> Version {paper.version}
       </p>
-      <dl className="govuk-summary-list govuk-summary-list--no-border">
-        {HEADINGS.filter((h) => paper.report[h]).map((h) => (
-          <div className="govuk-summary-list__row" key={h}>
-            <dt className="govuk-summary-list__key">{REPORT_HEADINGS[h]}</dt>
-            <dd className="govuk-summary-list__value app-item__value">{paper.report[h]}</dd>
+      <ReportText report={paper.report} />
+      {paper.earlier.length > 0 ? (
+        <details className="govuk-details">
+          <summary className="govuk-details__summary">
+            <span className="govuk-details__summary-text">Earlier versions ({paper.earlier.length})</span>
+          </summary>
+          <div className="govuk-details__text">
+            {paper.earlier.map((v) => (
+              <section key={v.version} aria-label={`Version ${v.version}`}>
+                <h4 className="govuk-heading-s">{`Version ${v.version}: ${v.title}`}</h4>
+                <p className="govuk-body-s">{`Written by ${v.writtenBy}, ${formatDate(v.writtenAt)}; replaced by ${v.replacedBy}, ${formatDate(v.replacedAt)}.`}</p>
+                <ReportText report={v.report} />
+              </section>
+            ))}
           </div>
-        ))}
-      </dl>
+        </details>
+      ) : null}
     </div>
   );
 }
