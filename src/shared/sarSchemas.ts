@@ -81,6 +81,30 @@ export const referralView = z.object({
 });
 export type ReferralView = z.infer<typeof referralView>;
 
+const line = (label: string) => text(label, 120);
+
+/** What the response letter says besides the released items (UK GDPR Art. 15(1); DPA 2018 s45(2)), as the IG lead writes it. */
+export const responseDetails = z
+  .object({
+    officeAddress: z.array(line('a line of the office’s address')).min(1, 'Enter the office’s address').max(6, 'Use 6 lines or fewer'),
+    signatory: z.object({ name: text('the name of the person signing', 120), role: text('their role', 120), contact: text('how to reach them', 300) }).strict(),
+    addresseeAddress: z.array(line('a line of the address')).min(1, 'Enter the address the response goes to').max(6, 'Use 6 lines or fewer'),
+    purposes: text('the purposes the information is held for', 2000),
+    legalBasis: text('the legal basis', 2000),
+    categories: z.array(text('a category of information', 300)).min(1, 'Enter at least one category of information').max(20),
+    recipients: z.array(text('a recipient', 300)).max(20).default([]),
+    retention: text('how long the information is kept', 1000),
+    source: text('where the information came from', 1000),
+    automatedDecisions: text('whether decisions are made by automated means', 1000).default('No decisions about you are made by automated means.'),
+    /** Whether the requester is told of what is withheld or redacted (false: telling would undermine it, s45(5)–(7)). */
+    tellWithholding: z.boolean().default(true),
+    withholdingReasons: optionalText('the reasons for what is withheld or redacted', 2000),
+  })
+  .strict();
+export type ResponseDetails = z.output<typeof responseDetails>;
+
+export const outputView = z.object({ kind: z.enum(['response', 'redaction_log_pdf', 'redaction_log_csv', 'internal_schedule']), fileSha256: z.string(), pages: z.number().nullable(), itemsReleased: z.number(), madeAt: z.string(), madeBy: z.string() });
+
 export const sarView = sarSummary.extend({
   office,
   representativeName: z.string().nullable(),
@@ -101,6 +125,10 @@ export const sarView = sarSummary.extend({
   referrals: z.array(referralView),
   closedOn: z.string().nullable(),
   closedNote: z.string().nullable(),
+  responseDetails: responseDetails.nullable(),
+  /** What still stops the response being made, one sentence each. */
+  responseProblems: z.array(z.string()),
+  outputs: z.array(outputView),
 });
 export type SarView = z.infer<typeof sarView>;
 

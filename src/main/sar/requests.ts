@@ -40,6 +40,7 @@ export type RequestRow = {
   status: 'open' | 'closed';
   closed_on: string | null;
   closed_note: string | null;
+  response_details: string | null;
 };
 
 type PauseRow = { seq: number; asked_on: string; what: string; answered_on: string | null };
@@ -233,5 +234,10 @@ export function requestView(r: Reader, id: string, now: Date, hidden: ReadonlySe
     })),
     closedOn: row.closed_on,
     closedNote: row.closed_note,
+    responseDetails: row.response_details === null ? null : (JSON.parse(row.response_details) as SarView['responseDetails']),
+    responseProblems: [],
+    outputs: r
+      .all<{ kind: SarView['outputs'][number]['kind']; file_sha256: string; pages: number | null; items_released: number; made_at: string; made_by: string }>('SELECT * FROM sar_outputs WHERE request_id = ? ORDER BY made_at', [id])
+      .map((o) => ({ kind: o.kind, fileSha256: o.file_sha256, pages: o.pages, itemsReleased: o.items_released, madeAt: o.made_at, madeBy: o.made_by })),
   };
 }

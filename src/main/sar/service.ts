@@ -1,15 +1,19 @@
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { sarContract, SarView } from '../../shared/channels/sar';
 import type { SliceService } from '../../shared/channels/slice';
 import { MappaError } from '../../shared/errors';
-import type { Ctx } from '../access/context';
+import { iso, newId, type Ctx } from '../access/context';
 import type { ServiceDeps } from '../access/registerSession';
 import { accessReasonFor, acted, readEntries, type ActEntry } from '../audit';
 import type { Writer } from '../db/types';
 import { blockedSubjects, BLOCKED_CHANGE, BLOCKED_OPEN } from '../register/associationBlock';
-import { actOnSubject } from '../register/guard';
-import { actOnSubjects } from '../register/guard';
+import { actOnSubject, actOnSubjects } from '../register/guard';
 import { answerReferral, candidates, checkDecision, confirmSubject, decidableItem, holdingsOf, otherPeople, recordDecision, refer, removeSubject } from './holdings';
+import { internalSchedulePdf, redactionLogCsv, redactionLogPdf, responsePdf } from './bundle';
 import { proposeNameRedactions } from './redaction';
+import { fileDay, gather, internalInput, responseInput, responseProblems, scheduleInput } from './response';
 import { answerClarification, askClarification, changeFacts, confirmedSubjectIds, createRequest, listRequests, requestRow, requestView } from './requests';
 
 // The subject access request channels (issue 13), for the information governance lead. A
@@ -19,18 +23,62 @@ import { answerClarification, askClarification, changeFacts, confirmedSubjectIds
 // Every step writes a sar_step entry in the same commit; what reveals a subject's data (the
 // candidates, the holdings) is an audited read asking the access reason.
 
-export function sarService({ session }: ServiceDeps): SliceService<typeof sarContract> {
+export function sarService({ session, host }: ServiceDeps): SliceService<typeof sarContract> {
+  const read = () => session.vault().reader;
   const hiddenFor = (w: Writer, ctx: Ctx) => new Set(blockedSubjects(w, ctx.actor.userId).keys());
   /** A step on a request: guarded by its confirmed subjects, audited, returning the request as it now stands. */
   const step = (id: string, name: string, work: (w: Writer, ctx: Ctx) => Record<string, string | number | boolean | readonly string[]> | void, reason?: string): SarView =>
     actOnSubjects(session, 'sar.manage', (w) => confirmedSubjectIds(w, id), BLOCKED_CHANGE, (w, ctx) => {
       requestRow(w, id);
       const details = work(w, ctx) ?? {};
-      const view = requestView(w, id, ctx.now, hiddenFor(w, ctx));
+      const view = viewOf(w, id, ctx);
       const entry: Omit<ActEntry, 'subjectId'> = { action: 'sar_step', ...(reason === undefined ? {} : { reason }), details: { requestId: id, reference: view.reference, step: name, ...details } };
       const subjects = view.confirmed.map((c) => c.subjectId);
       return acted(view, ...(subjects.length === 0 ? [entry] : subjects.map((subjectId) => ({ ...entry, subjectId }))));
     });
+
+  /** The request as the screens show it, with what still stops its response. */
+  const viewOf = (w: Writer, id: string, ctx: Ctx): SarView => ({ ...requestView(w, id, ctx.now, hiddenFor(w, ctx)), responseProblems: responseProblems(w, id, ctx.now) });
+
+  /**
+   * Makes one of the request's files: every check and the document before the dialog opens;
+   * then, once a file is chosen, the record (sar_outputs) and its audit entry in one commit
+   * before the file exists (promise 3), behind the association block.
+   */
+  async function makeFile(
+    id: string,
+    kind: 'response' | 'redaction_log_pdf' | 'redaction_log_csv' | 'internal_schedule',
+    format: 'pdf' | 'csv',
+    build: (g: ReturnType<typeof gather>, madeBy: string, now: Date) => Promise<{ bytes: Uint8Array; pages: number | null }>,
+  ): Promise<{ file: string | null; pages: number | null }> {
+    const ctx = session.context('sar.manage');
+    const g = actOnSubjects(session, 'sar.manage', (w) => confirmedSubjectIds(w, id), BLOCKED_OPEN, (w) => acted(gather(w, id, ctx.now)));
+    const made = await build(g, ctx.actor.userName, ctx.now);
+    const names = { response: 'response', redaction_log_pdf: 'redaction-log', redaction_log_csv: 'redaction-log', internal_schedule: 'internal-schedule' } as const;
+    const chosen = await host.dialogs.chooseExportFile(format, `${g.row.reference}-${names[kind]}-${fileDay(ctx.now)}.${format}`);
+    if (chosen === null) return { file: null, pages: null };
+    const fileSha256 = createHash('sha256').update(made.bytes).digest('hex');
+    actOnSubjects(session, 'sar.manage', (w) => confirmedSubjectIds(w, id), BLOCKED_OPEN, (w, c) => {
+      const again = gather(w, id, c.now);
+      if (again.released.length !== g.released.length || again.log.length !== g.log.length) throw new MappaError('changed', 'The request changed while the file was being made: make it again.');
+      w.run('INSERT INTO sar_outputs (id, request_id, kind, file_sha256, pages, items_released, made_at, made_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
+        newId(),
+        id,
+        kind,
+        fileSha256,
+        made.pages,
+        g.released.length,
+        iso(c.now),
+        c.actor.userName,
+      ]);
+      const subjects = confirmedSubjectIds(w, id);
+      const entry = { action: 'export' as const, details: { what: `sar_${kind}`, requestId: id, reference: g.row.reference, itemsReleased: g.released.length, fileSha256 } };
+      return acted(undefined, ...subjects.map((subjectId) => ({ ...entry, subjectId, ...(kind === 'response' ? { itemIds: g.releasedIds } : {}) })));
+    });
+    const file = path.resolve(chosen);
+    writeFileSync(file, made.bytes, { mode: 0o600 });
+    return { file, pages: made.pages };
+  }
 
   /** Other people's names in this office's items, proposed for redaction. */
   const proposals = (w: Writer, id: string) => ({
@@ -47,7 +95,7 @@ export function sarService({ session }: ServiceDeps): SliceService<typeof sarCon
     'sar.create': (input) =>
       session.act('sar.manage', (w, ctx) => {
         const id = createRequest(w, ctx, input);
-        const view = requestView(w, id, ctx.now, hiddenFor(w, ctx));
+        const view = viewOf(w, id, ctx);
         return acted(view, { action: 'sar_step', details: { requestId: id, reference: view.reference, step: 'intake', regime: view.regime, onBehalf: input.representativeName !== null } });
       }),
     'sar.get': ({ id }) => step(id, 'view', () => undefined),
@@ -102,13 +150,13 @@ export function sarService({ session }: ServiceDeps): SliceService<typeof sarCon
     'sar.confirmSubject': ({ id, subjectId, how }) =>
       actOnSubject(session, 'sar.manage', () => subjectId, BLOCKED_CHANGE, (w, ctx) => {
         confirmSubject(w, ctx, id, subjectId, how);
-        const view = requestView(w, id, ctx.now, hiddenFor(w, ctx));
+        const view = viewOf(w, id, ctx);
         return acted(view, { action: 'sar_step', subjectId, details: { requestId: id, reference: view.reference, step: 'confirm_subject' } });
       }),
     'sar.removeSubject': ({ id, subjectId }) =>
       actOnSubject(session, 'sar.manage', () => subjectId, BLOCKED_CHANGE, (w, ctx) => {
         removeSubject(w, id, subjectId);
-        const view = requestView(w, id, ctx.now, hiddenFor(w, ctx));
+        const view = viewOf(w, id, ctx);
         return acted(view, { action: 'sar_step', subjectId, details: { requestId: id, reference: view.reference, step: 'remove_subject' } });
       }),
     'sar.holdings': ({ id, reason }) =>
@@ -150,6 +198,23 @@ export function sarService({ session }: ServiceDeps): SliceService<typeof sarCon
           details: { requestId: input.id, reference: row.reference, step: 'decide', decision: input.decision, codes, redactions: input.redactions.length, itemVersion: item.version },
         });
       });
+    },
+    'sar.setResponseDetails': ({ id, ...details }) =>
+      step(id, 'response_details', (w, ctx) => {
+        changeFacts(w, ctx, id, { response_details: JSON.stringify(details) });
+        return { tellWithholding: details.tellWithholding };
+      }),
+    'sar.makeResponse': ({ id }) =>
+      makeFile(id, 'response', 'pdf', async (g, _by, now) => responsePdf(responseInput(read(), g, now))),
+    'sar.makeRedactionLog': async ({ id, format }) => {
+      const made = await makeFile(id, format === 'csv' ? 'redaction_log_csv' : 'redaction_log_pdf', format, async (g, by, now) =>
+        format === 'csv' ? { bytes: Buffer.from(redactionLogCsv(internalInput(g, by, now), g.log), 'utf8'), pages: null } : redactionLogPdf(internalInput(g, by, now), g.log),
+      );
+      return { file: made.file };
+    },
+    'sar.makeSchedule': async ({ id }) => {
+      const made = await makeFile(id, 'internal_schedule', 'pdf', async (g, by, now) => internalSchedulePdf(scheduleInput(read(), g, by, now)));
+      return { file: made.file };
     },
     'sar.refer': (input) =>
       step(input.id, 'refer', (w, ctx) => {

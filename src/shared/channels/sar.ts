@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { accessReasonSchema } from '../accessReasons';
 import { id, isoDate, reasonText, text } from '../fields';
 import { subjectSummary } from '../registerSchemas';
-import { decisionInput, holdingsView, optionalDay, sarIntake, sarSummary, sarView } from '../sarSchemas';
+import { decisionInput, holdingsView, optionalDay, responseDetails, sarIntake, sarSummary, sarView } from '../sarSchemas';
 import { type ContractSlice } from './slice';
 
 // Subject access requests (issue 13), for information governance leads: intake, the
@@ -56,4 +56,9 @@ export const sarContract = {
     output: sarView,
   },
   'sar.referralAnswer': { input: z.object({ id, referralId: id, answer: text('the owner’s answer', 2000), answeredOn: isoDate('the day they answered') }).strict(), output: sarView },
+  'sar.setResponseDetails': { input: responseDetails.extend({ id }).strict(), output: sarView },
+  /** The response (a PDF for the requester), the redaction log (CSV or PDF) and the internal schedule: each recorded before its file exists. */
+  'sar.makeResponse': { input: where, output: z.object({ file: z.string().nullable(), pages: z.number().nullable() }) },
+  'sar.makeRedactionLog': { input: z.object({ id, format: z.enum(['csv', 'pdf']) }).strict(), output: z.object({ file: z.string().nullable() }) },
+  'sar.makeSchedule': { input: where, output: z.object({ file: z.string().nullable() }) },
 } as const satisfies ContractSlice;
