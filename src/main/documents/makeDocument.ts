@@ -45,6 +45,13 @@ export async function makeDocument(request: DocumentRequest): Promise<Uint8Array
     { text: `${PRODUCT_NAME}. Made for ${printable(madeFor)}, ${when}.`, style: 'madeFor' },
     ...request.content.map(contentOf),
   ];
+  // pdfmake starts a new page for the space below the last block when that block ends at the
+  // foot of a page, leaving a blank last page: nothing follows the last block, so it has none.
+  const last = content.at(-1);
+  if (last !== undefined && typeof last === 'object' && !Array.isArray(last) && 'margin' in last && Array.isArray(last.margin) && last.margin.length === 4) {
+    const [left, top, right] = last.margin as [number, number, number, number];
+    content[content.length - 1] = { ...last, margin: [left, top, right, 0] } as Content;
+  }
 
   return renderPdf({
     pageSize: 'A4',

@@ -82,6 +82,17 @@ describe('the document maker', () => {
     expect(rows.map((l) => Number(l.split(/\s+/)[0]))).toEqual(Array.from({ length: 150 }, (_, i) => i + 1));
   });
 
+  it('leaves no blank last page when the last block ends at the foot of a page', async () => {
+    // 35 rows of this table end a few points above the foot of page 1: the space that
+    // follows a table used to start a page of its own, with nothing on it.
+    const rows = (n: number): Block => ({ kind: 'table', columns: [{ title: 'A' }, { title: 'B' }], rows: Array.from({ length: n }, (_, i) => [String(i), 'A row of text']) });
+    for (const n of [34, 35, 36]) {
+      const pages = pageTexts(await makeDocument(aRequest({ title: 'T', content: [rows(n)] })), { withoutDiagonal: true });
+      const last = (pages.at(-1) ?? '').replace(/OFFICIAL-SENSITIVE|T\s+Page \d+ of \d+/g, '').trim();
+      expect(last, `${n} rows: page ${pages.length} of ${pages.length}`).not.toBe('');
+    }
+  });
+
   it('wraps long text inside its column, long words included', async () => {
     const longWord = 'x'.repeat(300);
     const pdf = await makeDocument(aRequest({
