@@ -115,7 +115,8 @@ export async function aReadyDisclosure(team: MeetingTeam, subjectId: string, opt
 
 /** The minutes of a Level 2 meeting about `subjectId`, saved by Casey (who signs in the room first): the informed decision criterion 5 links. */
 export async function level2Minutes(team: MeetingTeam, subjectId: string): Promise<string> {
-  let meeting = await aLevel2Meeting(team, [subjectId]);
+  // Held the day before the tests' clock starts: a meeting records its decision once it has met.
+  let meeting = await aLevel2Meeting(team, [subjectId], { startsAt: '2026-11-24T10:00:00.000Z' });
   meeting = await signInRoom(team, meeting, attendeeOf(meeting, 'Casey Coordinator').id);
   const minutes = await team.api.service['minutes.save']({ meetingId: meeting.id, subjectId, ...completeMinutes(team, { disclosureKind: 'disclosure_record', disclosureReason: null }) });
   return minutes.id;

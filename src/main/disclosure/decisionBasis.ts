@@ -28,13 +28,15 @@ export function linkedMinutes(r: Reader, minutesId: string, subjectId: string): 
   };
 }
 
-/** The minutes a disclosure may link: those of a Level 2 or 3 meeting, held or scheduled, about this subject. */
-export function requireLinkableMinutes(r: Reader, minutesId: string, subjectId: string): void {
+/** The minutes a disclosure may link: those of a Level 2 or 3 meeting about this subject that has been held. */
+export function requireLinkableMinutes(r: Reader, minutesId: string, subjectId: string, now: Date): void {
   const m = linkedMinutes(r, minutesId, subjectId);
   if (m === null) throw new MappaError('unknown_minutes', 'Those minutes are not in this register: choose the minutes of the meeting that decided.', 'minutesId');
   if (!m.sameSubject) throw new MappaError('other_subject', 'Those minutes are about someone else: choose the minutes about this person.', 'minutesId');
   if (m.meetingKind === 'arm') throw new MappaError('not_level_2_or_3', 'An Assessment of Risk Meeting does not decide on disclosure: choose the minutes of a Level 2 or Level 3 meeting.', 'minutesId');
   if (m.meetingCancelled) throw new MappaError('cancelled', 'That meeting was cancelled: choose the minutes of the meeting that decided.', 'minutesId');
+  // Its minutes record a decision only once it has met.
+  if (Date.parse(m.startsAt) > now.getTime()) throw new MappaError('not_held', 'That meeting has not been held yet: its minutes cannot record its decision. Link them once it has met.', 'minutesId');
 }
 
 type ConsultedRow = { office_id: string; person_name: string; consulted_on: string };

@@ -163,7 +163,7 @@ export function setDecision(w: Writer, ctx: Ctx, input: DecisionInput): void {
   const none = { minutes_id: null, emergency_reason: null, single_agency_reason: null };
   switch (input.basis) {
     case 'meeting':
-      requireLinkableMinutes(w, input.minutesId, row.subject_id);
+      requireLinkableMinutes(w, input.minutesId, row.subject_id, ctx.now);
       setColumns(w, ctx, input.id, { ...none, decision_basis: 'meeting', minutes_id: input.minutesId });
       replaceList(w, ctx, input.id, 'disclosure_consulted', ['office_id', 'person_name', 'consulted_on'], []);
       return;

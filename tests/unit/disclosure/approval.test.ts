@@ -6,7 +6,7 @@ import { dispatch } from '../../../src/main/dispatch';
 import { CRITERION_CODES, type Criterion } from '../../../src/shared/disclosureVocabulary';
 import { REFUSALS } from '../../../src/shared/permissions';
 import { ANSWERS, aPreparedRecipient, REASON, aReadyDisclosure, level2Minutes } from '../../support/disclosures';
-import { aMeetingTeam, aNominal, type MeetingTeam } from '../../support/meetings';
+import { aLevel2Meeting, aMeetingTeam, aNominal, attendeeOf, completeMinutes, signInRoom, type MeetingTeam } from '../../support/meetings';
 
 let team: MeetingTeam | undefined;
 afterEach(() => {
@@ -142,6 +142,21 @@ describe('criterion 5: whose decision it is', () => {
     });
     expect(t.entries().length).toBe(before);
     expect((await s['disclosures.get']({ id: view.id, reason: REASON })).decision.basis).toBe('emergency');
+  });
+
+  it('refuses the minutes of a meeting not yet held: they cannot record its decision', async () => {
+    const { t, s, subjectId } = await setUp();
+    const view = await aReadyDisclosure(t, subjectId);
+    // The next Level 2 meeting, on 30 November; the register's clock is days before it.
+    let meeting = await aLevel2Meeting(t, [subjectId]);
+    meeting = await signInRoom(t, meeting, attendeeOf(meeting, 'Casey Coordinator').id);
+    const minutes = await s['minutes.save']({ meetingId: meeting.id, subjectId, ...completeMinutes(t) });
+    const before = t.entries().length;
+    expect(await dispatch(s, 'disclosures.setDecision', { id: view.id, basis: 'meeting', minutesId: minutes.id })).toMatchObject({
+      ok: false,
+      error: { code: 'not_held', field: 'minutesId', message: 'That meeting has not been held yet: its minutes cannot record its decision. Link them once it has met.' },
+    });
+    expect(t.entries().length).toBe(before);
   });
 
   it('shows a single-agency decision as such, with its own reason, in the record, the lists and the audit entry', async () => {
