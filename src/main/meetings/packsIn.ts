@@ -114,6 +114,7 @@ function summaryOf(r: Reader, row: ReceivedRow): ReceivedPackSummary {
     startsAt: pack.meeting.startsAt,
     recipientName: row.recipient_name,
     importedAt: row.imported_at,
+    expiresAt: row.expires_at,
     documents: pack.documents.length,
     signed: row.signed_at === null ? null : { userName: row.signed_by_name ?? '', typedName: row.typed_name ?? '', signedAt: row.signed_at },
     acknowledgementExportedAt: row.ack_exported_at,

@@ -191,6 +191,7 @@ type SentRow = {
   undertaking_sha256: string;
   sent_at: string;
   sent_by: string;
+  expires_at: string;
   ack_exchange_id: string | null;
   ack_typed_name: string | null;
   ack_signed_at: string | null;
@@ -215,6 +216,7 @@ function sentView(r: Reader, p: SentRow): PackSentView {
     undertakingVersion: p.undertaking_version,
     sentAt: p.sent_at,
     sentBy: p.sent_by,
+    expiresAt: p.expires_at,
     acknowledged:
       p.ack_imported_at === null
         ? null

@@ -29,6 +29,8 @@ export const packSentView = z.object({
   undertakingVersion: z.number(),
   sentAt: z.string(),
   sentBy: z.string(),
+  /** The last moment the pack can be opened at the attendee's office. */
+  expiresAt: z.string(),
   acknowledged: z.object({ typedName: z.string(), signedAt: z.string(), signerFingerprint: z.string(), importedAt: z.string(), importedBy: z.string() }).nullable(),
 });
 export type PackSentView = z.infer<typeof packSentView>;
@@ -43,6 +45,8 @@ export const receivedPackSummary = z.object({
   startsAt: z.string(),
   recipientName: z.string(),
   importedAt: z.string(),
+  /** When the file stopped (or stops) being openable; what was imported stays in the register. */
+  expiresAt: z.string(),
   documents: z.number(),
   signed: z.object({ userName: z.string(), typedName: z.string(), signedAt: z.string() }).nullable(),
   acknowledgementExportedAt: z.string().nullable(),

@@ -10,8 +10,8 @@ import { dispatch } from '../../../src/main/dispatch';
 import { sealExchange } from '../../../src/main/exchange/exchangeFile';
 import { requireOwnKeys } from '../../../src/main/exchange/keys';
 import type { MeetingView } from '../../../src/shared/channels/meetings';
-import { aLevel2Meeting, aMeetingTeam, aNominal, attendeeOf, completeMinutes, signInRoom, type MeetingTeam } from '../../support/meetings';
-import { anAttendeeRegister } from '../../support/meetingPacks';
+import { aMeetingTeam, attendeeOf, type MeetingTeam } from '../../support/meetings';
+import { aCopyPermittedForHer, anOutsideAttendeeWithHerRegister, PACK_PAPER } from '../../support/meetingPacks';
 import { aDraftShare, confirmShare, HOLLIS, type PartnerRegister } from '../../support/partners';
 import { aSubject } from '../../support/registerBuilders';
 
@@ -23,31 +23,15 @@ afterEach(() => {
   others.length = 0;
 });
 
-const HEALTH = { name: 'North West Mental Health Trust', agency: 'health' } as const;
-const PAPER_WORDS = 'Seen fortnightly at the Leigh clinic; missed two appointments in November.';
+const PAPER_WORDS = PACK_PAPER.involvement;
 
-/** A Level 2 meeting about Darren Hollis at which Dr Siân Llŷr of the trust attends without being a user; Casey has signed in the room and filed a paper. */
+/** The meeting, Dr Siân Llŷr (not a user) on it, Casey signed with a paper filed, and Siân's own register. */
 async function aMeetingWithAnOutsideAttendee() {
   team = await aMeetingTeam();
   const t = team;
-  const s = t.api.service;
-  const hollis = await aNominal(t);
-  let meeting = await aLevel2Meeting(t, [hollis]);
-  meeting = await s['meetings.addAttendee']({ meetingId: meeting.id, fullName: 'Dr Siân Llŷr', officeId: t.offices.health, jobTitle: 'Consultant forensic psychiatrist', userName: null, subjectIds: null });
-  meeting = await signInRoom(t, meeting, attendeeOf(meeting, 'Casey Coordinator').id);
-  const sian = attendeeOf(meeting, 'Dr Siân Llŷr');
-  await s['papers.add']({
-    meetingId: meeting.id,
-    subjectId: hollis,
-    attendeeId: attendeeOf(meeting, 'Casey Coordinator').id,
-    title: 'Report to panel: probation',
-    report: { involvement: PAPER_WORDS, currentSituation: null, riskFactors: 'Alcohol; contact with his former partner.', protectiveFactors: null, victims: null, recommendations: null },
-    itemIds: [],
-    classification: 'OFFICIAL-SENSITIVE',
-  });
-  const trust = await anAttendeeRegister(t, HEALTH, 'Sian Llyr');
-  others.push(trust);
-  return { t, s, hollis, meeting, sian, trust };
+  const made = await anOutsideAttendeeWithHerRegister(t);
+  others.push(made.trust);
+  return { t, s: t.api.service, ...made };
 }
 
 async function sendInvitation(t: MeetingTeam, meeting: MeetingView, attendeeId: string, name = 'pack.mappa') {
@@ -217,17 +201,9 @@ describe('an attendee signs with their own register', () => {
 describe('a copy of the minutes as an exchange file', () => {
   it('needs the chair’s permission, is numbered in the distribution log, and opens for its recipient only after they sign', async () => {
     const { t, s, hollis, meeting, trust } = await aMeetingWithAnOutsideAttendee();
-    let m = meeting;
-    for (const name of ['Dina Shah', 'Pat Probation']) m = await signInRoom(t, m, attendeeOf(m, name).id);
+    const permission = await aCopyPermittedForHer(t, meeting, hollis);
+    const m = meeting;
     const where = { meetingId: m.id, subjectId: hollis };
-    await t.as('pat');
-    await s['minutes.save']({ ...where, ...completeMinutes(t) });
-    await s['minutes.send'](where);
-    await t.as('dina');
-    await s['minutes.confirm'](where);
-    await t.as('casey');
-    const log = await s['copies.permit']({ ...where, recipientName: 'Dr Siân Llŷr', recipientOfficeId: t.offices.health, recipientRole: 'Consultant forensic psychiatrist', reason: 'Care programme approach review.', grantedOn: '2026-12-01', grantedHow: 'By secure email' });
-    const permission = log.permissions[0]!;
     t.api.host.picksFile(t.file('copy.mappa'));
     expect(await s['packs.sendCopy']({ meetingId: m.id, permissionId: permission.id })).toEqual({ file: t.file('copy.mappa'), copyNumber: 1 });
     expect(existsSync(t.file('copy.mappa'))).toBe(true);

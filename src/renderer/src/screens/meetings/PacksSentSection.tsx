@@ -147,6 +147,7 @@ export function PacksSentSection({ meeting, onChange }: MeetingPartProps) {
                 </td>
                 <td className="govuk-table__cell">
                   {formatLondonDateTime(p.sentAt)} by {p.sentBy}
+                  {p.acknowledged === null ? <span className="govuk-body-s app-block">Opens at their office until {formatLondonDateTime(p.expiresAt)}</span> : null}
                 </td>
                 <td className="govuk-table__cell">
                   {p.acknowledged ? <Tag colour="green">Signed</Tag> : <Tag colour="orange">Awaiting</Tag>} {acknowledgementText(p)}
