@@ -1,8 +1,11 @@
 // Subject access requests (issue 13) on the meetings team's register (tests/support/meetings.ts):
 // Wigan Probation's register, answering under DPA 2018 Part 3, with Iris Ilić, its information
 // governance lead, added as a user. Requests go through the app's own channels.
+import { addDays, londonDayOf } from '../../src/shared/calendar';
 import type { ResponseDetails, SarIntake, SarView } from '../../src/shared/channels/sar';
+import type { Service } from '../../src/shared/contract';
 import type { MeetingTeam } from './meetings';
+import { anItem, aSubject } from './registerBuilders';
 
 export const IRIS = { userName: 'Iris Ilić', passphrase: 'iris answers the access requests', role: 'ig_lead' } as const;
 
@@ -55,3 +58,49 @@ export const DETAILS: ResponseDetails = {
   tellWithholding: true,
   withholdingReasons: 'Some of the information would identify other people, or would prejudice the prevention or detection of crime.',
 };
+
+// A register set up through the screens as Wigan Probation (tests/ui/steps.ts
+// createSetUpRegister, Casey signed in), made ready for a subject access request by the
+// channels: the police office, Iris the IG lead, the requester Ștefan Wójcik with this
+// office's items and a police item, and Siân Yılmaz, another person in the register whose
+// name appears in one of his items. Dates are counted back from the real today (the UI runs
+// on the real clock).
+
+/** The day `days` before today in England and Wales. */
+export function londonDaysAgo(days: number, now: Date = new Date()): string {
+  return addDays(londonDayOf(now.toISOString()), -days);
+}
+
+export const SAR_CASE = {
+  requester: { givenName: 'Ștefan', familyName: 'Wójcik', alias: 'Stefan Wojcik', dateOfBirth: '1986-02-19' },
+  otherPerson: 'Siân Yılmaz',
+  /** Selected with the mouse in the UI test. */
+  neighbour: 'Bartłomiej Nowak',
+  released: 'Attended his appointment at Hindley on time',
+  get visit() {
+    return `${this.released}; ${this.otherPerson} drove him there. His neighbour ${this.neighbour} says he has been calm at home.`;
+  },
+  informant: 'Informant Quokkafield reported that he visited Orchard Close on 3 October.',
+  police: 'Pellucidor intelligence: seen outside Orchard Close twice in October.',
+} as const;
+
+export interface SarCase {
+  police: string;
+  probation: string;
+  requesterId: string;
+}
+
+export async function aSarCase(service: Service): Promise<SarCase> {
+  const offices = await service['offices.add']({ name: 'Wigan Public Protection Unit', agency: 'police', area: 'Greater Manchester' });
+  const probation = offices.find((o) => o.isHome)!.id;
+  const police = offices.find((o) => o.agency === 'police')!.id;
+  await service['users.add']({ userName: IRIS.userName, passphrase: IRIS.passphrase, confirmPassphrase: IRIS.passphrase, administrator: false, role: IRIS.role, officeId: probation });
+  const r = SAR_CASE.requester;
+  const requesterId = (await service['subjects.create'](aSubject({ givenName: r.givenName, familyName: r.familyName, aliases: [r.alias], dateOfBirth: r.dateOfBirth, level: 2, risk: 'high' }))).id;
+  const [first, second] = SAR_CASE.otherPerson.split(' ') as [string, string];
+  await service['subjects.create'](aSubject({ givenName: first, familyName: second, dateOfBirth: '1990-05-05' }));
+  await service['items.add'](anItem(requesterId, probation, { fieldKind: 'risk_factor', value: SAR_CASE.visit, receivedOn: londonDaysAgo(20), providerName: 'Gwenllian Pryce' }));
+  await service['items.add'](anItem(requesterId, probation, { fieldKind: 'other', value: SAR_CASE.informant, receivedOn: londonDaysAgo(15), providerName: 'Gwenllian Pryce' }));
+  await service['items.add'](anItem(requesterId, police, { fieldKind: 'risk_factor', value: SAR_CASE.police, receivedOn: londonDaysAgo(10), providerName: 'DS Ana Lopes' }));
+  return { police, probation, requesterId };
+}

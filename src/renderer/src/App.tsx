@@ -42,6 +42,9 @@ import { SigningScreen } from './screens/meetings/SigningScreen';
 import { UndertakingScreen } from './screens/meetings/UndertakingScreen';
 import { DisclosureScreen } from './screens/disclosure/DisclosureScreen';
 import { DisclosuresScreen } from './screens/disclosure/DisclosuresScreen';
+import { SarDashboard } from './screens/sar/SarDashboard';
+import { SarIntakeScreen } from './screens/sar/SarIntakeScreen';
+import { SarScreen } from './screens/sar/SarScreen';
 
 type ClosedScreen = { name: 'start' } | { name: 'create' } | { name: 'restore' } | { name: 'unlock'; folder: string; userName: string };
 
@@ -69,6 +72,8 @@ const SECTIONS: { route: Route['name']; label: string; needs?: Action }[] = [
 function sectionOf(route: Route): Route['name'] {
   if (route.name === 'subject' || route.name === 'subjectForm' || route.name === 'itemForm' || route.name === 'disclosure' || route.name === 'disclosures') return 'subjects';
   if (route.name === 'share' || route.name === 'import') return 'shares';
+  // Subject access requests are reached from Home: the navigation has no section for them.
+  if (route.name === 'sars' || route.name === 'sarNew' || route.name === 'sar') return 'home';
   if (route.name === 'meeting' || route.name === 'meetingForm' || route.name === 'minutes' || route.name === 'copies' || route.name === 'signing' || route.name === 'packs' || route.name === 'pack') return 'meetings';
   return route.name;
 }
@@ -324,5 +329,12 @@ function RouteView({ route }: { route: Route }) {
       return <DisclosureScreen key={`${route.id}-${route.task ?? 'tasks'}-${route.recipientId ?? ''}`} id={route.id} subjectId={route.subjectId} task={route.task} recipientId={route.recipientId} />;
     case 'disclosures':
       return <DisclosuresScreen />;
+    case 'sars':
+      return <SarDashboard />;
+    case 'sarNew':
+      return <SarIntakeScreen />;
+    case 'sar':
+      // Each page reads the request afresh: a decision or a referral made on one shows on the next.
+      return <SarScreen key={`${route.id}-${route.page ?? 'request'}`} id={route.id} page={route.page} />;
   }
 }

@@ -3,6 +3,7 @@ import type { RegisterStatus } from '../../shared/contract';
 import type { Action } from '../../shared/permissions';
 import type { AccessReason } from '../../shared/accessReasons';
 import type { DisclosureTask } from './screens/disclosure/tasks';
+import type { SarPage } from './screens/sar/pages';
 
 export type Unlocked = Extract<RegisterStatus, { state: 'unlocked' }>;
 
@@ -44,7 +45,11 @@ export type Route =
   | { name: 'pack'; exchangeId: string }
   /** A disclosure to a third party: its task list and task pages while a draft, its record once approved; `recipientId` is the recipient a page changes. */
   | { name: 'disclosure'; id: string; subjectId: string; task?: DisclosureTask; recipientId?: string }
-  | { name: 'disclosures' };
+  | { name: 'disclosures' }
+  /** Subject access requests (an information governance lead's): the dashboard, intake, and one request's pages. */
+  | { name: 'sars' }
+  | { name: 'sarNew' }
+  | { name: 'sar'; id: string; page?: SarPage };
 
 export interface SessionValue {
   status: Unlocked;

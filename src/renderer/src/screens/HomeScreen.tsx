@@ -54,6 +54,11 @@ export function HomeScreen() {
           <button type="button" className="govuk-button govuk-button--secondary" onClick={() => navigate({ name: 'disclosures' })}>
             Disclosures
           </button>
+          {can('sar.manage') ? (
+            <button type="button" className="govuk-button govuk-button--secondary" onClick={() => navigate({ name: 'sars' })}>
+              Subject access requests
+            </button>
+          ) : null}
         </div>
       ) : null}
       <p className="govuk-body">Every change is saved, encrypted, the moment you make it. Lock the register when you leave your desk: press Ctrl+L, or use Lock register at the top.</p>
