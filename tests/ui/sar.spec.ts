@@ -19,7 +19,7 @@ import { createSetUpRegister, signInAs } from './steps';
 
 const SHOTS = path.resolve(__dirname, '../../docs/screenshots');
 const REQUESTER = `${SAR_CASE.requester.givenName} ${SAR_CASE.requester.familyName}`;
-const SOLICITOR = 'Mererid Ionescu, Ionescu & Pryce Solicitors';
+const SOLICITOR = 'Mererid Ionescu';
 
 /** The pictures in docs/screenshots, taken again when MAPPA_SCREENSHOTS=1 (an ordinary run leaves them alone). */
 async function screenshot(page: Page, name: string): Promise<void> {
@@ -191,7 +191,7 @@ test('an IG lead takes a request from intake to the bundle: identity, the counte
   // The letter's details: started with wording to edit.
   await page.getByRole('link', { name: 'Write the response details' }).click();
   await expect(page.getByLabel('Why the information is held (purposes)')).not.toHaveValue('');
-  await expect(page.getByLabel('The address the response goes to (Mererid Ionescu, Ionescu & Pryce Solicitors)')).toHaveValue('Ionescu & Pryce Solicitors\n2 King Street\nWigan WN1 1BQ');
+  await expect(page.getByLabel('The address the response goes to (Mererid Ionescu)')).toHaveValue('Ionescu & Pryce Solicitors\n2 King Street\nWigan WN1 1BQ');
   await page.getByLabel('This office’s address').fill(DETAILS.officeAddress.join('\n'));
   await page.getByLabel('How to reach them').fill(DETAILS.signatory.contact);
   await page.getByLabel('The reasons for what is withheld or redacted').fill(DETAILS.withholdingReasons!);

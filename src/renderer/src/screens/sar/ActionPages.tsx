@@ -24,8 +24,8 @@ function useAct({ onChange, go }: SarProps) {
     void submit(async () => {
       const next = await work();
       onChange(next);
-      notify(message(next));
       go('request');
+      notify(message(next));
     });
   return { errors, busy, act };
 }

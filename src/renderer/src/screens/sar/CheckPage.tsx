@@ -22,7 +22,7 @@ const KIND_WORDS: Record<SarView['outputs'][number]['kind'], string> = {
 
 export function OutputsTable({ view }: { view: SarView }) {
   return (
-    <table className="govuk-table">
+    <table className="govuk-table app-table--small">
       <caption className="govuk-table__caption govuk-table__caption--m">Files made</caption>
       <TableHead columns={['File', 'Made', 'By', 'Items released', 'Pages', 'Fingerprint (SHA-256)']} />
       <tbody className="govuk-table__body">
@@ -30,10 +30,10 @@ export function OutputsTable({ view }: { view: SarView }) {
           <tr className="govuk-table__row" key={`${o.kind}-${o.madeAt}`}>
             <td className="govuk-table__cell">{KIND_WORDS[o.kind]}</td>
             <td className="govuk-table__cell app-name">{formatDate(o.madeAt)}</td>
-            <td className="govuk-table__cell">{o.madeBy}</td>
+            <td className="govuk-table__cell app-name">{o.madeBy}</td>
             <td className="govuk-table__cell">{o.itemsReleased}</td>
             <td className="govuk-table__cell">{o.pages ?? '–'}</td>
-            <td className="govuk-table__cell app-path">{o.fileSha256.slice(0, 16)}…</td>
+            <td className="govuk-table__cell app-path">{o.fileSha256.slice(0, 12)}…</td>
           </tr>
         ))}
       </tbody>

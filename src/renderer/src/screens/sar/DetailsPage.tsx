@@ -40,8 +40,8 @@ export function DetailsPage({ view, onChange, go }: SarProps) {
         withholdingReasons: orNull(form.withholdingReasons),
       });
       onChange(next);
-      notify('The response details are saved.');
       go('request');
+      notify('The response details are saved.');
     });
   };
   return (
@@ -54,7 +54,7 @@ export function DetailsPage({ view, onChange, go }: SarProps) {
       </p>
       <form onSubmit={save} noValidate>
         <h2 className="govuk-heading-m">From and to</h2>
-        <Textarea id="officeAddress" label="This office’s address" hint="One line to a row, up to 6." value={form.officeAddress} onChange={set('officeAddress')} error={err('officeAddress')} rows={4} />
+        <Textarea id="officeAddress" label="This office’s address" hint={`The letter gives ${view.office.name} above it. One line to a row, up to 6.`} value={form.officeAddress} onChange={set('officeAddress')} error={err('officeAddress')} rows={4} />
         <TextInput id="signatory.name" label="Who signs the letter" value={form.signatoryName} onChange={set('signatoryName')} error={err('signatory.name')} width="govuk-input--width-30" />
         <TextInput id="signatory.role" label="Their role" value={form.signatoryRole} onChange={set('signatoryRole')} error={err('signatory.role')} width="govuk-input--width-30" />
         <TextInput id="signatory.contact" label="How to reach them" hint="An email address and a telephone number." value={form.signatoryContact} onChange={set('signatoryContact')} error={err('signatory.contact')} width="govuk-!-width-two-thirds" />

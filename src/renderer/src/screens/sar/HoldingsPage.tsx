@@ -91,7 +91,7 @@ export function HoldingsPage({ view, onChange, go }: SarProps) {
           <h2 className="govuk-heading-l" id={`owner-${g.owner.id}`}>
             {g.owner.name}: this office’s items
           </h2>
-          <p className="govuk-body">
+          <p className="govuk-body app-tag-row">
             <AgencyTag agency={g.owner.agency} name={g.owner.name} /> Decide on each item: release it, release it with redactions, or withhold it.
           </p>
           {g.items.map((item) => (

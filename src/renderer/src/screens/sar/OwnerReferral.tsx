@@ -66,7 +66,7 @@ export function OwnerReferral({ view, group, onReferred, onAnswered }: { view: S
       <h2 className="govuk-heading-l" id={`owner-${owner.id}`}>
         {owner.name}: their items
       </h2>
-      <p className="govuk-body">
+      <p className="govuk-body app-tag-row">
         <AgencyTag agency={owner.agency} name={owner.name} /> {owner.name} owns {group.items.length === 1 ? 'this item' : `these ${group.items.length} items`}. This office never releases another agency’s information: refer {group.items.length === 1 ? 'it' : 'them'} to {owner.name}, who
         answers for {group.items.length === 1 ? 'it' : 'them'}. Referrals are listed in the internal schedule only, never in the response.
       </p>

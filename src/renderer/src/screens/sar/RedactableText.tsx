@@ -66,7 +66,7 @@ export function RedactableText({ id, text, spans, onSelect }: { id: string; text
   });
   if (at < text.length) parts.push(<span key="tail">{text.slice(at)}</span>);
   return (
-    <div id={id} ref={ref} className={`app-item__value app-redactable${onSelect ? ' app-redactable--selecting' : ''}`}>
+    <div id={id} ref={ref} className={`govuk-body app-item__value app-redactable${onSelect ? ' app-redactable--selecting' : ''}`}>
       {parts}
     </div>
   );

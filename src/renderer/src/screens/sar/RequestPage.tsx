@@ -42,13 +42,20 @@ function StepRow({ step, go }: { step: Step; go: SarProps['go'] }) {
 }
 
 export function RequestPage({ view, go }: SarProps) {
-  const { navigate } = useSession();
+  const { navigate, notify } = useSession();
   const d = view.deadline;
   const open = view.status === 'open';
   const waiting = view.pauses.find((p) => p.answeredOn === null);
   return (
     <>
-      <BackLink onClick={() => navigate({ name: 'sars' })}>Back to subject access requests</BackLink>
+      <BackLink
+        onClick={() => {
+          notify('');
+          navigate({ name: 'sars' });
+        }}
+      >
+        Back to subject access requests
+      </BackLink>
       <PageHeading caption={`Subject access request ${view.reference}`}>Request from {view.requesterName}</PageHeading>
       <p className="govuk-body app-tag-row">
         {open ? <BandTag deadline={d} /> : <Tag colour="grey">Closed</Tag>}

@@ -41,9 +41,9 @@ export function SarDashboard() {
       {list === undefined ? null : list.length === 0 ? (
         <p className="govuk-inset-text">{shown === 'closed' ? 'No request has been closed.' : shown === 'open' ? 'No request is open.' : 'No request has been recorded in this register.'}</p>
       ) : (
-        <table className="govuk-table app-table--small">
+        <table className="govuk-table app-table--small app-sar-table">
           <caption className="govuk-table__caption govuk-table__caption--m">{list.length === 1 ? '1 request' : `${list.length} requests`}</caption>
-          <TableHead columns={['Reference', 'Requester', 'Received', 'Regime', 'Due', 'Days left', 'Decisions']} />
+          <TableHead columns={['Reference', 'Requester', 'Received', 'Regime', 'Due', 'Days left', 'Progress']} />
           <tbody className="govuk-table__body">
             {list.map((r) => (
               <tr className="govuk-table__row" key={r.id}>
@@ -54,13 +54,13 @@ export function SarDashboard() {
                   </ActionLink>
                 </td>
                 <td className="govuk-table__cell">{r.requesterName}</td>
-                <td className="govuk-table__cell app-name">{formatDate(r.receivedOn)}</td>
+                <td className="govuk-table__cell">{formatDate(r.receivedOn)}</td>
                 <td className="govuk-table__cell app-name">{regimeShort(r.regime)}</td>
-                <td className="govuk-table__cell app-name">{r.deadline.dueOn ? formatDate(r.deadline.dueOn) : 'Not yet known'}</td>
+                <td className="govuk-table__cell">{r.deadline.dueOn ? formatDate(r.deadline.dueOn) : 'Not yet known'}</td>
                 <td className="govuk-table__cell">
                   <BandTag deadline={r.deadline} />
                 </td>
-                <td className="govuk-table__cell">{r.subjects === 0 ? 'Requester not yet confirmed' : `${r.decided} decided, ${r.toDecide} to decide`}</td>
+                <td className="govuk-table__cell">{r.subjects === 0 ? 'Requester not confirmed' : `${r.decided} decided, ${r.toDecide} to decide`}</td>
               </tr>
             ))}
           </tbody>

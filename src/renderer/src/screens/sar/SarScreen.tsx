@@ -16,7 +16,7 @@ import { RequestPage } from './RequestPage';
 // is read once and each act's answer replaces it.
 
 export function SarScreen({ id, page = 'request' }: { id: string; page?: SarPage | undefined }) {
-  const { navigate } = useSession();
+  const { navigate, notify } = useSession();
   const loaded = useLoad(() => api().sar.get({ id }), [id]);
   const view = loaded.data;
   if (!view) {
@@ -31,7 +31,11 @@ export function SarScreen({ id, page = 'request' }: { id: string; page?: SarPage
   const props: SarProps = {
     view,
     onChange: (next) => loaded.setData(next),
-    go: (next) => navigate({ name: 'sar', id, page: next }),
+    // A banner belongs to the page it was given for: going on drops it (an act that says something says it after going).
+    go: (next) => {
+      notify('');
+      navigate({ name: 'sar', id, page: next });
+    },
   };
   // A closed request no longer changes: its page only.
   if (view.status === 'closed') return <RequestPage {...props} />;

@@ -40,7 +40,8 @@ const addressLines = (contact: string) =>
 export function draftOf(view: SarView, userName: string): DetailsDraft {
   const d: ResponseDetails | null = view.responseDetails;
   return {
-    officeAddress: d ? d.officeAddress.join('\n') : view.office.name,
+    // The letter names the office above its address: the address itself is not known here.
+    officeAddress: d ? d.officeAddress.join('\n') : '',
     signatoryName: d?.signatory.name ?? userName,
     signatoryRole: d?.signatory.role ?? 'Information governance lead',
     signatoryContact: d?.signatory.contact ?? '',
