@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { accessReasonSchema } from './accessReasons';
-import { fieldRef } from './channels/sharing';
+import { fieldRef, leavingField, testsAnswered } from './channels/sharing';
 import {
   ALTERNATIVE_CODES,
   CRITERION_CODES,
@@ -17,7 +17,6 @@ import {
 import { id, isoDate, optionalText, REASON_MAX, reasonText, text } from './fields';
 import { office } from './registerSchemas';
 import { LAWFUL_GATEWAY_CODES } from './sharingVocabulary';
-import { FIELD_KIND_CODES } from './vocabulary';
 
 // The shapes of a disclosure to a third party as they cross IPC (issue 12): the record, its
 // recipients, the fields disclosed with the three tests, the nine criteria of the decision
@@ -209,33 +208,14 @@ export const disclosureRecipient = z.object({
 export type DisclosureRecipient = z.infer<typeof disclosureRecipient>;
 
 /** A field that can be disclosed: one of the person's details or one item. */
-export const disclosableField = z.object({
-  ref: fieldRef,
-  label: z.string(),
-  fieldKind: z.enum(FIELD_KIND_CODES),
-  value: z.string(),
-  owner: office,
-  specialCategory: z.string().nullable(),
-  noOnwardDisclosure: z.boolean(),
-  /** Withdrawn by the agency that sent it: it cannot be disclosed. */
-  withdrawn: z.boolean(),
-});
+export const disclosableField = leavingField;
 export type DisclosableField = z.infer<typeof disclosableField>;
 
 export const disclosureLine = disclosableField.extend({
   lineId: id,
   /** Another agency's item, or one not to be shared on: its owner's agreement must be recorded. */
   needsOwnerAgreement: z.boolean(),
-  answers: z.object({
-    necessary: z.string().nullable(),
-    proportionate: z.string().nullable(),
-    relevant: z.string().nullable(),
-    specialJustification: z.string().nullable(),
-    wording: z.string().nullable(),
-    ownerAgreement: z.string().nullable(),
-    answeredBy: z.string().nullable(),
-    answeredAt: z.string().nullable(),
-  }),
+  answers: testsAnswered.extend({ wording: z.string().nullable(), ownerAgreement: z.string().nullable() }),
   /** Once approved: the exact words the briefing gives (the wording, or the field's text when approved). */
   approvedText: z.string().nullable(),
   problems: z.array(z.string()),

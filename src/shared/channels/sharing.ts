@@ -28,33 +28,39 @@ export type FieldRef = z.infer<typeof fieldRef>;
 export const permissionState = z.enum(['not_needed', 'none', 'requested', 'granted', 'refused']);
 export type PermissionState = z.infer<typeof permissionState>;
 
-const answers = z.object({
+/** The three tests as answered for a field that leaves the register (a share, a disclosure), and who answered when. */
+export const testsAnswered = z.object({
   necessary: z.string().nullable(),
   proportionate: z.string().nullable(),
   relevant: z.string().nullable(),
-  outsidePurposeReason: z.string().nullable(),
   specialJustification: z.string().nullable(),
   answeredBy: z.string().nullable(),
   answeredAt: z.string().nullable(),
 });
 
-/** A field as the wizard shows it: what it is, whose it is, what still blocks it. */
-export const shareField = z.object({
+const answers = testsAnswered.extend({ outsidePurposeReason: z.string().nullable() });
+
+/** A field that can leave the register: what it is, whose it is, and whether its sender has withdrawn it. */
+export const leavingField = z.object({
   ref: fieldRef,
   label: z.string(),
   fieldKind: z.enum(FIELD_KIND_CODES),
   value: z.string(),
   owner: office,
   specialCategory: z.string().nullable(),
-  classification: z.enum(CLASSIFICATIONS),
   noOnwardDisclosure: z.boolean(),
+  /** Withdrawn by the agency that sent it: it cannot be shared on or disclosed. */
+  withdrawn: z.boolean(),
+});
+
+/** A field as the wizard shows it: what it is, whose it is, what still blocks it. */
+export const shareField = leavingField.extend({
+  classification: z.enum(CLASSIFICATIONS),
   notToSubject: z.boolean(),
   /** The owner's permission to share it on (not_needed for the sharer's own agency's fields). */
   permission: permissionState,
   /** The owner-permission request that decides `permission` (its grant, refusal, or the request still waiting), if any. */
   permissionRequestId: id.nullable(),
-  /** Withdrawn by the agency that sent it: it cannot be shared on. */
-  withdrawn: z.boolean(),
   /** Received through an exchange file (then the owner's permission is always needed if the owner is another agency). */
   received: z.boolean(),
 });
