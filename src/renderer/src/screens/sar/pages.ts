@@ -1,4 +1,5 @@
 import type { SarView } from '../../../../shared/channels/sar';
+import type { TaskStatus as StepStatus } from '../disclosure/tasks';
 
 // The pages of one subject access request (issue 13), and its steps as an MOJ task list.
 // Whether a step is done is read from the request as the service holds it: what still stops
@@ -7,15 +8,8 @@ import type { SarView } from '../../../../shared/channels/sar';
 /** The request's own page, its actions (one form each), and the steps that answer it. */
 export type SarPage = 'request' | 'identity' | 'fee' | 'clarify' | 'answer' | 'extend' | 'close' | 'find' | 'holdings' | 'details' | 'check';
 
-export type StepStatus = 'completed' | 'in_progress' | 'not_started' | 'cannot_start' | 'not_needed';
-
-export const STEP_STATUS_WORDS: Record<StepStatus, string> = {
-  completed: 'Completed',
-  in_progress: 'In progress',
-  not_started: 'Not started',
-  cannot_start: 'Cannot start yet',
-  not_needed: 'Nothing to do',
-};
+// The MOJ task list's statuses and their words, as the disclosure's task list has them.
+export { TASK_STATUS_WORDS as STEP_STATUS_WORDS, type TaskStatus as StepStatus } from '../disclosure/tasks';
 
 export interface Step {
   page: SarPage;

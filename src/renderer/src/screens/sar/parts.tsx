@@ -88,8 +88,7 @@ export function ActionPage({
   );
 }
 
-/** A blank box sent as null: the service takes null for "not given". */
-export const orNull = (s: string): string | null => (s.trim() === '' ? null : s);
+export { orNull } from '../disclosure/parts';
 
 /** Lines typed one to a row, as the list the service takes. */
 export const linesOf = (s: string): string[] =>
