@@ -1,7 +1,10 @@
 import { readFileSync, statSync } from 'node:fs';
+import { formatLondonDateTime } from '../../shared/calendar';
 import { MappaError } from '../../shared/errors';
+import type { Reader } from '../db/types';
 import { removeQuietly, writeFileAtomicSync } from '../vault/atomicWrite';
-import { MAX_EXCHANGE_BYTES, REFUSED } from './exchangeFile';
+import { MAX_EXCHANGE_BYTES, openExchange, REFUSED, type Opened } from './exchangeFile';
+import { partnerKeyByRemote, requireOwnKeys } from './keys';
 
 // Exchange and key files on disk, where the person chose in the host's dialog.
 
@@ -20,4 +23,22 @@ export function writeThenCommit<T>(file: string, bytes: Uint8Array, commit: () =
 export function readExchangeFile(file: string): Buffer {
   if (statSync(file).size > MAX_EXCHANGE_BYTES) throw new MappaError('exchange_malformed', REFUSED.malformed);
   return readFileSync(file);
+}
+
+/**
+ * Opens and verifies an exchange file the person chose, as this register's office: its own
+ * keys, its confirmed partners' keys, and `receivedBefore` (the capability's own record of
+ * the files it has taken in) for the replay refusal.
+ */
+export async function openExchangeFile(file: string, read: () => Reader, now: Date, receivedBefore: (r: Reader, exchangeId: string) => string | undefined): Promise<Opened> {
+  const bytes = readExchangeFile(file);
+  const own = requireOwnKeys(read());
+  return openExchange(bytes, {
+    fingerprint: own.fingerprint,
+    ageIdentity: own.ageIdentity,
+    senderKeys: (remote) => partnerKeyByRemote(read(), remote),
+    receivedBefore: (exchangeId) => receivedBefore(read(), exchangeId),
+    now,
+    formatTime: formatLondonDateTime,
+  });
 }

@@ -4,6 +4,7 @@ import { findOffice, requireOffice, type Office } from '../access/offices';
 import type { Reader, Writer } from '../db/types';
 import { attendeeByPart } from './meetings';
 import { requireMinutes } from './minutes';
+import { requireSignedReader } from './readers';
 
 // Copies of minutes (leaflet: minutes are not copied or disclosed without the permission of
 // the MAPPA Chair; MAPPA D: passing them on needs the Chair's permission and must be
@@ -95,6 +96,19 @@ export function revokeCopyPermission(w: Writer, ctx: Ctx, meetingId: string, per
   const permission = copyPermission(w, meetingId, permissionId);
   w.run('UPDATE copy_permissions SET revoked_at = ?, revoked_by = ?, revoked_reason = ? WHERE id = ?', [iso(ctx.now), ctx.actor.userName, reason, permissionId]);
   return permission;
+}
+
+/**
+ * A copy about to be made, checked before any dialog opens (a refused copy leaves no trace
+ * and no file): the chair's permission, a reader who has signed, minutes past their draft,
+ * and the number the copy will take.
+ */
+export function prepareCopy(r: Reader, meetingId: string, permissionId: string, userId: string): { permission: CopyPermission; minutesId: string; copyNumber: number } {
+  const permission = copyPermission(r, meetingId, permissionId);
+  requireSignedReader(r, meetingId, userId, permission.subjectId);
+  const minutes = requireMinutes(r, meetingId, permission.subjectId);
+  if (minutes.status === 'draft') throw new MappaError('draft', 'Draft minutes are not copied: send them to the chair first.');
+  return { permission, minutesId: minutes.id, copyNumber: nextCopyNumber(r, minutes.id) };
 }
 
 export function nextCopyNumber(r: Reader, minutesId: string): number {

@@ -1,21 +1,21 @@
 import { createHash } from 'node:crypto';
-import { londonDayOf, formatLondonDateTime } from '../../shared/calendar';
+import { londonDayOf } from '../../shared/calendar';
 import type { meetingPacksContract } from '../../shared/channels/meetingPacks';
 import type { SliceService } from '../../shared/channels/slice';
 import { MappaError } from '../../shared/errors';
 import type { ServiceDeps } from '../access/registerSession';
 import { acted, type ActEntry } from '../audit';
 import type { Reader } from '../db/types';
-import { openExchange, sealExchange, type Opened } from '../exchange/exchangeFile';
-import { readExchangeFile, writeThenCommit } from '../exchange/files';
-import { partnerKeyByRemote, requireOwnKeys } from '../exchange/keys';
+import { sealExchange, type Opened } from '../exchange/exchangeFile';
+import { openExchangeFile, writeThenCommit } from '../exchange/files';
+import { requireOwnKeys } from '../exchange/keys';
 import { blocked, BLOCKED_OPEN } from '../register/associationBlock';
 import { actOnSubject } from '../register/guard';
-import { copyPermission, nextCopyNumber, recordCopy } from './copies';
+import { prepareCopy, recordCopy } from './copies';
 import { minutesCopyBlocks, paperBlocks } from './copyDocuments';
 import { actOnSubjects } from '../register/guard';
 import { getAttendee, getMeetingRow, meetingView } from './meetings';
-import { findMinutes, minutesView, requireMinutes } from './minutes';
+import { findMinutes, minutesView } from './minutes';
 import { buildAcknowledgement, declarationForPack, declarationForReceived, markAcknowledgementExported, PACK_BLOCKED, receivedPackOn, receivedPacks, receivedPackView, signReceivedPack, storeReceivedPack } from './packsIn';
 import { acknowledgementImportedOn, attendeeSubjects, buildPack, checkAcknowledgement, packsSent, recordAcknowledgement, recordPackSent, recipientKey, sentPackView, type PackDocumentSource } from './packsOut';
 import { getPaper, listPapers } from './papers';
@@ -43,16 +43,7 @@ export function meetingPacksService({ session, host }: ServiceDeps): SliceServic
     const ctx = session.context(wanted === 'meeting_pack' ? 'meeting.attend' : 'meeting.manage');
     const file = await host.dialogs.chooseExchangeFile('open', 'exchange', '');
     if (file === null) return null;
-    const bytes = readExchangeFile(file);
-    const own = requireOwnKeys(read());
-    const opened = await openExchange(bytes, {
-      fingerprint: own.fingerprint,
-      ageIdentity: own.ageIdentity,
-      senderKeys: (remote) => partnerKeyByRemote(read(), remote),
-      receivedBefore: (exchangeId) => receivedBefore(read(), exchangeId),
-      now: ctx.now,
-      formatTime: formatLondonDateTime,
-    });
+    const opened = await openExchangeFile(file, read, ctx.now, receivedBefore);
     if (opened.header.kind !== wanted) {
       const kind = opened.header.kind;
       throw new MappaError('exchange_wrong_place', kind === 'meeting_pack' ? WRONG_FILE.pack : kind === 'meeting_acknowledgement' ? WRONG_FILE.acknowledgement : WRONG_FILE.share);
@@ -120,16 +111,12 @@ export function meetingPacksService({ session, host }: ServiceDeps): SliceServic
     'packs.sendCopy': async ({ meetingId, permissionId }) => {
       const ctx = session.context('meeting.manage');
       const r = read();
-      const permission = copyPermission(r, meetingId, permissionId);
-      requireSignedReader(r, meetingId, ctx.actor.userId, permission.subjectId);
-      const minutes = requireMinutes(r, meetingId, permission.subjectId);
-      if (minutes.status === 'draft') throw new MappaError('draft', 'Draft minutes are not copied: send them to the chair first.');
+      const { permission, copyNumber } = prepareCopy(r, meetingId, permissionId, ctx.actor.userId);
       if (permission.recipientOffice === null) {
         throw new MappaError('no_office', `The chair’s permission names no office for ${permission.recipientName}: a copy goes as an exchange file only to an office with a confirmed key. Make a PDF copy instead.`);
       }
       recipientKey(r, permission.recipientOffice.id, permission.recipientName);
       const own = requireOwnKeys(r);
-      const copyNumber = nextCopyNumber(r, minutes.id);
       const meeting = meetingView(r, meetingId, { userId: ctx.actor.userId, mayRead: mayReadMeeting(r, meetingId, ctx.actor.userId) }, ctx.now);
       const view = minutesView(r, meetingId, permission.subjectId, ctx.now);
       const blocks = minutesCopyBlocks({ meeting, minutes: view, permission, copyNumber, madeBy: ctx.actor.userName, madeAt: ctx.now });

@@ -17,10 +17,10 @@ import { actOnSubject, liveSubject } from '../register/guard';
 import { actionMeeting, actionSubject, getAction, listActions, setActionStatus } from './actions';
 import { chairWorkingDays, setChairWorkingDays } from './approval';
 import { attendanceSheetPdf, minutesCopyPdf } from './copyDocuments';
-import { copyPermission, distributionOf, nextCopyNumber, recordCopy, recordCopyPermission, revokeCopyPermission } from './copies';
+import { copyPermission, distributionOf, prepareCopy, recordCopy, recordCopyPermission, revokeCopyPermission } from './copies';
 import { actOnSubjects } from '../register/guard';
 import { addAttendee, addMeetingSubject, attendeeByPart, attendeesOf, cancelMeeting, getAttendee, meetingTitle, type AttendeeRow, createMeeting, getMeetingRow, listMeetings, meetingSubjectIds, meetingView, requireMeetingSubject, setAttendance } from './meetings';
-import { amendAsChair, confirmAsChair, findMinutes, linkableItems, minutesView, requireMinutes, saveDraft, sendToChair } from './minutes';
+import { amendAsChair, confirmAsChair, findMinutes, linkableItems, minutesView, saveDraft, sendToChair } from './minutes';
 import { addPaper, editPaper, getPaper, listPapers, paperAuthor, paperSubject, paperSummary, withdrawPaper } from './papers';
 import { editMeeting, removeAttendee, removeSubject } from './arrangements';
 import { mayReadMeeting, NOT_ATTENDEE, requireSignedReader, signedReader } from './readers';
@@ -362,12 +362,7 @@ export function meetingsService({ session, host }: ServiceDeps): SliceService<ty
     'copies.make': async ({ meetingId, permissionId }) => {
       const ctx = session.context('meeting.manage');
       const r = read();
-      const permission = copyPermission(r, meetingId, permissionId);
-      // Every check before the dialog opens: a refused copy leaves no trace and no file.
-      requireSignedReader(r, meetingId, ctx.actor.userId, permission.subjectId);
-      const minutes = requireMinutes(r, meetingId, permission.subjectId);
-      if (minutes.status === 'draft') throw new MappaError('draft', 'Draft minutes are not copied: send them to the chair first.');
-      const copyNumber = nextCopyNumber(r, minutes.id);
+      const { permission, copyNumber } = prepareCopy(r, meetingId, permissionId, ctx.actor.userId);
       const chosen = await host.dialogs.chooseExportFile('pdf', `mappa-minutes-${londonDayOf(getMeetingRow(r, meetingId).starts_at)}-copy-${copyNumber}.pdf`);
       if (chosen === null) return { file: null, copyNumber: null };
       const meeting = viewFor(r, meetingId, ctx);

@@ -11,8 +11,8 @@ import { accessReasonFor, acted, readEntries, type Acted, type ActEntry } from '
 import type { Writer } from '../db/types';
 import { blocked, blockedSubjects, BLOCKED_CHANGE, BLOCKED_OPEN } from '../register/associationBlock';
 import { actOnSubject, liveSubject, subjectOfItem } from '../register/guard';
-import { openExchange, REFUSED, sealExchange, type Opened } from '../exchange/exchangeFile';
-import { readExchangeFile, writeThenCommit } from '../exchange/files';
+import { REFUSED, sealExchange, type Opened } from '../exchange/exchangeFile';
+import { openExchangeFile, writeThenCommit } from '../exchange/files';
 import {
   confirmPartnerKey,
   listPartnerKeys,
@@ -20,7 +20,6 @@ import {
   ownKeyFile,
   ownKeyView,
   parseKeyFile,
-  partnerKeyByRemote,
   previewPartnerKey,
   requireOwnKeys,
   saveOwnKeys,
@@ -300,16 +299,7 @@ export function sharingService({ session, host }: ServiceDeps): SliceService<typ
       const ctx = session.context('share.import');
       const file = await host.dialogs.chooseExchangeFile('open', 'exchange', '');
       if (file === null) return { cancelled: true as const };
-      const bytes = readExchangeFile(file);
-      const own = requireOwnKeys(read());
-      const opened = await openExchange(bytes, {
-        fingerprint: own.fingerprint,
-        ageIdentity: own.ageIdentity,
-        senderKeys: (remote) => partnerKeyByRemote(read(), remote),
-        receivedBefore: (exchangeId) => receivedOn(read(), exchangeId),
-        now: ctx.now,
-        formatTime: formatLondonDateTime,
-      });
+      const opened = await openExchangeFile(file, read, ctx.now, receivedOn);
       if (opened.header.kind !== 'share' && opened.header.kind !== 'withdrawal') throw new MappaError('exchange_wrong_place', MEETING_PACK_HERE);
       const subjectId = subjectTouched(read(), opened);
       if (subjectId === null) refuseDeclaredPerson(opened);
