@@ -64,8 +64,14 @@ export const sarSummary = z.object({
   subjects: z.number(),
   decided: z.number(),
   toDecide: z.number(),
+  /** Other agencies' items about the requester not yet referred to their owner. */
+  toRefer: z.number(),
 });
 export type SarSummary = z.infer<typeof sarSummary>;
+
+/** A subject who may be the requester: as the subjects list shows them, with the references the IG lead checks. */
+export const sarCandidate = subjectSummary.extend({ pnc: z.string().nullable(), ndelius: z.string().nullable(), visor: z.string().nullable() });
+export type SarCandidate = z.infer<typeof sarCandidate>;
 
 export const pauseView = z.object({ seq: z.number(), askedOn: z.string(), what: z.string(), answeredOn: z.string().nullable() });
 

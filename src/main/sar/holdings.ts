@@ -1,4 +1,4 @@
-import type { DecisionView, HoldingItem, HoldingsView } from '../../shared/channels/sar';
+import type { DecisionView, HoldingItem, HoldingsView, SarCandidate } from '../../shared/channels/sar';
 import type { SubjectSummary } from '../../shared/registerSchemas';
 import { MappaError } from '../../shared/errors';
 import { EXEMPTION_CODES, isExemptionCode } from '../../shared/sarVocabulary';
@@ -18,14 +18,17 @@ import { confirmedSubjectIds, requestRow, requireOpen, type RequestRow } from '.
 // the internal schedule, never in the response.
 
 /** The register's subjects who may be the requester: by each name they gave, their date of birth, and their references. */
-export function candidates(r: Reader, row: RequestRow, now: Date, hidden: ReadonlySet<string>): SubjectSummary[] {
+export function candidates(r: Reader, row: RequestRow, now: Date, hidden: ReadonlySet<string>): SarCandidate[] {
   const queries = [...(JSON.parse(row.names) as string[]), ...(row.date_of_birth === null ? [] : [row.date_of_birth]), ...(row.identifiers ?? '').split(/[\s,;]+/).filter((t) => t.length >= 6)];
   const found = new Map<string, SubjectSummary>();
   for (const query of queries) {
     const result = searchWithholding(r, { query, ownerAgency: null, category: null, level: null, reviewDue: false, kind: null, includeItemText: false, limit: 50, offset: 0 }, now, hidden);
     for (const s of result.subjects) found.set(s.id, s);
   }
-  return [...found.values()];
+  return [...found.values()].map((s) => {
+    const refs = r.get<{ pnc: string | null; ndelius: string | null; visor: string | null }>('SELECT pnc, ndelius, visor FROM subjects WHERE id = ?', [s.id]);
+    return { ...s, pnc: refs?.pnc ?? null, ndelius: refs?.ndelius ?? null, visor: refs?.visor ?? null };
+  });
 }
 
 export function confirmSubject(w: Writer, ctx: Ctx, id: string, subjectId: string, how: string): void {

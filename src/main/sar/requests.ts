@@ -100,7 +100,7 @@ function nextReference(w: Writer, receivedOn: string): string {
 export function createRequest(w: Writer, ctx: Ctx, input: SarIntake): string {
   const office = homeOffice(w);
   if (!office) throw new MappaError('no_home_office', 'Set up the office this register belongs to first: the office’s agency decides the rules a request is answered under.');
-  if (input.receivedOn > londonDayOf(ctx.now.toISOString())) throw new MappaError('future_date', 'The day the request was received cannot be in the future.', 'receivedOn');
+  notFuture(input.receivedOn, 'receivedOn', 'The day the request was received', ctx.now);
   const id = newId();
   const at = iso(ctx.now);
   const names = [...new Set([input.requesterName, ...input.names].map((n) => n.normalize('NFC')))];
@@ -131,6 +131,11 @@ export function createRequest(w: Writer, ctx: Ctx, input: SarIntake): string {
   return id;
 }
 
+/** A day the register is told something happened: not one still to come. */
+export function notFuture(day: string | null, field: string, what: string, now: Date): void {
+  if (day !== null && day > londonDayOf(now.toISOString())) throw new MappaError('future_date', `${what} cannot be a day still to come.`, field);
+}
+
 /** Changes the request's facts, then asks the engine: a change it refuses is rolled back with the act. */
 export function changeFacts(w: Writer, ctx: Ctx, id: string, set: Record<string, string | number | null>): void {
   requireOpen(w, id);
@@ -146,6 +151,7 @@ function checkDeadline(w: Writer, id: string, now: Date): void {
 
 export function askClarification(w: Writer, ctx: Ctx, id: string, askedOn: string, what: string): void {
   requireOpen(w, id);
+  notFuture(askedOn, 'askedOn', 'The day clarification was asked for', ctx.now);
   const open = w.get('SELECT 1 AS x FROM sar_pauses WHERE request_id = ? AND answered_on IS NULL', [id]);
   if (open) throw new MappaError('already_stopped', 'The clock is already stopped for a question not yet answered: record its answer first.');
   const seq = (w.get<{ n: number | null }>('SELECT max(seq) AS n FROM sar_pauses WHERE request_id = ?', [id])?.n ?? 0) + 1;
@@ -155,6 +161,7 @@ export function askClarification(w: Writer, ctx: Ctx, id: string, askedOn: strin
 
 export function answerClarification(w: Writer, ctx: Ctx, id: string, answeredOn: string): void {
   requireOpen(w, id);
+  notFuture(answeredOn, 'answeredOn', 'The day the answer was received', ctx.now);
   const open = w.get<{ seq: number }>('SELECT seq FROM sar_pauses WHERE request_id = ? AND answered_on IS NULL', [id]);
   if (!open) throw new MappaError('not_stopped', 'No question to the requester is waiting for an answer.');
   w.run('UPDATE sar_pauses SET answered_on = ? WHERE request_id = ? AND seq = ?', [answeredOn, id, open.seq]);
@@ -172,6 +179,12 @@ function summaryOf(r: Reader, row: RequestRow, now: Date): SarSummary {
     row.id,
   );
   const decided = count(r, 'SELECT count(*) AS n FROM sar_decisions d JOIN items i ON i.id = d.item_id AND i.version = d.item_version WHERE d.request_id = ?', row.id);
+  const others = r.all<{ id: string }>(
+    `SELECT i.id FROM items i JOIN sar_subjects s ON s.subject_id = i.subject_id AND s.request_id = ?1
+     WHERE i.deleted_at IS NULL AND i.owner_office_id <> (SELECT office_id FROM sar_requests WHERE id = ?1)`,
+    [row.id],
+  );
+  const referred = new Set(r.all<{ item_ids: string }>('SELECT item_ids FROM sar_referrals WHERE request_id = ?', [row.id]).flatMap((f) => JSON.parse(f.item_ids) as string[]));
   return {
     id: row.id,
     reference: row.reference,
@@ -183,6 +196,7 @@ function summaryOf(r: Reader, row: RequestRow, now: Date): SarSummary {
     subjects,
     decided,
     toDecide: Math.max(0, ours - decided),
+    toRefer: others.filter((o) => !referred.has(o.id)).length,
   };
 }
 

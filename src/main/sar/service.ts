@@ -14,7 +14,7 @@ import { answerReferral, candidates, checkDecision, confirmSubject, decidableIte
 import { internalSchedulePdf, redactionLogCsv, redactionLogPdf, responsePdf } from './bundle';
 import { proposeNameRedactions } from './redaction';
 import { fileDay, gather, internalInput, responseInput, responseProblems, scheduleInput } from './response';
-import { answerClarification, askClarification, changeFacts, confirmedSubjectIds, createRequest, listRequests, requestRow, requestView } from './requests';
+import { answerClarification, askClarification, changeFacts, notFuture, confirmedSubjectIds, createRequest, listRequests, requestRow, requestView } from './requests';
 
 // The subject access request channels (issue 13), for the information governance lead. A
 // request names people before any subject is confirmed, so its record is guarded by the
@@ -101,11 +101,13 @@ export function sarService({ session, host }: ServiceDeps): SliceService<typeof 
     'sar.get': ({ id }) => step(id, 'view', () => undefined),
     'sar.setIdentity': ({ id, verifiedOn, how }) =>
       step(id, 'identity', (w, ctx) => {
+        notFuture(verifiedOn, 'verifiedOn', 'The day identity was verified', ctx.now);
         changeFacts(w, ctx, id, { identity_verified_on: verifiedOn, identity_how: how });
         return { verifiedOn };
       }),
     'sar.setFee': ({ id, required, reason, receivedOn }) =>
       step(id, 'fee', (w, ctx) => {
+        notFuture(receivedOn, 'receivedOn', 'The day the fee was received', ctx.now);
         changeFacts(w, ctx, id, { fee_required: required ? 1 : 0, fee_reason: required ? reason : null, fee_received_on: receivedOn });
         return { required, ...(receivedOn === null ? {} : { receivedOn }) };
       }),
@@ -124,6 +126,7 @@ export function sarService({ session, host }: ServiceDeps): SliceService<typeof 
         id,
         'extension',
         (w, ctx) => {
+          notFuture(toldOn, 'toldOn', 'The day the requester was told of the extension', ctx.now);
           if (requestRow(w, id).extension_told_on !== null) throw new MappaError('already_extended', 'This request has already been extended: it can be extended once, to three months from the start.');
           changeFacts(w, ctx, id, { extension_told_on: toldOn, extension_reason: reason });
           return { toldOn };
@@ -135,6 +138,7 @@ export function sarService({ session, host }: ServiceDeps): SliceService<typeof 
         id,
         'close',
         (w, ctx) => {
+          notFuture(closedOn, 'closedOn', 'The day the request was closed', ctx.now);
           changeFacts(w, ctx, id, { status: 'closed', closed_on: closedOn, closed_note: note });
           return { closedOn };
         },

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { accessReasonSchema } from '../accessReasons';
 import { id, isoDate, reasonText, text } from '../fields';
-import { subjectSummary } from '../registerSchemas';
-import { decisionInput, holdingsView, optionalDay, responseDetails, sarIntake, sarSummary, sarView } from '../sarSchemas';
+import { decisionInput, holdingsView, optionalDay, responseDetails, sarCandidate, sarIntake, sarSummary, sarView } from '../sarSchemas';
 import { type ContractSlice } from './slice';
 
 // Subject access requests (issue 13), for information governance leads: intake, the
@@ -37,7 +36,7 @@ export const sarContract = {
   'sar.extend': { input: z.object({ id, toldOn: isoDate('the day the requester was told'), reason: reasonText('Say why the request is complex or numerous') }).strict(), output: sarView },
   'sar.close': { input: z.object({ id, closedOn: isoDate('the day the request was closed'), note: reasonText('Say how the request was answered') }).strict(), output: sarView },
 
-  'sar.search': { input: where, output: z.array(subjectSummary) },
+  'sar.search': { input: where, output: z.array(sarCandidate) },
   'sar.confirmSubject': { input: z.object({ id, subjectId: id, how: text('how you know this person is the requester', 500) }).strict(), output: sarView },
   'sar.removeSubject': { input: z.object({ id, subjectId: id }).strict(), output: sarView },
   'sar.holdings': { input: z.object({ id, reason: accessReasonSchema.nullable().default(null) }).strict(), output: holdingsView },

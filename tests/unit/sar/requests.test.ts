@@ -19,7 +19,7 @@ async function aRegisterWithHollis(start = '2026-11-10T09:00:00Z') {
   team = await aMeetingTeam(start);
   const t = team;
   const s = t.api.service;
-  const hollis = await aNominal(t, { givenName: 'Darren', familyName: 'Hollis', aliases: ['Daz Hollis'], dateOfBirth: '1984-03-12' });
+  const hollis = await aNominal(t, { givenName: 'Darren', familyName: 'Hollis', aliases: ['Daz Hollis'], dateOfBirth: '1984-03-12', pnc: '84/123456A' });
   const other = await aNominal(t, { givenName: 'Dariusz', familyName: 'Wiśniewski', dateOfBirth: '1979-06-01' });
   const ours = await s['items.add'](anItem(hollis, t.offices.probation, { value: 'Reports weekly to his offender manager, Pat Probation; his sister Siân Llŷr drives him.' }));
   const marked = await s['items.add'](anItem(hollis, t.offices.probation, { value: 'Victim’s new address is known to probation.', notToSubject: true, notToSubjectReason: 'It would reveal where his former partner lives.' }));
@@ -67,6 +67,11 @@ describe('intake and the deadline', () => {
     expect((await s['sar.get']({ id })).extension).toBeNull();
     expect(t.entries().filter((e) => e.details.step === 'extension')).toEqual([]);
     expect(before.view.extension).toBeNull();
+    // Nor can the requester have been told on a day still to come (the clock reads 10 December).
+    expect(await dispatch(s, 'sar.extend', { id, toldOn: '2026-12-11', reason: 'Hundreds of items.' })).toMatchObject({
+      ok: false,
+      error: { code: 'future_date', field: 'toldOn', message: 'The day the requester was told of the extension cannot be a day still to come.' },
+    });
     const extended = await s['sar.extend']({ id, toldOn: '2026-12-01', reason: 'Hundreds of items across five agencies.' });
     // Three months from 2 November 2026: Tuesday 2 February 2027.
     expect(extended.deadline).toMatchObject({ extended: true, firstDueOn: '2026-12-02', dueOn: '2027-02-02' });
@@ -124,10 +129,13 @@ describe('finding the requester and what the register holds', () => {
     const { s, t, hollis, other, ours, marked, police } = await aRegisterWithHollis();
     const id = (await aRequest(t)).id;
     const found = await s['sar.search']({ id });
-    expect(found.map((c) => c.id)).toContain(hollis);
+    expect(found.find((c) => c.id === hollis)).toMatchObject({ givenName: 'Darren', pnc: '84/123456A' });
     expect(found.map((c) => c.id)).not.toContain(other);
     expect(t.entries().at(-1)).toMatchObject({ action: 'subject_search', details: { list: 'sar_candidates', requestId: id } });
 
+    // Found by the reference alone, too.
+    const byReference = await s['sar.create'](anIntake({ requesterName: 'D. Hollis', names: [], dateOfBirth: null, identifiers: 'PNC 84/123456A' }));
+    expect((await s['sar.search']({ id: byReference.id })).map((c) => c.id)).toEqual([hollis]);
     const confirmed = await s['sar.confirmSubject']({ id, subjectId: hollis, how: 'Name, alias and date of birth match; address matches his supervision record.' });
     expect(confirmed.confirmed).toMatchObject([{ subjectId: hollis, subject: { givenName: 'Darren', familyName: 'Hollis' }, confirmedBy: IRIS.userName }]);
 
@@ -152,7 +160,9 @@ describe('finding the requester and what the register holds', () => {
       ok: false,
       error: { code: 'wrong_owner', message: 'An item to refer is owned by Wigan Probation Delivery Unit, not Wigan Public Protection Unit: refer each agency’s items to that agency.' },
     });
+    expect((await s['sar.get']({ id })).toRefer).toBe(1);
     const view = await s['sar.refer']({ id, ownerOfficeId: t.offices.police, itemIds: [police.id], referredOn: '2026-11-10', toWhom: 'DS Ana Lopes, data protection officer', how: 'Secure email' });
+    expect(view.toRefer).toBe(0);
     expect(view.referrals).toMatchObject([{ owner: { name: 'Wigan Public Protection Unit' }, itemIds: [police.id], answer: null }]);
     const answered = await s['sar.referralAnswer']({ id, referralId: view.referrals[0]!.id, answer: 'Police will answer for their item directly.', answeredOn: '2026-11-12' });
     expect(answered.referrals[0]).toMatchObject({ answer: 'Police will answer for their item directly.', answeredOn: '2026-11-12' });

@@ -92,6 +92,7 @@ export function FindPage({ view, onChange, go }: SarProps) {
               <dl className="govuk-summary-list govuk-summary-list--no-border">
                 <SummaryRow label="Other names">{s.aliases.length > 0 ? s.aliases.join(', ') : 'None recorded'}</SummaryRow>
                 <SummaryRow label="Date of birth">{s.dateOfBirth ? formatDate(s.dateOfBirth) : 'Not recorded'}</SummaryRow>
+                <SummaryRow label="References">{[s.pnc && `PNC ${s.pnc}`, s.ndelius && `nDelius ${s.ndelius}`, s.visor && `ViSOR ${s.visor}`].filter(Boolean).join('; ') || 'None recorded'}</SummaryRow>
                 <SummaryRow label="Lead agency">{s.leadOfficeName ?? 'Not recorded'}</SummaryRow>
                 <SummaryRow label="Managed as">{s.kind === 'pdp' ? 'Potentially dangerous person' : `MAPPA nominal${s.category ? `, Category ${s.category}` : ''}${s.level ? `, Level ${s.level}` : ''}`}</SummaryRow>
               </dl>

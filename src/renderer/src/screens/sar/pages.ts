@@ -19,13 +19,10 @@ export interface Step {
   statusText?: string;
 }
 
-// The service says "Refer one item of <owner> to them…" while another agency's items wait.
-const unreferred = (v: SarView) => v.responseProblems.filter((p) => p.startsWith('Refer '));
-
 export function sarSteps(v: SarView): Step[] {
   const found = v.confirmed.length > 0;
   const decideStatus: StepStatus = !found ? 'cannot_start' : v.toDecide === 0 ? (v.decided > 0 ? 'completed' : 'not_needed') : v.decided > 0 ? 'in_progress' : 'not_started';
-  const referStatus: StepStatus = !found ? 'cannot_start' : unreferred(v).length > 0 ? (v.referrals.length > 0 ? 'in_progress' : 'not_started') : v.referrals.length > 0 ? 'completed' : 'not_needed';
+  const referStatus: StepStatus = !found ? 'cannot_start' : v.toRefer > 0 ? (v.referrals.length > 0 ? 'in_progress' : 'not_started') : v.referrals.length > 0 ? 'completed' : 'not_needed';
   const made = v.outputs.some((o) => o.kind === 'response');
   const ready = v.responseProblems.length === 0;
   return [
