@@ -161,7 +161,7 @@ test('a coordinator prepares a disclosure to his employer task by task; the chai
 
   await openTask(page, '5. Whose decision it is');
   await page.getByLabel('The informed decision of a Level 2 or Level 3 MAPPA meeting').check();
-  await page.getByLabel(/^Level 2 MAPPA meeting, 30 November 2026/).check();
+  await page.getByLabel(/^Level 2 MAPPA meeting, 24 November 2026/).check();
   await expectNoAxeViolations(page);
   await screenshot(page, 'decision');
   await saveTask(page);
@@ -220,7 +220,7 @@ test('a coordinator prepares a disclosure to his employer task by task; the chai
   await openTask(page, 'Check your answers and approve');
   await expect(page.getByText('This disclosure cannot be approved yet')).toHaveCount(0);
   await expect(page.locator('.govuk-summary-list').first()).toContainText(EMPLOYER.organisation);
-  await expect(page.locator('.govuk-summary-list__row').filter({ hasText: '5. Whose decision it is' })).toContainText('Level 2 MAPPA meeting, 30 November 2026');
+  await expect(page.locator('.govuk-summary-list__row').filter({ hasText: '5. Whose decision it is' })).toContainText('Level 2 MAPPA meeting, 24 November 2026');
   await screenshot(page, 'check-answers');
   await page.getByRole('button', { name: 'Approve this disclosure' }).click();
 

@@ -71,7 +71,7 @@ export function briefingContent(view: DisclosureView, recipient: DisclosureRecip
       kind: 'summary',
       rows: [
         { key: 'Name', value: recipient.fullName },
-        { key: 'Signature', value: '\n\n' },
+        { key: 'Signature', value: '\n\n\n\n' },
         { key: 'Date', value: '\n' },
       ],
     },
