@@ -162,6 +162,8 @@ export type DecisionView = z.infer<typeof decisionView>;
 
 export const holdingItem = z.object({
   id,
+  /** An item of the register, or the minutes of a MAPPA meeting about the person (handled as an extract of what is about them). */
+  source: z.enum(['item', 'minutes']),
   subjectId: id,
   fieldKind: z.enum(FIELD_KIND_CODES),
   fieldLabel: z.string(),

@@ -10,6 +10,7 @@ import type { Reader, Writer } from '../db/types';
 import { getItem } from '../register/items';
 import { searchWithholding } from '../register/search';
 import { checkRedactions, type Redaction } from './redaction';
+import { minutesExtract, minutesExtracts } from './minutesExtracts';
 import { confirmedSubjectIds, requestRow, requireOpen, type RequestRow } from './requests';
 
 // Finding what the register holds about the requester, and what is done with each part.
@@ -102,6 +103,7 @@ export function holdingsOf(r: Reader, id: string, options: HoldingsOptions): Hol
       groups.set(item.owner.id, group);
       group.items.push({
         id: item.id,
+        source: 'item',
         subjectId,
         fieldKind: item.fieldKind,
         fieldLabel: FIELD_KINDS[item.fieldKind].label,
@@ -118,6 +120,32 @@ export function holdingsOf(r: Reader, id: string, options: HoldingsOptions): Hol
       });
     }
   }
+  // The minutes of the meetings that discussed them, as extracts this office decides on.
+  const extracts = minutesExtracts(r, subjects);
+  if (extracts.length > 0) {
+    const home = requireOffice(r, row.office_id, 'officeId');
+    const group = groups.get(home.id) ?? { owner: home, ours: true, items: [] };
+    groups.set(home.id, group);
+    for (const m of extracts) {
+      group.items.push({
+        id: m.id,
+        source: 'minutes',
+        subjectId: m.subjectId,
+        fieldKind: 'other',
+        fieldLabel: m.label,
+        value: m.text,
+        classification: 'OFFICIAL-SENSITIVE',
+        receivedOn: m.day,
+        version: m.version,
+        notToSubject: false,
+        notToSubjectReason: null,
+        decision: decisionOf(decisions.get(m.id), m.version),
+        proposal: { decision: 'release', reason: null },
+        proposedRedactions: options.propose(m.text, options.otherPeople),
+        referralId: null,
+      });
+    }
+  }
   const otherRecords = PERSONAL_DATA.filter((t) => t.subjectColumn !== undefined && !NOT_LISTED.has(t.table) && !t.table.startsWith('sar_'))
     .map((t) => {
       const marks = subjects.map(() => '?').join(', ');
@@ -130,19 +158,35 @@ export function holdingsOf(r: Reader, id: string, options: HoldingsOptions): Hol
   return { requestId: id, regime: row.regime, groups: ordered, otherRecords };
 }
 
-/** The item, if it is one this request may decide on: this office's own, of a confirmed subject. */
-export function decidableItem(r: Reader, id: string, itemId: string) {
+/** What this request may decide on: an item of this office's, or the minutes about the person, of a confirmed subject. */
+export interface Decidable {
+  id: string;
+  source: 'item' | 'minutes';
+  subjectId: string;
+  version: number;
+  text: string;
+}
+
+/** The record, if this request may decide on it; otherwise the sentence saying why not. */
+export function decidableRecord(r: Reader, id: string, recordId: string): { row: RequestRow; record: Decidable } {
   const row = requireOpen(r, id);
-  const item = getItem(r, itemId);
-  if (!confirmedSubjectIds(r, id).includes(item.subjectId)) throw new MappaError('not_requester', 'That item is not about a person confirmed as the requester.', 'itemId');
-  if (item.owner.id !== row.office_id) {
-    throw new MappaError(
-      'not_ours',
-      `This item is owned by ${item.owner.name}: this office never releases another agency’s information. Refer it to them instead, and it is listed in the internal schedule only.`,
-      'itemId',
-    );
-  }
-  return { row, item };
+  const minutes = minutesExtract(r, recordId);
+  const record: Decidable =
+    minutes !== undefined
+      ? { id: minutes.id, source: 'minutes', subjectId: minutes.subjectId, version: minutes.version, text: minutes.text }
+      : (() => {
+          const item = getItem(r, recordId);
+          if (item.owner.id !== row.office_id && confirmedSubjectIds(r, id).includes(item.subjectId)) {
+            throw new MappaError(
+              'not_ours',
+              `This item is owned by ${item.owner.name}: this office never releases another agency’s information. Refer it to them instead, and it is listed in the internal schedule only.`,
+              'itemId',
+            );
+          }
+          return { id: item.id, source: 'item' as const, subjectId: item.subjectId, version: item.version, text: item.value };
+        })();
+  if (!confirmedSubjectIds(r, id).includes(record.subjectId)) throw new MappaError('not_requester', 'That record is not about a person confirmed as the requester.', 'itemId');
+  return { row, record };
 }
 
 /** The names of the register's other people (not those confirmed as the requester): proposed for redaction where they appear. */

@@ -178,7 +178,10 @@ function summaryOf(r: Reader, row: RequestRow, now: Date): SarSummary {
      WHERE i.deleted_at IS NULL AND i.owner_office_id = (SELECT office_id FROM sar_requests WHERE id = ?1)`,
     row.id,
   );
-  const decided = count(r, 'SELECT count(*) AS n FROM sar_decisions d JOIN items i ON i.id = d.item_id AND i.version = d.item_version WHERE d.request_id = ?', row.id);
+  const minutes = count(r, 'SELECT count(*) AS n FROM minutes m JOIN sar_subjects s ON s.subject_id = m.subject_id AND s.request_id = ?', row.id);
+  const decided =
+    count(r, 'SELECT count(*) AS n FROM sar_decisions d JOIN items i ON i.id = d.item_id AND i.version = d.item_version WHERE d.request_id = ?', row.id) +
+    count(r, 'SELECT count(*) AS n FROM sar_decisions d JOIN minutes m ON m.id = d.item_id AND m.version = d.item_version WHERE d.request_id = ?', row.id);
   const others = r.all<{ id: string }>(
     `SELECT i.id FROM items i JOIN sar_subjects s ON s.subject_id = i.subject_id AND s.request_id = ?1
      WHERE i.deleted_at IS NULL AND i.owner_office_id <> (SELECT office_id FROM sar_requests WHERE id = ?1)`,
@@ -195,7 +198,7 @@ function summaryOf(r: Reader, row: RequestRow, now: Date): SarSummary {
     deadline: deadlineOf(r, row, now),
     subjects,
     decided,
-    toDecide: Math.max(0, ours - decided),
+    toDecide: Math.max(0, ours + minutes - decided),
     toRefer: others.filter((o) => !referred.has(o.id)).length,
   };
 }

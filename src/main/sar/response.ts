@@ -8,6 +8,7 @@ import type { Reader } from '../db/types';
 import { getItem } from '../register/items';
 import type { InternalRecordInput, RedactionLogEntry, Referral, ReleasedItem, ResponseInput, ScheduleInput, WithholdingNotice } from './bundle';
 import { holdingsOf } from './holdings';
+import { minutesExtracts, type MinutesExtract } from './minutesExtracts';
 import { applyRedactions, type Redaction } from './redaction';
 import { confirmedSubjectIds, deadlineOf, requestRow, type RequestRow } from './requests';
 
@@ -39,9 +40,12 @@ export function responseProblems(r: Reader, id: string, now: Date): string[] {
   if (confirmedSubjectIds(r, id).length === 0) problems.push('Confirm which people in the register are the requester, or record that the register holds nothing about them by closing the request.');
   const holdings = holdingsOf(r, id, { propose: () => [], otherPeople: [] });
   const ours = holdings.groups.filter((g) => g.ours).flatMap((g) => g.items);
-  const undecided = ours.filter((i) => i.decision === null).length;
+  const undecided = ours.filter((i) => i.decision === null);
   const stale = ours.filter((i) => i.decision?.stale === true).length;
-  if (undecided > 0) problems.push(`Decide on ${undecided === 1 ? 'one item' : `${undecided} items`} of this office’s: release, redact or withhold.`);
+  const items = undecided.filter((i) => i.source === 'item').length;
+  const minutes = undecided.length - items;
+  const what = [items > 0 ? (items === 1 ? 'one item' : `${items} items`) + ' of this office’s' : null, minutes > 0 ? (minutes === 1 ? 'the minutes of one meeting' : `the minutes of ${minutes} meetings`) : null].filter((x) => x !== null);
+  if (what.length > 0) problems.push(`Decide on ${what.join(' and ')}: release, redact or withhold.`);
   if (stale > 0) problems.push(`${stale === 1 ? 'One item has' : `${stale} items have`} changed since ${stale === 1 ? 'it was' : 'they were'} decided: decide again.`);
   for (const g of holdings.groups.filter((x) => !x.ours)) {
     const unreferred = g.items.filter((i) => i.referralId === null).length;
@@ -90,6 +94,28 @@ export function gather(r: Reader, id: string, now: Date): Gathered {
   const log: RedactionLogEntry[] = [];
   const withheld: RedactionLogEntry[] = [];
   const codes = new Set<ExemptionCodeKey>();
+  const extract = (m: MinutesExtract) => {
+    const d = decisions.get(m.id);
+    if (!d) throw new MappaError('not_ready', 'The minutes of a meeting are not decided.');
+    const ref = itemRef(m.id);
+    const kind = `${m.label} (extract)`;
+    if (d.decision === 'withhold') {
+      if (!isExemptionCode(d.code ?? '')) throw new MappaError('unknown_code', `The minutes ${ref} have a code that is not in the statute table.`);
+      const e: RedactionLogEntry = { itemRef: ref, item: kind, action: 'withheld', code: d.code as ExemptionCodeKey, reason: d.reason ?? '', decidedBy: d.decided_by, decidedAt: d.decided_at, healthOpinion: d.health_opinion };
+      codes.add(e.code);
+      log.push(e);
+      withheld.push(e);
+      return;
+    }
+    const spans = JSON.parse(d.redactions) as Redaction[];
+    for (const sp of spans) {
+      if (!isExemptionCode(sp.code)) throw new MappaError('unknown_code', `The minutes ${ref} have a code that is not in the statute table.`);
+      codes.add(sp.code);
+      log.push({ itemRef: ref, item: kind, action: 'redacted', code: sp.code, reason: sp.reason, decidedBy: d.decided_by, decidedAt: d.decided_at, healthOpinion: d.health_opinion });
+    }
+    const office = requireOffice(r, row.office_id, 'officeId');
+    released.push({ ref, date: m.day, kind, owner: { name: office.name, agency: office.agency }, text: applyRedactions(m.text, spans, row.regime) });
+  };
   for (const subjectId of confirmedSubjectIds(r, id)) {
     const items = r.all<{ id: string }>('SELECT id FROM items WHERE subject_id = ? AND owner_office_id = ? AND deleted_at IS NULL ORDER BY received_on, created_at', [subjectId, row.office_id]);
     for (const { id: itemId } of items) {
@@ -115,6 +141,7 @@ export function gather(r: Reader, id: string, now: Date): Gathered {
       released.push({ ref, date: item.receivedOn, kind, owner: { name: item.owner.name, agency: item.owner.agency }, text: applyRedactions(item.value, spans, row.regime) });
     }
   }
+  for (const m of minutesExtracts(r, confirmedSubjectIds(r, id))) extract(m);
   return { row, details, released, releasedIds, log, withheld, codes: [...codes] };
 }
 

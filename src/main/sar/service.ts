@@ -10,7 +10,7 @@ import { accessReasonFor, acted, readEntries, type ActEntry } from '../audit';
 import type { Writer } from '../db/types';
 import { blockedSubjects, BLOCKED_CHANGE, BLOCKED_OPEN } from '../register/associationBlock';
 import { actOnSubject, actOnSubjects } from '../register/guard';
-import { answerReferral, candidates, checkDecision, confirmSubject, decidableItem, holdingsOf, otherPeople, recordDecision, refer, removeSubject } from './holdings';
+import { answerReferral, candidates, checkDecision, confirmSubject, decidableRecord, holdingsOf, otherPeople, recordDecision, refer, removeSubject } from './holdings';
 import { internalSchedulePdf, redactionLogCsv, redactionLogPdf, responsePdf } from './bundle';
 import { proposeNameRedactions } from './redaction';
 import { fileDay, gather, internalInput, responseInput, responseProblems, scheduleInput } from './response';
@@ -179,10 +179,10 @@ export function sarService({ session, host }: ServiceDeps): SliceService<typeof 
         return acted(view, ...(entries.length === 0 ? [{ action: 'sar_step' as const, details: { requestId: id, step: 'holdings', items: itemIds.length } }] : entries));
       }),
     'sar.decide': (input) => {
-      const subjectId = (w: Writer) => decidableItem(w, input.id, input.itemId).item.subjectId;
+      const subjectId = (w: Writer) => decidableRecord(w, input.id, input.itemId).record.subjectId;
       return actOnSubject(session, 'sar.manage', subjectId, BLOCKED_CHANGE, (w, ctx) => {
-        const { row, item } = decidableItem(w, input.id, input.itemId);
-        const codes = checkDecision(row.regime, item.value, input);
+        const { row, record: item } = decidableRecord(w, input.id, input.itemId);
+        const codes = checkDecision(row.regime, item.text, input);
         recordDecision(w, ctx, {
           id: input.id,
           itemId: item.id,
@@ -197,9 +197,9 @@ export function sarService({ session, host }: ServiceDeps): SliceService<typeof 
         return acted(holdingsOf(w, input.id, proposals(w, input.id)), {
           action: 'sar_step',
           subjectId: item.subjectId,
-          itemIds: [item.id],
+          itemIds: item.source === 'item' ? [item.id] : [],
           ...(input.reason === null ? {} : { reason: input.reason }),
-          details: { requestId: input.id, reference: row.reference, step: 'decide', decision: input.decision, codes, redactions: input.redactions.length, itemVersion: item.version },
+          details: { requestId: input.id, reference: row.reference, step: 'decide', source: item.source, ...(item.source === 'minutes' ? { minutesId: item.id } : {}), decision: input.decision, codes, redactions: input.redactions.length, itemVersion: item.version },
         });
       });
     },

@@ -9,9 +9,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../src/main/dispatch';
 import { everywhere, foundIn } from '../documents/pdfEverywhere';
 import { pageTexts, squashed } from '../documents/pdfText';
-import { aMeetingTeam, aNominal, type MeetingTeam } from '../../support/meetings';
+import { aLevel2Meeting, aMeetingTeam, aNominal, attendeeOf, completeMinutes, signInRoom, type MeetingTeam } from '../../support/meetings';
 import { anItem } from '../../support/registerBuilders';
-import { aRequest, DETAILS, withIris } from '../../support/sar';
+import { aRequest, DETAILS, SAR_REASON, withIris } from '../../support/sar';
 
 let team: MeetingTeam | undefined;
 afterEach(() => {
@@ -116,5 +116,37 @@ describe('the response bundle, made from the register', () => {
     t.api.host.picksFile(t.file('schedule.pdf'));
     await s['sar.makeSchedule']({ id });
     expect(pageTexts(readFileSync(t.file('schedule.pdf'))).join(' ').replace(/\s+/g, ' ')).toContain('Telling him would reveal that an investigation is under way.');
+  });
+
+  it('handles the minutes about the requester as an extract decided like an item: released with a name redacted, not the attendance', async () => {
+    team = await aMeetingTeam('2026-12-10T09:00:00Z');
+    const t = team;
+    const s = t.api.service;
+    const hollis = await aNominal(t, { givenName: 'Darren', familyName: 'Hollis', dateOfBirth: '1984-03-12' });
+    await aNominal(t, { givenName: 'Łukasz', familyName: 'Wiśniewski', dateOfBirth: '1979-06-01', pnc: null, ndelius: null, visor: null });
+    let meeting = await aLevel2Meeting(t, [hollis]);
+    meeting = await signInRoom(t, meeting, attendeeOf(meeting, 'Casey Coordinator').id);
+    const shared = `Probation reported that ${THIRD_PARTY} saw him near the Quokkafield estate.`;
+    await s['minutes.save']({ meetingId: meeting.id, subjectId: hollis, ...completeMinutes(t, { informationShared: shared }) });
+    await withIris(t);
+    const id = (await aRequest(t)).id;
+    await s['sar.setIdentity']({ id, verifiedOn: '2026-11-02', how: 'Passport seen' });
+    await s['sar.confirmSubject']({ id, subjectId: hollis, how: 'Matches.' });
+    expect((await s['sar.get']({ id })).responseProblems[0]).toBe('Decide on the minutes of one meeting: release, redact or withhold.');
+    const holdings = await s['sar.holdings']({ id, reason: SAR_REASON });
+    const minutes = holdings.groups[0]!.items.find((i) => i.source === 'minutes')!;
+    expect(minutes).toMatchObject({ fieldLabel: 'Minutes of the Level 2 MAPPA meeting, 30 November 2026', proposedRedactions: [{ name: THIRD_PARTY }] });
+    expect(minutes.value).toContain(`Information shared: ${shared}`);
+    expect(minutes.value).not.toContain('Dina Shah');
+    const at = minutes.value.indexOf(THIRD_PARTY);
+    await s['sar.decide']({ id, itemId: minutes.id, decision: 'redact', ...decide, redactions: [{ start: at, end: at + THIRD_PARTY.length, code: 'p3_rights_of_others', reason: 'A third party’s name.' }] });
+    expect(t.entries().at(-1)).toMatchObject({ action: 'sar_step', details: { step: 'decide', source: 'minutes', minutesId: minutes.id } });
+    await s['sar.setResponseDetails']({ id, ...DETAILS });
+    t.api.host.picksFile(t.file('response.pdf'));
+    await s['sar.makeResponse']({ id });
+    const where = everywhere(readFileSync(t.file('response.pdf')));
+    expect(where.decoded).toContain('saw him near the Quokkafield estate.');
+    expect(where.decoded).toContain('(extract)');
+    for (const secret of [THIRD_PARTY, 'Wiśniewski', 'Dina Shah']) expect(foundIn(where, secret), secret).toEqual([]);
   });
 });

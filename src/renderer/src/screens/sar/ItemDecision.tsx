@@ -9,6 +9,9 @@ import { useSubmit } from '../useSubmit';
 import { orNull, prefixErrors } from './parts';
 import { codeShort, RedactableText } from './RedactableText';
 
+/** An item by its kind and the day it was received; the minutes of a meeting by the meeting (handled as an extract about the person). */
+const titleOf = (item: HoldingItem) => (item.source === 'minutes' ? `${item.fieldLabel} (an extract about them)` : `${item.fieldLabel}, received ${formatDate(item.receivedOn)}`);
+
 // One of this office's items in a subject access request (issue 13): its text, what the
 // register proposes (an item marked not to be disclosed to the subject arrives proposed as
 // withheld, with its recorded reason), and the IG lead's decision: release, release with
@@ -126,7 +129,7 @@ export function ItemDecision({ requestId, item, regime, onDecided }: { requestId
   return (
     <section className={`app-item${item.notToSubject ? ' app-item--special' : ''}`} aria-labelledby={`${p}-title`}>
       <h3 className="govuk-heading-s govuk-!-margin-bottom-2 app-page-heading" id={`${p}-title`} ref={headingRef} tabIndex={-1}>
-        {item.fieldLabel}, received {formatDate(item.receivedOn)}
+        {titleOf(item)}
       </h3>
       <p className="govuk-body-s app-tag-row govuk-!-margin-bottom-2">
         <Tag colour={item.classification === 'OFFICIAL-SENSITIVE' ? 'orange' : 'grey'}>{item.classification}</Tag>
@@ -144,7 +147,7 @@ export function ItemDecision({ requestId, item, regime, onDecided }: { requestId
         <>
           <DecisionSummary item={item} />
           <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={() => setEditing(true)}>
-            Change the decision<span className="govuk-visually-hidden"> on the {item.fieldLabel.toLowerCase()} received {formatDate(item.receivedOn)}</span>
+            Change the decision<span className="govuk-visually-hidden"> on the {titleOf(item).toLowerCase()}</span>
           </button>
         </>
       ) : (
@@ -265,7 +268,7 @@ export function ItemDecision({ requestId, item, regime, onDecided }: { requestId
           ) : null}
           <div className="govuk-button-group govuk-!-margin-bottom-0">
             <button type="submit" className="govuk-button govuk-!-margin-bottom-0" disabled={busy} aria-disabled={busy}>
-              Save the decision<span className="govuk-visually-hidden"> on the {item.fieldLabel.toLowerCase()} received {formatDate(item.receivedOn)}</span>
+              Save the decision<span className="govuk-visually-hidden"> on the {titleOf(item).toLowerCase()}</span>
             </button>
             {d !== null && !d.stale ? (
               <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={() => setEditing(false)}>
