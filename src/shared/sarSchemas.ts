@@ -84,6 +84,8 @@ export const referralView = z.object({
   how: z.string(),
   answer: z.string().nullable(),
   answeredOn: z.string().nullable(),
+  /** When it went as an exchange file to the owner's register, if it did. */
+  exchangeSentAt: z.string().nullable(),
 });
 export type ReferralView = z.infer<typeof referralView>;
 
@@ -204,5 +206,33 @@ export const decisionInput = z
   })
   .strict();
 export type DecisionInput = z.output<typeof decisionInput>;
+
+/** A referral received from another office, on the owner's register. */
+export const receivedReferralView = z.object({
+  exchangeId: id,
+  from: office,
+  theirReference: z.string(),
+  theirReceivedOn: z.string(),
+  theirDueOn: z.string().nullable(),
+  requester: z.object({
+    name: z.string(),
+    representativeName: z.string().nullable(),
+    authority: z.string().nullable(),
+    contact: z.string(),
+    names: z.array(z.string()),
+    dateOfBirth: z.string().nullable(),
+    identifiers: z.string().nullable(),
+  }),
+  askedFor: z.string(),
+  toWhom: z.string(),
+  /** The items referred, matched to this register's own items by their origin where it holds them. */
+  items: z.array(z.object({ kind: z.string(), receivedOn: z.string(), localItemId: id.nullable(), localSubjectId: id.nullable() })),
+  importedAt: z.string(),
+  importedBy: z.string(),
+  /** The request this office started from it. */
+  requestId: id.nullable(),
+  requestReference: z.string().nullable(),
+});
+export type ReceivedReferralView = z.infer<typeof receivedReferralView>;
 
 export { optionalDay };

@@ -8,6 +8,7 @@ import { meetingPacksMigration } from './schema/v8-meeting-packs';
 import { disclosureMigration } from './schema/v9-disclosure';
 import { subjectAccessMigration } from './schema/v10-subject-access';
 import { responseAndPaperVersionsMigration } from './schema/v11-response-and-paper-versions';
+import { sarReferralExchangeMigration } from './schema/v12-sar-referral-exchange';
 
 // Schema migrations, numbered by PRAGMA user_version. To add one, append an entry with the
 // next version number; each runs as one durable commit (journaled like any other).
@@ -37,6 +38,7 @@ export const MIGRATIONS: readonly Migration[] = [
   disclosureMigration,
   subjectAccessMigration,
   responseAndPaperVersionsMigration,
+  sarReferralExchangeMigration,
 ];
 
 export function latestVersion(migrations: readonly Migration[] = MIGRATIONS): number {

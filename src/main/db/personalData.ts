@@ -298,6 +298,12 @@ export const PERSONAL_DATA: readonly PersonalDataTable[] = [
     disposal: { keep: 'Another agency’s items referred to their owner for a subject access request: the internal schedule. It holds no item content.' },
   },
   {
+    table: 'sar_referrals_received',
+    nameColumns: ['names', 'requester_name', 'date_of_birth'],
+    personalColumns: ['requester_name', 'names', 'date_of_birth', 'manifest'],
+    disposal: { keep: 'Another office’s referral of a subject access request to this office, as it arrived: part of the request’s record (the office must show how it answered).' },
+  },
+  {
     table: 'declared_associations',
     nameColumns: ['names', 'date_of_birth'],
     personalColumns: ['names', 'date_of_birth', 'relationship'],

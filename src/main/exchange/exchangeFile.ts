@@ -6,6 +6,7 @@ import { CLASSIFICATIONS, FIELD_KIND_CODES, RMP_HEADING_CODES } from '../../shar
 import { canonicalJson, type CanonicalValue } from '../audit';
 import { officeDescriptor, signWith, verifyWith, type PublicOfficeKeys } from './keys';
 import { acknowledgementManifest, meetingPackManifest } from './meetingManifest';
+import { sarReferralManifest } from './sarManifest';
 
 // The exchange file (.mappa), the one way information leaves this register for another.
 // No envelope of our own: the content is an age file (X25519 recipients, one per
@@ -27,7 +28,8 @@ import { acknowledgementManifest, meetingPackManifest } from './meetingManifest'
 //
 // Kinds: a share and its withdrawal (sharing); a meeting pack (the invitation and papers, or
 // a copy of the minutes, that opens only once its recipient has signed the undertaking) and
-// the acknowledgement that answers it (meetings; see meetingManifest.ts). A manifest carries
+// the acknowledgement that answers it (meetings; see meetingManifest.ts); a subject access
+// request's referral of items to their owner (sar; see sarManifest.ts). A manifest carries
 // the part of its kind and no other; parts added after version 1 are optional, so a file
 // made before them reads and verifies exactly as it did.
 //
@@ -47,7 +49,7 @@ const instant = z.iso.datetime();
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 const words = (max: number) => z.string().max(max);
 
-export const EXCHANGE_KINDS = ['share', 'withdrawal', 'meeting_pack', 'meeting_acknowledgement'] as const;
+export const EXCHANGE_KINDS = ['share', 'withdrawal', 'meeting_pack', 'meeting_acknowledgement', 'sar_referral'] as const;
 export type ExchangeKind = (typeof EXCHANGE_KINDS)[number];
 
 export const exchangeHeader = z
@@ -151,6 +153,7 @@ export const exchangeManifest = z
       .nullable(),
     meetingPack: meetingPackManifest.optional(),
     acknowledgement: acknowledgementManifest.optional(),
+    sarReferral: sarReferralManifest.optional(),
     payloadSha256: sha256,
   })
   .strict();
@@ -310,7 +313,13 @@ export async function openExchange(bytes: Buffer, me: Receiver): Promise<Opened>
   if (hex(parts.data.payload) !== m.payloadSha256) refuse('bad_signature', REFUSED.badSignature);
   const payload = exchangePayload.safeParse(parseJson(parts.data.payload));
   if (!payload.success) refuse('malformed', REFUSED.malformed);
-  const carries = { share: m.share !== null, withdrawal: m.withdrawal !== null, meeting_pack: m.meetingPack !== undefined, meeting_acknowledgement: m.acknowledgement !== undefined };
+  const carries = {
+    share: m.share !== null,
+    withdrawal: m.withdrawal !== null,
+    meeting_pack: m.meetingPack !== undefined,
+    meeting_acknowledgement: m.acknowledgement !== undefined,
+    sar_referral: m.sarReferral !== undefined,
+  };
   if (Object.entries(carries).some(([kind, has]) => has !== (m.kind === kind))) refuse('malformed', REFUSED.malformed);
   for (const line of [...(m.share?.items ?? []), ...(m.meetingPack?.documents ?? [])].map((i) => i.line)) {
     if (payload.data.values[line] === undefined) refuse('malformed', REFUSED.malformed);

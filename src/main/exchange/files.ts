@@ -3,7 +3,7 @@ import { formatLondonDateTime } from '../../shared/calendar';
 import { MappaError } from '../../shared/errors';
 import type { Reader } from '../db/types';
 import { removeQuietly, writeFileAtomicSync } from '../vault/atomicWrite';
-import { MAX_EXCHANGE_BYTES, openExchange, REFUSED, type Opened } from './exchangeFile';
+import { MAX_EXCHANGE_BYTES, openExchange, REFUSED, type ExchangeKind, type Opened } from './exchangeFile';
 import { partnerKeyByRemote, requireOwnKeys } from './keys';
 
 // Exchange and key files on disk, where the person chose in the host's dialog.
@@ -41,4 +41,22 @@ export async function openExchangeFile(file: string, read: () => Reader, now: Da
     now,
     formatTime: formatLondonDateTime,
   });
+}
+
+/** What each kind of exchange file is, and where in the app it is opened. */
+const WHERE_TO_OPEN: Readonly<Record<ExchangeKind, string>> = {
+  share: 'a share from a partner office: import it on the Import page',
+  withdrawal: 'a partner’s withdrawal of a share: import it on the Import page',
+  meeting_pack: 'a MAPPA meeting pack for an attendee: open it from Meetings, with “Open a meeting pack”',
+  meeting_acknowledgement: 'an attendee’s acknowledgement of a meeting pack: import it from the meeting’s page, with “Import an acknowledgement”',
+  sar_referral: 'a subject access request referred to this office: open it from Subject access requests, with “Open a referral”',
+};
+
+/** Refuses a verified file brought to a place that does not open its kind, saying where it is opened; nothing is taken in. */
+export function wrongPlace(kind: ExchangeKind): never {
+  throw new MappaError('exchange_wrong_place', `This file is ${WHERE_TO_OPEN[kind]}. Nothing was opened here.`);
+}
+
+export function requireKind(opened: Opened, ...kinds: ExchangeKind[]): void {
+  if (!kinds.includes(opened.header.kind)) wrongPlace(opened.header.kind);
 }

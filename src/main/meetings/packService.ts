@@ -6,8 +6,8 @@ import { MappaError } from '../../shared/errors';
 import type { ServiceDeps } from '../access/registerSession';
 import { acted, type ActEntry } from '../audit';
 import type { Reader } from '../db/types';
-import { sealExchange, type Opened } from '../exchange/exchangeFile';
-import { openExchangeFile, writeThenCommit } from '../exchange/files';
+import { REFUSED, sealExchange, type Opened } from '../exchange/exchangeFile';
+import { openExchangeFile, requireKind, writeThenCommit } from '../exchange/files';
 import { requireOwnKeys } from '../exchange/keys';
 import { blocked, BLOCKED_OPEN } from '../register/associationBlock';
 import { actOnSubject } from '../register/guard';
@@ -30,11 +30,6 @@ import { mayReadMeeting, requireSignedReader } from './readers';
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const day = (now: Date) => londonDayOf(now.toISOString());
 
-const WRONG_FILE = {
-  share: 'This is a share, not a meeting pack: nothing was opened. Import it on the Import page.',
-  acknowledgement: 'This is an acknowledgement of a meeting pack this register sent: nothing was opened. Import it from the meeting’s page, with “Import an acknowledgement”.',
-  pack: 'This is a meeting pack for an attendee, not an acknowledgement: nothing was recorded. Open it from Meetings, with “Open a meeting pack”.',
-} as const;
 
 export function meetingPacksService({ session, host }: ServiceDeps): SliceService<typeof meetingPacksContract> {
   const read = () => session.vault().reader;
@@ -44,10 +39,7 @@ export function meetingPacksService({ session, host }: ServiceDeps): SliceServic
     const file = await host.dialogs.chooseExchangeFile('open', 'exchange', '');
     if (file === null) return null;
     const opened = await openExchangeFile(file, read, ctx.now, receivedBefore);
-    if (opened.header.kind !== wanted) {
-      const kind = opened.header.kind;
-      throw new MappaError('exchange_wrong_place', kind === 'meeting_pack' ? WRONG_FILE.pack : kind === 'meeting_acknowledgement' ? WRONG_FILE.acknowledgement : WRONG_FILE.share);
-    }
+    requireKind(opened, wanted);
     return opened;
   }
 
@@ -188,7 +180,7 @@ export function meetingPacksService({ session, host }: ServiceDeps): SliceServic
       const opened = await openFile('meeting_pack', receivedPackOn);
       if (opened === null) return { cancelled: true as const };
       const pack = opened.manifest.meetingPack;
-      if (!pack) throw new MappaError('exchange_malformed', WRONG_FILE.share);
+      if (!pack) throw new MappaError('exchange_malformed', REFUSED.malformed);
       // Nothing of it is kept or shown to a person who declared an association with anyone it discusses; a colleague opens it.
       refuseDeclared(opened.header.exchangeId, (r, userId) => declarationForPack(r, userId, pack));
       return session.act('meeting.attend', (w, ctx) => {

@@ -216,7 +216,7 @@ export function confirmedSubjectIds(r: Reader, id: string): string[] {
 export function requestView(r: Reader, id: string, now: Date, hidden: ReadonlySet<string>): SarView {
   const row = requestRow(r, id);
   const confirmed = r.all<{ subject_id: string; how: string; confirmed_by: string; confirmed_at: string }>('SELECT subject_id, how, confirmed_by, confirmed_at FROM sar_subjects WHERE request_id = ? ORDER BY confirmed_at', [id]);
-  const referrals = r.all<{ id: string; owner_office_id: string; item_ids: string; referred_on: string; to_whom: string; how: string; answer: string | null; answered_on: string | null }>(
+  const referrals = r.all<{ id: string; owner_office_id: string; item_ids: string; referred_on: string; to_whom: string; how: string; answer: string | null; answered_on: string | null; exchange_sent_at: string | null }>(
     'SELECT * FROM sar_referrals WHERE request_id = ? ORDER BY referred_on, recorded_at',
     [id],
   );
@@ -248,6 +248,7 @@ export function requestView(r: Reader, id: string, now: Date, hidden: ReadonlySe
       how: f.how,
       answer: f.answer,
       answeredOn: f.answered_on,
+      exchangeSentAt: f.exchange_sent_at,
     })),
     closedOn: row.closed_on,
     closedNote: row.closed_note,

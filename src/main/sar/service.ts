@@ -8,9 +8,13 @@ import { iso, newId, type Ctx } from '../access/context';
 import type { ServiceDeps } from '../access/registerSession';
 import { accessReasonFor, acted, readEntries, type ActEntry } from '../audit';
 import type { Writer } from '../db/types';
-import { blockedSubjects, BLOCKED_CHANGE, BLOCKED_OPEN } from '../register/associationBlock';
+import { blocked, blockedSubjects, BLOCKED_CHANGE, BLOCKED_OPEN } from '../register/associationBlock';
+import { REFUSED, sealExchange } from '../exchange/exchangeFile';
+import { openExchangeFile, requireKind, writeThenCommit } from '../exchange/files';
+import { requireOwnKeys } from '../exchange/keys';
 import { actOnSubject, actOnSubjects } from '../register/guard';
 import { answerReferral, candidates, checkDecision, confirmSubject, decidableRecord, holdingsOf, otherPeople, recordDecision, refer, removeSubject } from './holdings';
+import { buildReferral, declarationForReferral, intakeFromReferral, linkRequest, markReferralSent, receivedReferral, receivedReferrals, referralReceivedOn, referralRow, storeReceivedReferral } from './referralFiles';
 import { internalSchedulePdf, redactionLogCsv, redactionLogPdf, responsePdf } from './bundle';
 import { proposeNameRedactions } from './redaction';
 import { fileDay, gather, internalInput, responseInput, responseProblems, scheduleInput } from './response';
@@ -22,6 +26,10 @@ import { answerClarification, askClarification, changeFacts, notFuture, confirme
 // association with one of them is refused (and the attempt recorded) like anywhere else.
 // Every step writes a sar_step entry in the same commit; what reveals a subject's data (the
 // candidates, the holdings) is an audited read asking the access reason.
+
+/** A referral about a person the user has declared an association with. */
+const BLOCKED_FILE_SAR =
+  'You have declared an association with the person this referral is about, so it is not shown to you. A colleague can open it; your attempt has been recorded for your information governance lead.';
 
 export function sarService({ session, host }: ServiceDeps): SliceService<typeof sarContract> {
   const read = () => session.vault().reader;
@@ -220,6 +228,59 @@ export function sarService({ session, host }: ServiceDeps): SliceService<typeof 
       const made = await makeFile(id, 'internal_schedule', 'pdf', async (g, by, now) => internalSchedulePdf(scheduleInput(read(), g, by, now)));
       return { file: made.file };
     },
+    'sar.sendReferral': async ({ id, referralId }) => {
+      const ctx = session.context('sar.manage');
+      const own = requireOwnKeys(read());
+      const built = actOnSubjects(session, 'sar.manage', (w) => confirmedSubjectIds(w, id), BLOCKED_OPEN, (w) => acted(buildReferral(w, own, id, referralId, ctx.actor.userName, ctx.now)));
+      const file = await host.dialogs.chooseExchangeFile('save', 'exchange', `mappa-sar-referral-${fileDay(ctx.now)}-${built.draft.exchangeId.slice(0, 8)}.mappa`);
+      if (file === null) return { file: null };
+      const bytes = await sealExchange(built.draft, { values: {} }, own, built.recipientAgeKeys);
+      const fileSha256 = createHash('sha256').update(bytes).digest('hex');
+      writeThenCommit(file, bytes, () =>
+        actOnSubjects(session, 'sar.manage', (w) => confirmedSubjectIds(w, id), BLOCKED_OPEN, (w, c) => {
+          referralRow(w, id, referralId);
+          markReferralSent(w, c, referralId, built.draft.exchangeId);
+          const entry = { action: 'export' as const, details: { what: 'sar_referral', requestId: id, referralId, exchangeId: built.draft.exchangeId, ownerOfficeId: built.officeId, items: built.draft.sarReferral?.items.length ?? 0, fileSha256 } };
+          return acted(undefined, ...confirmedSubjectIds(w, id).map((subjectId) => ({ ...entry, subjectId })));
+        }),
+      );
+      return { file };
+    },
+    'sar.openReferral': async () => {
+      const ctx = session.context('sar.manage');
+      const file = await host.dialogs.chooseExchangeFile('open', 'exchange', '');
+      if (file === null) return { cancelled: true as const };
+      const opened = await openExchangeFile(file, read, ctx.now, referralReceivedOn);
+      requireKind(opened, 'sar_referral');
+      const referral = opened.manifest.sarReferral;
+      if (!referral) throw new MappaError('exchange_malformed', REFUSED.malformed);
+      // A person who declared an association with the requester is not shown them, from a file either; the attempt is recorded.
+      const declared = session.act('sar.manage', (w, c) => {
+        const d = declarationForReferral(w, c.actor.userId, referral);
+        return d === null ? acted(null) : acted(d, { action: 'association_alert', details: { associationId: d.id, exchangeId: opened.header.exchangeId, inRegister: false } });
+      });
+      if (declared !== null) throw blocked(BLOCKED_FILE_SAR);
+      return session.act('sar.manage', (w, c) => {
+        storeReceivedReferral(w, c, opened);
+        return acted(
+          { cancelled: false as const, referral: receivedReferral(w, opened.header.exchangeId) },
+          { action: 'import', details: { step: 'import', kind: 'sar_referral', exchangeId: opened.header.exchangeId, senderOfficeId: opened.header.sender.officeId, items: referral.items.length, fileSha256: opened.fileSha256 } },
+        );
+      });
+    },
+    'sar.referralsReceived': () =>
+      session.act('sar.manage', (w, ctx) => {
+        const list = receivedReferrals(w, ctx.actor.userId);
+        return acted(list, { action: 'sar_step', details: { step: 'referrals_received', returned: list.length } });
+      }),
+    'sar.startFromReferral': ({ exchangeId }) =>
+      session.act('sar.manage', (w, ctx) => {
+        const intake = intakeFromReferral(w, exchangeId);
+        const id = createRequest(w, ctx, intake);
+        linkRequest(w, exchangeId, id);
+        const view = viewOf(w, id, ctx);
+        return acted(view, { action: 'sar_step', details: { requestId: id, reference: view.reference, step: 'intake', regime: view.regime, fromReferral: exchangeId } });
+      }),
     'sar.refer': (input) =>
       step(input.id, 'refer', (w, ctx) => {
         const referralId = refer(w, ctx, input);

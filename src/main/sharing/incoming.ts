@@ -12,6 +12,7 @@ import { createSubject } from '../register/subjects';
 import { normaliseReference } from '../register/subjectRules';
 import type { ExchangeManifest, ManifestItem, Opened } from '../exchange/exchangeFile';
 import { ensureOffice, partnerKeyByRemote } from '../exchange/keys';
+import { wrongPlace } from '../exchange/files';
 
 // What an opened, verified exchange file does to this register: the preview (matched
 // against what is here, nothing written) and the import (owner, provider and conditions
@@ -134,14 +135,10 @@ export function senderOffice(r: Reader, m: ExchangeManifest) {
   return key.office;
 }
 
-/** A meeting's file brought to the import page. */
-export const MEETING_PACK_HERE =
-  'This file is from a MAPPA meeting (papers or minutes for an attendee, or an attendee’s signed acknowledgement), not a share: nothing was imported. Open it from Meetings, with “Open a meeting pack” or “Import an acknowledgement”.';
-
 export function previewOf(r: Reader, opened: Opened, token: string, hidden: ReadonlySet<string>): ImportPreview {
   const m = opened.manifest;
   const sender = senderOffice(r, m);
-  if (m.kind !== 'share' && m.kind !== 'withdrawal') throw new MappaError('exchange_wrong_place', MEETING_PACK_HERE);
+  if (m.kind !== 'share' && m.kind !== 'withdrawal') return wrongPlace(m.kind);
   const base = {
     token,
     kind: m.kind,

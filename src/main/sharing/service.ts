@@ -12,7 +12,7 @@ import type { Writer } from '../db/types';
 import { blocked, blockedSubjects, BLOCKED_CHANGE, BLOCKED_OPEN } from '../register/associationBlock';
 import { actOnSubject, liveSubject, subjectOfItem } from '../register/guard';
 import { REFUSED, sealExchange, type Opened } from '../exchange/exchangeFile';
-import { openExchangeFile, writeThenCommit } from '../exchange/files';
+import { openExchangeFile, requireKind, writeThenCommit } from '../exchange/files';
 import {
   confirmPartnerKey,
   listPartnerKeys,
@@ -42,7 +42,7 @@ import {
   startShare,
 } from './shares';
 import { getShareRow } from './shareRows';
-import { applyImport, declarationMatching, MEETING_PACK_HERE, previewOf, receivedOn, subjectTouched } from './incoming';
+import { applyImport, declarationMatching, previewOf, receivedOn, subjectTouched } from './incoming';
 import { buildShare, buildWithdrawal } from './outgoing';
 
 // The sharing capability's channels (issue 10). Every act on a subject's information goes
@@ -300,7 +300,7 @@ export function sharingService({ session, host }: ServiceDeps): SliceService<typ
       const file = await host.dialogs.chooseExchangeFile('open', 'exchange', '');
       if (file === null) return { cancelled: true as const };
       const opened = await openExchangeFile(file, read, ctx.now, receivedOn);
-      if (opened.header.kind !== 'share' && opened.header.kind !== 'withdrawal') throw new MappaError('exchange_wrong_place', MEETING_PACK_HERE);
+      requireKind(opened, 'share', 'withdrawal');
       const subjectId = subjectTouched(read(), opened);
       if (subjectId === null) refuseDeclaredPerson(opened);
       const token = exchanges.hold(opened);

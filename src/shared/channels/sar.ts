@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { accessReasonSchema } from '../accessReasons';
 import { id, isoDate, reasonText, text } from '../fields';
-import { decisionInput, holdingsView, optionalDay, responseDetails, sarCandidate, sarIntake, sarSummary, sarView } from '../sarSchemas';
-import { type ContractSlice } from './slice';
+import { decisionInput, holdingsView, optionalDay, receivedReferralView, responseDetails, sarCandidate, sarIntake, sarSummary, sarView } from '../sarSchemas';
+import { none, type ContractSlice } from './slice';
 
 // Subject access requests (issue 13), for information governance leads: intake, the
 // deadline, finding and confirming the requester in the register, what it holds about them
@@ -60,4 +60,10 @@ export const sarContract = {
   'sar.makeResponse': { input: where, output: z.object({ file: z.string().nullable(), pages: z.number().nullable() }) },
   'sar.makeRedactionLog': { input: z.object({ id, format: z.enum(['csv', 'pdf']) }).strict(), output: z.object({ file: z.string().nullable() }) },
   'sar.makeSchedule': { input: where, output: z.object({ file: z.string().nullable() }) },
+  /** A recorded referral sent as an exchange file to the owner's register (an office with a confirmed key). */
+  'sar.sendReferral': { input: z.object({ id, referralId: id }).strict(), output: z.object({ file: z.string().nullable() }) },
+  // On the owner's register.
+  'sar.openReferral': { input: none, output: z.union([z.object({ cancelled: z.literal(true) }), z.object({ cancelled: z.literal(false), referral: receivedReferralView })]) },
+  'sar.referralsReceived': { input: none, output: z.array(receivedReferralView) },
+  'sar.startFromReferral': { input: z.object({ exchangeId: id }).strict(), output: sarView },
 } as const satisfies ContractSlice;

@@ -19,6 +19,7 @@ const SHIPPED: Readonly<Record<number, string>> = {
   9: '502c3a7d6971fcbac08f5ea52990d74bb3a90ef161c63dddbf5a18b2b70d2a9f',
   10: '12b0fc6c6fc5cb3a96d41ec8521cf03d0cb01b46c17a83d5cff5a6a1a8924011',
   11: '176140cbcb343ec747d8dbcc5cd083e89b7c98c0ad4b261f80f874f385172b26',
+  12: '555007ca9c1fd0c6b262805ae98adc32aa0b6d24e35f6c1c6ad0e33557bfd5ab',
 };
 
 function hashOf(m: Migration): string {

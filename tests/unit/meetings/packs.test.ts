@@ -95,7 +95,7 @@ describe('an attendee signs with their own register', () => {
     expect(await dispatch(s, 'packs.importAcknowledgement', {})).toMatchObject({ ok: false, error: { code: 'exchange_replayed' } });
     // Brought to the wrong place, it says where it goes.
     t.api.host.picksFile(ackFile);
-    expect(await dispatch(s, 'packs.open', {})).toMatchObject({ ok: false, error: { code: 'exchange_wrong_place', message: expect.stringContaining('Import it from the meeting’s page') } });
+    expect(await dispatch(s, 'packs.open', {})).toMatchObject({ ok: false, error: { code: 'exchange_wrong_place', message: expect.stringContaining('import it from the meeting’s page') } });
     t.api.host.picksFile(ackFile);
     expect(await dispatch(s, 'exchange.open', {})).toMatchObject({ ok: false, error: { code: 'exchange_wrong_place' } });
     expect(t.entries().length).toBe(count);
@@ -185,7 +185,7 @@ describe('an attendee signs with their own register', () => {
     const { t, meeting, sian, trust } = await aMeetingWithAnOutsideAttendee();
     const file = await sendInvitation(t, meeting, sian.id);
     trust.api.host.picksFile(file);
-    expect(await dispatch(trust.api.service, 'exchange.open', {})).toMatchObject({ ok: false, error: { code: 'exchange_wrong_place', message: expect.stringContaining('Open it from Meetings, with “Open a meeting pack”') } });
+    expect(await dispatch(trust.api.service, 'exchange.open', {})).toMatchObject({ ok: false, error: { code: 'exchange_wrong_place', message: 'This file is a MAPPA meeting pack for an attendee: open it from Meetings, with “Open a meeting pack”. Nothing was opened here.' } });
     // A share from the trust to the host, brought to "Open a meeting pack".
     const subjectId = (await trust.api.service['subjects.create'](aSubject(HOLLIS))).id;
     const share = await aDraftShare(trust, subjectId, [trust.hostOfficeId], [{ kind: 'subject', field: 'references' }]);
@@ -193,7 +193,7 @@ describe('an attendee signs with their own register', () => {
     t.api.host.picksFile(shareFile);
     expect(await dispatch(t.api.service, 'packs.open', {})).toMatchObject({
       ok: false,
-      error: { code: 'exchange_wrong_place', message: 'This is a share, not a meeting pack: nothing was opened. Import it on the Import page.' },
+      error: { code: 'exchange_wrong_place', message: 'This file is a share from a partner office: import it on the Import page. Nothing was opened here.' },
     });
   });
 });
