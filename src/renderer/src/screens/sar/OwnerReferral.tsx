@@ -42,6 +42,27 @@ function ReferralAnswer({ view, referral, onAnswered }: { view: SarView; referra
   );
 }
 
+/** The referral as an exchange file to the owner's own register (the service refuses an office without a confirmed key, saying what to do). */
+function SendAsFile({ view, referral, onSent }: { view: SarView; referral: ReferralView; onSent: (v: SarView) => void }) {
+  const { notify } = useSession();
+  const { errors, busy, submit } = useSubmit();
+  const send = () =>
+    void submit(async () => {
+      const made = await api().sar.sendReferral({ id: view.id, referralId: referral.id });
+      if (made.file === null) return;
+      onSent(await api().sar.get({ id: view.id }));
+      notify(`The referral is saved as ${made.file}. Send it to ${referral.owner.name}: their register opens it under Subject access requests.`);
+    });
+  return (
+    <>
+      <ErrorSummary errors={errors} />
+      <button type="button" className="govuk-button govuk-button--secondary" disabled={busy} aria-disabled={busy} onClick={send}>
+        Send as an exchange file<span className="govuk-visually-hidden"> to {referral.owner.name}</span>
+      </button>
+    </>
+  );
+}
+
 export function OwnerReferral({ view, group, onReferred, onAnswered }: { view: SarView; group: Group; onReferred: (v: SarView) => void; onAnswered: (v: SarView) => void }) {
   const { notify } = useSession();
   const { errors, busy, submit } = useSubmit();
@@ -95,6 +116,7 @@ export function OwnerReferral({ view, group, onReferred, onAnswered }: { view: S
               'No answer recorded yet.'
             )}
           </p>
+          {r.exchangeSentAt ? <p className="govuk-body-s">Sent as an exchange file to their register on {formatDate(r.exchangeSentAt)}.</p> : <SendAsFile view={view} referral={r} onSent={onAnswered} />}
           {r.answer ? null : <ReferralAnswer view={view} referral={r} onAnswered={onAnswered} />}
         </div>
       ))}
