@@ -3,7 +3,8 @@ import { api } from '../../mappa';
 import { useSession } from '../../session';
 import { ErrorSummary } from '../../components/forms';
 import { useLoad } from '../useLoad';
-import { ActionLink, PageHeading, type TaskProps } from './parts';
+import { OpenRecordFirst } from '../../components/OpenRecordFirst';
+import type { TaskProps } from './parts';
 import { ArrangementsPage, AuthorityPage } from './ArrangementsPages';
 import { CheckPage } from './CheckPage';
 import { AlternativesPage, BreakdownPage, OffenderKnowsPage, RiskPage, TriggersPage, YouthPage } from './CriteriaPages';
@@ -27,13 +28,7 @@ export function DisclosureScreen({ id, subjectId, task = 'tasks', recipientId }:
   if (!view) {
     const needsReason = loaded.error instanceof MappaError && loaded.error.code === 'reason_needed';
     if (needsReason) {
-      return (
-        <>
-          <PageHeading caption="Disclosure to a third party">Say why you are opening this record first</PageHeading>
-          <p className="govuk-body">A disclosure shows the person’s information, so it is opened like their record: open the record, say why, and the disclosure is listed on it.</p>
-          <ActionLink onClick={() => navigate({ name: 'subject', id: subjectId })}>Open the person’s record</ActionLink>
-        </>
-      );
+      return <OpenRecordFirst caption="Disclosure to a third party" what="disclosure" subjectId={subjectId} />;
     }
     return (
       <>

@@ -1,11 +1,10 @@
-import type { FormEvent, ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { DisclosureSummary, DisclosureView } from '../../../../shared/channels/disclosure';
 import { DISCLOSURE_STATUSES, type DisclosureStatus } from '../../../../shared/disclosureVocabulary';
-import { ErrorSummary } from '../../components/forms';
+import { FormPage } from '../../components/FormPage';
 import { Tag } from '../../components/tags';
 import type { FieldError } from '../../mappa';
 import type { DisclosureTask } from './tasks';
-import { ActionLink, BackLink, PageHeading } from '../sharing/parts';
 
 // Small pieces the disclosure screens have in common (issue 12): the status tag, the
 // single-agency tag (leaflet: strongly discouraged, so shown as such everywhere), and the
@@ -78,26 +77,10 @@ export function TaskPage({
   warning?: boolean;
   children: ReactNode;
 }) {
-  const save = (event: FormEvent) => {
-    event.preventDefault();
-    onSave();
-  };
   return (
-    <>
-      <BackLink onClick={() => go('tasks')}>{backLabel}</BackLink>
-      <ErrorSummary errors={errors} />
-      <PageHeading caption={`Disclosure about ${view.subjectName}`}>{title}</PageHeading>
-      <StillToDo problems={problems} />
-      <form onSubmit={save} noValidate>
-        {children}
-        <div className="govuk-button-group">
-          <button type="submit" className={`govuk-button${warning ? ' govuk-button--warning' : ''}`} disabled={busy} aria-disabled={busy}>
-            {saveLabel}
-          </button>
-          <ActionLink onClick={() => go('tasks')}>Cancel</ActionLink>
-        </div>
-      </form>
-    </>
+    <FormPage back={{ label: backLabel, go: () => go('tasks') }} caption={`Disclosure about ${view.subjectName}`} title={title} errors={errors} busy={busy} onSave={onSave} saveLabel={saveLabel} warning={warning} before={<StillToDo problems={problems} />}>
+      {children}
+    </FormPage>
   );
 }
 

@@ -1,11 +1,10 @@
-import type { FormEvent, ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { DeadlineView, SarView } from '../../../../shared/channels/sar';
 import { REGIMES } from '../../../../shared/sharingVocabulary';
 import type { DataProtectionRegime } from '../../../../shared/vocabulary';
-import { ErrorSummary } from '../../components/forms';
+import { FormPage } from '../../components/FormPage';
 import { Tag } from '../../components/tags';
 import type { FieldError } from '../../mappa';
-import { ActionLink, BackLink, PageHeading } from '../sharing/parts';
 import type { SarPage } from './pages';
 
 // Small pieces the subject access request screens have in common (issue 13): the deadline's
@@ -65,26 +64,10 @@ export function ActionPage({
   intro?: ReactNode;
   children: ReactNode;
 }) {
-  const save = (event: FormEvent) => {
-    event.preventDefault();
-    onSave();
-  };
   return (
-    <>
-      <BackLink onClick={() => go('request')}>Back to the request</BackLink>
-      <ErrorSummary errors={errors} />
-      <PageHeading caption={captionOf(view)}>{title}</PageHeading>
-      {intro}
-      <form onSubmit={save} noValidate>
-        {children}
-        <div className="govuk-button-group">
-          <button type="submit" className={`govuk-button${warning ? ' govuk-button--warning' : ''}`} disabled={busy} aria-disabled={busy}>
-            {saveLabel}
-          </button>
-          <ActionLink onClick={() => go('request')}>Cancel</ActionLink>
-        </div>
-      </form>
-    </>
+    <FormPage back={{ label: 'Back to the request', go: () => go('request') }} caption={captionOf(view)} title={title} errors={errors} busy={busy} onSave={onSave} saveLabel={saveLabel} warning={warning} before={intro}>
+      {children}
+    </FormPage>
   );
 }
 

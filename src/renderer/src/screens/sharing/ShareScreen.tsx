@@ -4,6 +4,7 @@ import { api } from '../../mappa';
 import { useSession, type ShareStep } from '../../session';
 import { ErrorSummary } from '../../components/forms';
 import { useLoad } from '../useLoad';
+import { OpenRecordFirst } from '../../components/OpenRecordFirst';
 import { useSubmit } from '../useSubmit';
 import { CheckAnswersStep } from './CheckAnswersStep';
 import { ChooseFieldsStep } from './ChooseFieldsStep';
@@ -32,13 +33,7 @@ export function ShareScreen({ id, subjectId, step = 'tasks', file }: { id: strin
   if (!share) {
     const needsReason = loaded.error instanceof MappaError && loaded.error.code === 'reason_needed';
     if (needsReason) {
-      return (
-        <>
-          <PageHeading caption="Share information">Say why you are opening this record first</PageHeading>
-          <p className="govuk-body">A share shows the person’s information, so it is opened like their record: open the record, say why, and the share is listed on it.</p>
-          <ActionLink onClick={() => navigate({ name: 'subject', id: subjectId })}>Open the person’s record</ActionLink>
-        </>
-      );
+      return <OpenRecordFirst caption="Share information" what="share" subjectId={subjectId} />;
     }
     return (
       <>
