@@ -4,7 +4,9 @@
 import { addDays, londonDayOf } from '../../src/shared/calendar';
 import type { ResponseDetails, SarIntake, SarView } from '../../src/shared/channels/sar';
 import type { Service } from '../../src/shared/contract';
-import type { MeetingTeam } from './meetings';
+import { aMeetingTeam, type MeetingTeam } from './meetings';
+import { anAttendeeRegister } from './meetingPacks';
+import { aDraftShare, confirmShare, HOLLIS, openFile, type PartnerRegister } from './partners';
 import { anItem, aSubject } from './registerBuilders';
 
 export const IRIS = { userName: 'Iris Ilić', passphrase: 'iris answers the access requests', role: 'ig_lead' } as const;
@@ -103,4 +105,42 @@ export async function aSarCase(service: Service): Promise<SarCase> {
   await service['items.add'](anItem(requesterId, probation, { fieldKind: 'other', value: SAR_CASE.informant, receivedOn: londonDaysAgo(15), providerName: 'Gwenllian Pryce' }));
   await service['items.add'](anItem(requesterId, police, { fieldKind: 'risk_factor', value: SAR_CASE.police, receivedOn: londonDaysAgo(10), providerName: 'DS Ana Lopes' }));
   return { police, probation, requesterId };
+}
+
+// A referral between two registers: probation's (the meetings team's, tests/support/meetings.ts)
+// and the police's own register at Wigan Public Protection Unit, each office's key confirmed
+// at the other. The police shared an item about Darren Hollis from their register; Iris has
+// his request on probation's, with him confirmed as the requester. Dates as the unit test
+// has them: the team's clock stands on 10 November 2026.
+
+/** The police's information governance lead, a user of their own register. */
+export const ANA = { userName: 'Ana Lopes', passphrase: 'ana answers for the police items', role: 'ig_lead' } as const;
+
+export const REFERRAL_CASE = {
+  now: '2026-11-10T09:00:00Z',
+  police: 'Pellucidor intelligence: seen outside Orchard Close twice in October.',
+} as const;
+
+/**
+ * Probation's register signed in as Iris, with Darren Hollis's request (SAR-2026-0001, identity
+ * verified, him confirmed) and the police item shared to it; the police register signed in as
+ * Ana, its IG lead (Sam Sergeant, its coordinator, made it and shared the item).
+ */
+export async function aPoliceItemToReferToTheirRegister(): Promise<{ team: MeetingTeam; police: PartnerRegister; requestId: string; policeItemId: string }> {
+  const team = await aMeetingTeam(REFERRAL_CASE.now);
+  const police = await anAttendeeRegister(team, { name: 'Wigan Public Protection Unit', agency: 'police' }, 'Sam Sergeant');
+  const p = police.api.service;
+  const subjectId = (await p['subjects.create'](aSubject(HOLLIS))).id;
+  const item = await p['items.add'](anItem(subjectId, police.home, { value: REFERRAL_CASE.police, providerName: 'DS Ana Lopes', receivedOn: '2026-10-20' }));
+  const share = await aDraftShare(police, subjectId, [police.hostOfficeId], [{ kind: 'subject', field: 'names' }, { kind: 'item', itemId: item.id }]);
+  const preview = await openFile({ ...police, api: team.api }, await confirmShare(police, share.id));
+  const imported = await team.api.service['exchange.import']({ token: preview.token, subjectId: null });
+  await withIris(team);
+  const requestId = (await aRequest(team)).id;
+  await team.api.service['sar.setIdentity']({ id: requestId, verifiedOn: '2026-11-02', how: 'Passport seen' });
+  await team.api.service['sar.confirmSubject']({ id: requestId, subjectId: imported.subjectId ?? '', how: 'Name and date of birth match.' });
+  await p['users.add']({ userName: ANA.userName, passphrase: ANA.passphrase, confirmPassphrase: ANA.passphrase, administrator: false, role: ANA.role, officeId: police.home });
+  await p['register.lock']({});
+  await p['register.unlock']({ folder: police.folder, userName: ANA.userName, passphrase: ANA.passphrase });
+  return { team, police, requestId, policeItemId: item.id };
 }
