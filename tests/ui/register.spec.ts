@@ -66,6 +66,8 @@ test('a coordinator creates a register, locks it, and unlocks it after a wrong p
   await expectNoAxeViolations(page);
 
   await expect(page.getByLabel('Your name')).toHaveValue('Sam Coordinator');
+  // The name is known: the cursor waits in the passphrase field.
+  await expect(page.getByLabel('Passphrase')).toBeFocused();
   await page.getByLabel('Passphrase').fill('not the passphrase at all');
   await page.getByRole('button', { name: 'Unlock' }).click();
   await expect(page.getByRole('alert')).toContainText('That passphrase does not open this register.');

@@ -96,7 +96,7 @@ test('a referral goes as an exchange file to the owner’s register, which opens
     const facts = owner.getByRole('region', { name: 'The request' });
     await expect(summaryValue(facts, 'Requester')).toHaveText('Darren Hollis');
     await expect(summaryValue(facts, 'Date of birth')).toHaveText('12 March 1984');
-    await expect(summaryValue(facts, 'What they asked for')).toContainText('Referred by Wigan Probation Delivery Unit (their reference SAR-2026-0001, received by them on 2026-11-02) for the item this office owns.');
+    await expect(summaryValue(facts, 'What they asked for')).toContainText('Referred by Wigan Probation Delivery Unit (their reference SAR-2026-0001, received by them on 2 November 2026) for the item this office owns.');
     await expect(summaryValue(facts, 'Received')).toHaveText('10 November 2026');
 
     // Back on the dashboard: the referral links to the request started from it.

@@ -54,6 +54,9 @@ test('a coordinator records a subject, adds information owned by two agencies, e
   await expect(page.getByRole('status')).toContainText('The information was added.');
 
   await page.getByRole('button', { name: 'Add information' }).click();
+  // The message stayed with the page it was given for: the next form starts without it, the cursor at its heading.
+  await expect(page.getByText('The information was added.')).toHaveCount(0);
+  await expect(page.locator('main h1')).toBeFocused();
   await page.getByLabel('Kind of information').selectOption({ label: 'Health' });
   await expect(page.getByText('This is special category data (Health).')).toBeVisible();
   await page.getByLabel('Kind of information').selectOption({ label: 'Relationships and contact with children' });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { londonDayOf } from '../../shared/calendar';
+import { formatLondonDate, londonDayOf } from '../../shared/calendar';
 import type { ReceivedReferralView, SarIntake } from '../../shared/channels/sar';
 import { MappaError } from '../../shared/errors';
 import { FIELD_KINDS } from '../../shared/vocabulary';
@@ -166,7 +166,7 @@ export function intakeFromReferral(r: Reader, exchangeId: string): SarIntake {
     names: v.requester.names.filter((n) => n !== v.requester.name),
     dateOfBirth: v.requester.dateOfBirth,
     identifiers: v.requester.identifiers,
-    askedFor: `Referred by ${v.from.name} (their reference ${v.theirReference}, received by them on ${v.theirReceivedOn}) for the ${v.items.length === 1 ? 'item' : `${v.items.length} items`} this office owns. The request: ${v.askedFor}`.slice(0, 5_000),
+    askedFor: `Referred by ${v.from.name} (their reference ${v.theirReference}, received by them on ${formatLondonDate(v.theirReceivedOn)}) for the ${v.items.length === 1 ? 'item' : `${v.items.length} items`} this office owns. The request: ${v.askedFor}`.slice(0, 5_000),
     receivedOn: londonDayOf(v.importedAt),
   };
 }

@@ -88,7 +88,11 @@ export function App() {
   }, []);
   const [closed, setClosed] = useState<ClosedScreen>({ name: 'start' });
   const [route, setRoute] = useState<Route>({ name: 'home' });
-  const [notice, setNotice] = useState<string | null>(null);
+  // A message is shown on the page it was given on and the page the person is taken to with
+  // it, and no further: it would otherwise follow them onto the next form.
+  const [message, setMessage] = useState<{ text: string; page: number } | null>(null);
+  const [page, setPage] = useState(0);
+  const notice = message !== null && message.page + 1 >= page ? message.text : null;
   const [lockedMessage, setLockedMessage] = useState<string | null>(null);
   // Reasons given for opening subjects, for this unlocked session only.
   const [reasons] = useState(() => new Map<string, AccessReason>());
@@ -96,7 +100,8 @@ export function App() {
   const opened = (next: RegisterStatus) => {
     if (next.state !== 'unlocked') return;
     setLockedMessage(null);
-    setNotice(null);
+    setMessage(null);
+    setPage(0);
     setRoute({ name: 'home' });
     setStatus(next);
   };
@@ -109,7 +114,7 @@ export function App() {
       await api().register.lock({}).catch(() => undefined);
       reasons.clear();
       setStatus(null);
-      setNotice(null);
+      setMessage(null);
       setLockedMessage(message);
       setClosed(folder ? { name: 'unlock', folder, userName } : { name: 'start' });
     },
@@ -155,6 +160,21 @@ export function App() {
     };
   }, [status, lock]);
 
+  // After every change of page the cursor starts at the page's heading, unless the page put it
+  // somewhere itself (a form's first field, an error summary): never on the page's body.
+  // (Not on the first page after unlocking: there the skip link is the first stop, as on any page load.)
+  useEffect(() => {
+    if (page === 0) return;
+    const frame = requestAnimationFrame(() => {
+      if (document.activeElement !== null && document.activeElement !== document.body) return;
+      const heading = document.querySelector<HTMLElement>('main h1');
+      if (!heading) return;
+      if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+      heading.focus();
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [route, page]);
+
   const session = useMemo<SessionValue | null>(() => {
     if (!status) return null;
     const permissions = new Set(status.profile?.permissions ?? []);
@@ -162,16 +182,17 @@ export function App() {
       status,
       can: (action) => permissions.has(action),
       navigate: (next) => {
+        setPage((n) => n + 1);
         setRoute(next);
         window.scrollTo(0, 0);
       },
-      notify: setNotice,
+      notify: (text: string) => setMessage(text === '' ? null : { text, page }),
       reasonFor: (id) => reasons.get(id) ?? null,
       rememberReason: (id, reason) => {
         reasons.set(id, reason);
       },
     };
-  }, [status, reasons]);
+  }, [status, reasons, page]);
 
   if (status && session) {
     // The signing screen is handed to an attendee in the room: nothing else is reachable from it.
@@ -206,7 +227,7 @@ export function App() {
                           aria-current={current === s.route ? 'page' : undefined}
                           onClick={(event) => {
                             event.preventDefault();
-                            setNotice(null);
+                            setMessage(null);
                             session.navigate({ name: s.route } as Route);
                           }}
                         >

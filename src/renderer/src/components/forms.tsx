@@ -56,12 +56,19 @@ interface TextInputProps {
   type?: 'text' | 'password' | 'date' | 'number' | 'search';
   autoComplete?: string;
   width?: 'govuk-input--width-10' | 'govuk-input--width-20' | 'govuk-input--width-30' | 'govuk-!-width-two-thirds' | 'govuk-!-width-full';
+  /** The field the person types in first on this page (the passphrase on the unlock screen): the cursor starts there. */
+  startHere?: boolean;
 }
 
-export function TextInput({ id, label, value, onChange, hint, error, type = 'text', autoComplete = 'off', width = 'govuk-input--width-20' }: TextInputProps) {
+export function TextInput({ id, label, value, onChange, hint, error, type = 'text', autoComplete = 'off', width = 'govuk-input--width-20', startHere = false }: TextInputProps) {
+  const ref = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (startHere) ref.current?.focus();
+  }, [startHere]);
   return (
     <FieldShell id={id} label={label} hint={hint} error={error}>
       <input
+        ref={ref}
         className={`govuk-input ${width}${error ? ' govuk-input--error' : ''}`}
         id={id}
         name={id}

@@ -33,8 +33,8 @@ export function UnlockScreen(props: { folder: string; userName: string; onUnlock
       </p>
       <HintAndError id="folder" error={errorFor(errors, 'folder')} />
       <form onSubmit={unlock} noValidate>
-        <TextInput id="userName" label="Your name" value={userName} onChange={setUserName} error={errorFor(errors, 'userName')} autoComplete="username" />
-        <TextInput id="passphrase" label="Passphrase" type="password" value={passphrase} onChange={setPassphrase} error={errorFor(errors, 'passphrase')} autoComplete="current-password" />
+        <TextInput id="userName" label="Your name" value={userName} onChange={setUserName} error={errorFor(errors, 'userName')} autoComplete="username" startHere={props.userName === ''} />
+        <TextInput id="passphrase" label="Passphrase" type="password" value={passphrase} onChange={setPassphrase} error={errorFor(errors, 'passphrase')} autoComplete="current-password" startHere={props.userName !== ''} />
         {olderCopy ? (
           <Checkbox
             id="acceptOlderCopy"
