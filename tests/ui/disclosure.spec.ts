@@ -189,7 +189,7 @@ test('a coordinator prepares a disclosure to his employer task by task; the chai
 
   // The chair, from Home: the register's disclosures, then his record (the reason is asked there).
   await signInAs(page, CHAIR);
-  await page.getByRole('button', { name: 'Disclosures' }).click();
+  await page.getByRole('button', { name: 'Disclosures', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Disclosures to third parties' })).toBeFocused();
   await page.getByLabel('Status').selectOption({ label: 'Draft' });
   const row = page.getByRole('row', { name: /Dafydd Wójcik/ });

@@ -1,6 +1,7 @@
 import { ROLES } from '../../../shared/permissions';
 import { AGENCY_KINDS } from '../../../shared/vocabulary';
 import { useSession } from '../session';
+import { Worklist } from './home/Worklist';
 
 export function HomeScreen() {
   const { status, can, navigate } = useSession();
@@ -19,7 +20,8 @@ export function HomeScreen() {
           </strong>
         </div>
       ) : null}
-      <h1 className="govuk-heading-xl">{status.homeOffice?.name ?? 'Register'}</h1>
+      {/* The person's own office: a police representative's Home is not headed with the probation office that keeps the register. */}
+      <h1 className="govuk-heading-xl">{status.profile?.officeName ?? status.homeOffice?.name ?? 'Register'}</h1>
       <dl className="govuk-summary-list">
         <div className="govuk-summary-list__row">
           <dt className="govuk-summary-list__key">Signed in as</dt>
@@ -38,6 +40,7 @@ export function HomeScreen() {
           <dd className="govuk-summary-list__value app-path">{status.folder}</dd>
         </div>
       </dl>
+      <Worklist />
       {can('subject.view') ? (
         <div className="govuk-button-group">
           <button type="button" className="govuk-button" onClick={() => navigate({ name: 'subjects' })}>
