@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -67,3 +67,11 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
 }
 
 export { expect };
+
+/** The pictures in docs/screenshots (`<name>.png`), taken again when MAPPA_SCREENSHOTS=1: an ordinary run leaves them alone. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  if (process.env.MAPPA_SCREENSHOTS !== '1') return;
+  const shots = path.resolve(__dirname, '../../docs/screenshots');
+  mkdirSync(shots, { recursive: true });
+  await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
+}

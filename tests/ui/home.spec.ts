@@ -1,6 +1,6 @@
 import { addDays, today } from '../../src/shared/calendar';
 import { aSubject } from '../support/registerBuilders';
-import { test, expect, expectNoAxeViolations } from './harness';
+import { test, expect, expectNoAxeViolations, screenshot } from './harness';
 import { createSetUpRegister, signInAs } from './steps';
 
 // Home as a worklist (issue 14, its first part): each role starts the day from what is due
@@ -26,12 +26,14 @@ test('a coordinator, a police representative and an IG lead each see what is due
   await nav.getByRole('link', { name: 'Subjects' }).click();
   await nav.getByRole('link', { name: 'Home' }).click();
   const reviews = page.getByRole('region', { name: 'Reviews due' });
-  await expect(reviews).toContainText('1 review is due within 7 days or overdue; 1 overdue.');
+  await expect(reviews).toContainText('1 review is due within 7 days or overdue.');
+  await expect(reviews.getByText('1 overdue', { exact: true })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Meetings in the next 14 days' })).toContainText('No meetings.');
   await expect(page.getByRole('region', { name: 'Open actions from meetings' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Disclosures in draft' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Alerts to review' })).toHaveCount(0);
   await expectNoAxeViolations(page);
+  await screenshot(page, 'home-coordinator');
   await reviews.getByRole('button', { name: 'See the reviews due' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Reviews due' })).toBeFocused();
   await expect(page.getByRole('table')).toContainText('Rowan Overdue');
@@ -40,6 +42,7 @@ test('a coordinator, a police representative and an IG lead each see what is due
   await signInAs(page, PC);
   await expect(page.getByRole('heading', { level: 1, name: 'Wigan Public Protection Unit' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Retention decisions due' })).toHaveCount(0);
+  await screenshot(page, 'home-police-representative');
 
   // The IG lead sees alerts, retention and subject access requests, not the casework panels.
   await signInAs(page, IG);
@@ -49,6 +52,7 @@ test('a coordinator, a police representative and an IG lead each see what is due
   await expect(sars).toContainText('No requests are open.');
   await expect(page.getByRole('region', { name: 'Reviews due' })).toHaveCount(0);
   await expectNoAxeViolations(page);
+  await screenshot(page, 'home-ig-lead');
   // Keyboard only: to the panel's button and on.
   await sars.getByRole('button', { name: 'See the requests' }).focus();
   await page.keyboard.press('Enter');

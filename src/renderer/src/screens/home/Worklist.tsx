@@ -38,7 +38,7 @@ function ReviewsPanel() {
       <ErrorSummary errors={loaded.errors} />
       {loaded.data === undefined ? null : (
         <p className="govuk-body">
-          {count(list.length, 'review is', 'reviews are')} due within 7 days or overdue{overdue > 0 ? <>; <Tag colour="red">{`${overdue} overdue`}</Tag></> : null}.
+          {count(list.length, 'review is', 'reviews are')} due within 7 days or overdue. {overdue > 0 ? <Tag colour="red">{`${overdue} overdue`}</Tag> : null}
         </p>
       )}
     </Panel>
@@ -79,7 +79,7 @@ function ActionsPanel() {
       <ErrorSummary errors={loaded.errors} />
       {loaded.data === undefined ? null : (
         <p className="govuk-body">
-          {count(list.length, 'action is', 'actions are')} open{overdue > 0 ? <>; <Tag colour="red">{`${overdue} overdue`}</Tag></> : null}.
+          {count(list.length, 'action is', 'actions are')} open. {overdue > 0 ? <Tag colour="red">{`${overdue} overdue`}</Tag> : null}
         </p>
       )}
     </Panel>
@@ -105,7 +105,7 @@ function AlertsPanel() {
       <ErrorSummary errors={loaded.errors} />
       {loaded.data === undefined ? null : (
         <p className="govuk-body">
-          {count(list.length, 'alert is', 'alerts are')} open{list.length > 0 ? <>; <Tag colour="red">Needs review</Tag></> : null}.
+          {count(list.length, 'alert is', 'alerts are')} open. {list.length > 0 ? <Tag colour="red">Needs review</Tag> : null}
         </p>
       )}
     </Panel>
