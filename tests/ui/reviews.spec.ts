@@ -51,6 +51,8 @@ test('reviews due lists a Level 3 case due within 7 days and an overdue case, an
   await daniel.getByRole('link', { name: 'Daniel Hartley' }).focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Why are you opening this record?' })).toBeVisible();
+  // It says whose record, as the list showed the person.
+  await expect(page.getByText('Daniel Hartley, born 3 February 1979', { exact: true })).toBeVisible();
   await page.getByLabel('Meeting preparation').check();
   await page.getByRole('button', { name: 'Open record' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Daniel Hartley' })).toBeVisible();

@@ -295,7 +295,7 @@ function RouteView({ route }: { route: Route }) {
     case 'subjects':
       return <SubjectsScreen />;
     case 'subject':
-      return <SubjectScreen key={route.id} id={route.id} />;
+      return <SubjectScreen key={route.id} id={route.id} whose={route.whose} />;
     case 'subjectForm':
       return <SubjectFormScreen key={route.id ?? 'new'} {...(route.id ? { id: route.id } : {})} />;
     case 'itemForm':

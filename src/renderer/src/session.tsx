@@ -14,7 +14,8 @@ export type ShareStep = 'tasks' | 'fields' | 'details' | 'tests' | 'check' | 'do
 export type Route =
   | { name: 'home' }
   | { name: 'subjects' }
-  | { name: 'subject'; id: string }
+  /** `whose`: the person's name and date of birth as the list showed them, so the reason prompt says whose record it is. */
+  | { name: 'subject'; id: string; whose?: string }
   | { name: 'subjectForm'; id?: string }
   | { name: 'itemForm'; subjectId: string; itemId?: string }
   | { name: 'reviews' }

@@ -44,7 +44,7 @@ export function ReviewsScreen() {
                       href={`#subject-${subject.id}`}
                       onClick={(event) => {
                         event.preventDefault();
-                        navigate({ name: 'subject', id: subject.id });
+                        navigate({ name: 'subject', id: subject.id, whose: `${name}${subject.dateOfBirth ? `, born ${formatDate(subject.dateOfBirth)}` : ''}` });
                       }}
                     >
                       {name}

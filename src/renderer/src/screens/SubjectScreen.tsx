@@ -136,12 +136,14 @@ function Item({ item, onChanged }: { item: ItemView; onChanged: () => void }) {
 }
 
 /** Asked before a record opens, when the register requires a reason (DOMAIN.md "Integrity and misuse"). */
-function ReasonPrompt({ errors, onGive, onCancel }: { errors: FieldError[]; onGive: (reason: AccessReason) => void; onCancel: () => void }) {
+function ReasonPrompt({ errors, whose, onGive, onCancel }: { errors: FieldError[]; whose: string | undefined; onGive: (reason: AccessReason) => void; onCancel: () => void }) {
   const [code, setCode] = useState('');
   const [text, setText] = useState('');
   return (
     <>
       <ErrorSummary errors={errors} />
+      {/* Whose record: among many people with the same name, the person says why for the right one. */}
+      {whose ? <span className="govuk-caption-l">{whose}</span> : null}
       <h1 className="govuk-heading-xl">Why are you opening this record?</h1>
       <p className="govuk-body">Every time a record is opened, who opened it and why is recorded for your information governance lead.</p>
       <form
@@ -177,7 +179,7 @@ function refused(error: unknown, reasonGiven: boolean): Opening {
   return { state: 'failed', errors: toFieldErrors(error) };
 }
 
-export function SubjectScreen({ id }: { id: string }) {
+export function SubjectScreen({ id, whose }: { id: string; whose?: string | undefined }) {
   const { can, navigate, notify, reasonFor, rememberReason } = useSession();
   const [deleting, setDeleting] = useState(false);
   // The reason given for opening this record in this session, or the one the person gives when asked.
@@ -194,7 +196,7 @@ export function SubjectScreen({ id }: { id: string }) {
   }, [id, reason, rememberReason]);
   const opening = loaded.data ?? { state: 'loading' };
 
-  if (opening.state === 'reason') return <ReasonPrompt errors={opening.errors} onGive={setReason} onCancel={() => navigate({ name: 'subjects' })} />;
+  if (opening.state === 'reason') return <ReasonPrompt errors={opening.errors} whose={whose} onGive={setReason} onCancel={() => navigate({ name: 'subjects' })} />;
   if (opening.state === 'blocked') {
     return (
       <>

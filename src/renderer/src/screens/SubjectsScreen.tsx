@@ -136,7 +136,7 @@ export function SubjectsScreen() {
                       className="govuk-link govuk-!-font-weight-bold"
                       onClick={(event) => {
                         event.preventDefault();
-                        navigate({ name: 'subject', id: s.id });
+                        navigate({ name: 'subject', id: s.id, whose: `${s.givenName} ${s.familyName}${s.dateOfBirth ? `, born ${formatDate(s.dateOfBirth)}` : ''}` });
                       }}
                     >
                       {s.familyName.toUpperCase()}, {s.givenName}
