@@ -14,12 +14,13 @@ import { actOnSubject } from '../register/guard';
 import { prepareCopy, recordCopy } from './copies';
 import { minutesCopyBlocks, paperBlocks } from './copyDocuments';
 import { actOnSubjects } from '../register/guard';
-import { getAttendee, getMeetingRow, meetingView } from './meetings';
+import { getAttendee, getMeetingRow } from './meetings';
+import { viewFor } from './channelParts';
 import { findMinutes, minutesView } from './minutes';
 import { buildAcknowledgement, declarationForPack, declarationForReceived, markAcknowledgementExported, PACK_BLOCKED, receivedPackOn, receivedPacks, receivedPackView, signReceivedPack, storeReceivedPack } from './packsIn';
 import { acknowledgementImportedOn, attendeeSubjects, buildPack, checkAcknowledgement, packsSent, recordAcknowledgement, recordPackSent, recipientKey, sentPackView, type PackDocumentSource } from './packsOut';
 import { getPaper, listPapers } from './papers';
-import { mayReadMeeting, requireSignedReader } from './readers';
+import { requireSignedReader } from './readers';
 
 // The meeting packs' channels (issue 11): on the hosting register, sending the invitation
 // and papers to an attendee's office, or a numbered copy of the minutes, and importing the
@@ -109,7 +110,7 @@ export function meetingPacksService({ session, host }: ServiceDeps): SliceServic
       }
       recipientKey(r, permission.recipientOffice.id, permission.recipientName);
       const own = requireOwnKeys(r);
-      const meeting = meetingView(r, meetingId, { userId: ctx.actor.userId, mayRead: mayReadMeeting(r, meetingId, ctx.actor.userId) }, ctx.now);
+      const meeting = viewFor(r, meetingId, ctx);
       const view = minutesView(r, meetingId, permission.subjectId, ctx.now);
       const blocks = minutesCopyBlocks({ meeting, minutes: view, permission, copyNumber, madeBy: ctx.actor.userName, madeAt: ctx.now });
       const homeOwner = permission.recipientOffice;

@@ -1,8 +1,4 @@
-import { createHash } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { londonDayOf } from '../../shared/calendar';
-import type { meetingsContract, MeetingView, MinutesView } from '../../shared/channels/meetings';
+import type { meetingsContract, MinutesView } from '../../shared/channels/meetings';
 import type { SliceService } from '../../shared/channels/slice';
 import { MappaError } from '../../shared/errors';
 import { allows } from '../../shared/permissions';
@@ -16,23 +12,21 @@ import { blockedSubjects, BLOCKED_CHANGE, BLOCKED_OPEN } from '../register/assoc
 import { actOnSubject, liveSubject } from '../register/guard';
 import { actionMeeting, actionSubject, getAction, listActions, setActionStatus } from './actions';
 import { chairWorkingDays, setChairWorkingDays } from './approval';
-import { attendanceSheetPdf, minutesCopyPdf } from './copyDocuments';
-import { copyPermission, distributionOf, prepareCopy, recordCopy, recordCopyPermission, revokeCopyPermission } from './copies';
+import { onAgenda, perSubject, viewFor } from './channelParts';
+import { copyChannels } from './copyService';
 import { actOnSubjects } from '../register/guard';
-import { addAttendee, addMeetingSubject, attendeeByPart, attendeesOf, cancelMeeting, getAttendee, meetingTitle, type AttendeeRow, createMeeting, getMeetingRow, listMeetings, meetingSubjectIds, meetingView, requireMeetingSubject, setAttendance } from './meetings';
-import { amendAsChair, confirmAsChair, findMinutes, linkableItems, minutesView, saveDraft, sendToChair } from './minutes';
+import { addAttendee, addMeetingSubject, attendeeByPart, attendeesOf, cancelMeeting, getAttendee, meetingTitle, type AttendeeRow, createMeeting, getMeetingRow, listMeetings, meetingSubjectIds, requireMeetingSubject, setAttendance } from './meetings';
+import { amendAsChair, confirmAsChair, linkableItems, minutesView, saveDraft, sendToChair } from './minutes';
 import { addPaper, editPaper, getPaper, listPapers, paperAuthor, paperSubject, paperSummary, withdrawPaper } from './papers';
 import { editMeeting, removeAttendee, removeSubject } from './arrangements';
-import { mayReadMeeting, NOT_ATTENDEE, requireSignedReader, signedReader } from './readers';
+import { NOT_ATTENDEE, requireSignedReader, signedReader } from './readers';
 import { addUndertakingVersion, currentUndertaking, signUndertaking, undertakingVersions } from './undertaking';
 
 // The meetings capability's channels (issue 11). Reads of papers and minutes are acts:
 // each is behind the association guard, asks readers.ts that the user is an attendee who
 // signed the undertaking, and writes its audit entry in the same commit; a refusal thrown
-// inside the act rolls it back, so it changes nothing. Copies and the attendance sheet are
-// recorded (their audit entry and the distribution log) before the file is written.
-
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+// inside the act rolls it back, so it changes nothing. The copies and the attendance sheet
+// are in copyService.ts.
 
 const NOT_MINUTE_TAKER = 'Only the meeting’s minute-taker or coordinator writes the draft minutes and sends them to the chair.';
 const NOT_CHAIR = 'Only the chair of this meeting can amend or confirm its minutes.';
@@ -64,11 +58,6 @@ export function meetingsService({ session, host }: ServiceDeps): SliceService<ty
     if (manages(ctx)) return;
     if (!attendeesOf(r, meetingId).some((a) => a.user_id === ctx.actor.userId)) throw new MappaError('not_an_attendee', NOT_ATTENDEE);
   };
-  /** The subject of an act on a person at a meeting, once known to be on its agenda. */
-  const onAgenda = (meetingId: string, subjectId: string) => (w: Writer) => {
-    requireMeetingSubject(w, meetingId, subjectId);
-    return subjectId;
-  };
   /** A change to a paper by its writer, or by the coordinator or minute-taker, once signed. */
   const paperAct = <T>(meetingId: string, paperId: string, work: (w: Writer, ctx: Ctx, subjectId: string) => { value: T; audit: readonly ActEntry[] }): T =>
     actOnSubject(session, 'meeting.attend', (w) => paperSubject(w, meetingId, paperId), BLOCKED_CHANGE, (w, ctx) => {
@@ -77,12 +66,6 @@ export function meetingsService({ session, host }: ServiceDeps): SliceService<ty
       if (reader.id !== paperAuthor(w, meetingId, paperId) && reader.part !== 'coordinator' && reader.part !== 'minute_taker') throw new MappaError('not_allowed', NOT_PAPER_WRITER);
       return work(w, ctx, subjectId);
     });
-  const viewFor = (w: Reader, meetingId: string, ctx: Ctx): MeetingView => meetingView(w, meetingId, { userId: ctx.actor.userId, mayRead: mayReadMeeting(w, meetingId, ctx.actor.userId) }, ctx.now);
-  /** One entry per subject the view names (so each subject's audit trail shows the meeting). */
-  const perSubject = (view: MeetingView, entry: Omit<ActEntry, 'subjectId'>): ActEntry[] => {
-    const named = view.subjectList.filter((s) => s.name !== null);
-    return named.length === 0 ? [entry] : named.map((s) => ({ ...entry, subjectId: s.subjectId }));
-  };
   /** A minutes act by the attendee in a given part, once signed. */
   const minutesAct = <T>(
     meetingId: string,
@@ -112,6 +95,7 @@ export function meetingsService({ session, host }: ServiceDeps): SliceService<ty
   });
 
   return {
+    ...copyChannels({ session, host }),
     'meetings.list': ({ from, to }) => {
       const ctx = session.context('meeting.attend');
       const all = listMeetings(read(), ctx.now, { from, to });
@@ -225,24 +209,6 @@ export function meetingsService({ session, host }: ServiceDeps): SliceService<ty
           details: { meetingId: input.meetingId, attendeeId: input.attendeeId, signatureId: signed.signatureId, version: signed.version, sha256: signed.sha256, how: 'in_room' },
         });
       }),
-    'meetings.attendanceSheet': async ({ meetingId }) => {
-      const ctx = session.context('meeting.manage');
-      requireSignedReader(read(), meetingId, ctx.actor.userId, null);
-      const view = viewFor(read(), meetingId, ctx);
-      const chosen = await host.dialogs.chooseExportFile('pdf', `mappa-attendance-${londonDayOf(view.startsAt)}.pdf`);
-      if (chosen === null) return { file: null };
-      const bytes = await attendanceSheetPdf(view, undertakingVersions(read()), ctx.actor.userName, ctx.now);
-      const fileSha256 = sha256(bytes);
-      // Promise 3: the export is recorded before the file exists.
-      actOnSubjects(session, 'meeting.manage', (w) => meetingSubjectIds(w, meetingId), BLOCKED_OPEN, (w, c) => {
-        requireSignedReader(w, meetingId, c.actor.userId, null);
-        return acted(undefined, ...perSubject(view, { action: 'export', details: { what: 'attendance_sheet', meetingId, fileSha256 } }));
-      });
-      const file = path.resolve(chosen);
-      writeFileSync(file, bytes, { mode: 0o600 });
-      return { file };
-    },
-
     'papers.add': (input) =>
       actOnSubject(
         session,
@@ -329,63 +295,6 @@ export function meetingsService({ session, host }: ServiceDeps): SliceService<ty
           details: { meetingId, minutesId: view.id, version: view.version, overdue: view.chairDue.overdue, recordedForChair: forChair !== null },
         });
       }),
-
-    'copies.permit': (input) =>
-      actOnSubject(
-        session,
-        'meeting.manage',
-        onAgenda(input.meetingId, input.subjectId),
-        BLOCKED_CHANGE,
-        (w, ctx) => {
-          const id = recordCopyPermission(w, ctx, input);
-          return acted(distributionOf(w, input.meetingId, input.subjectId), {
-            action: 'copy_permission',
-            subjectId: input.subjectId,
-            reason: input.reason,
-            details: { meetingId: input.meetingId, permissionId: id, grantedOn: input.grantedOn, ...(input.recipientOfficeId === null ? {} : { recipientOfficeId: input.recipientOfficeId }) },
-          });
-        },
-      ),
-    'copies.list': ({ meetingId, subjectId }) =>
-      actOnSubject(
-        session,
-        'meeting.manage',
-        onAgenda(meetingId, subjectId),
-        BLOCKED_OPEN,
-        (w) => acted(distributionOf(w, meetingId, subjectId), ...readEntries('subject_list', { list: 'minutes_copies', meetingId }, [subjectId])),
-      ),
-    'copies.revoke': ({ meetingId, permissionId, reason }) =>
-      actOnSubject(session, 'meeting.manage', (w) => copyPermission(w, meetingId, permissionId).subjectId, BLOCKED_CHANGE, (w, ctx) => {
-        const p = revokeCopyPermission(w, ctx, meetingId, permissionId, reason);
-        return acted(distributionOf(w, meetingId, p.subjectId), { action: 'copy_permission', subjectId: p.subjectId, reason, details: { meetingId, permissionId, step: 'revoke' } });
-      }),
-    'copies.make': async ({ meetingId, permissionId }) => {
-      const ctx = session.context('meeting.manage');
-      const r = read();
-      const { permission, copyNumber } = prepareCopy(r, meetingId, permissionId, ctx.actor.userId);
-      const chosen = await host.dialogs.chooseExportFile('pdf', `mappa-minutes-${londonDayOf(getMeetingRow(r, meetingId).starts_at)}-copy-${copyNumber}.pdf`);
-      if (chosen === null) return { file: null, copyNumber: null };
-      const meeting = viewFor(r, meetingId, ctx);
-      const view = minutesView(r, meetingId, permission.subjectId, ctx.now);
-      const made = await minutesCopyPdf({ meeting, minutes: view, permission, copyNumber, madeBy: ctx.actor.userName, madeAt: ctx.now });
-      const fileSha256 = sha256(made.bytes);
-      // Promise 3: the copy is in the distribution log, with its audit entry, before the file exists.
-      actOnSubject(session, 'meeting.manage', () => permission.subjectId, BLOCKED_OPEN, (w, c) => {
-        requireSignedReader(w, meetingId, c.actor.userId, permission.subjectId);
-        const now = findMinutes(w, meetingId, permission.subjectId);
-        if (now?.version !== view.version) throw new MappaError('changed', 'The minutes changed while the copy was being made: make it again.');
-        recordCopy(w, c, { permissionId, minutesId: view.id, meetingId, subjectId: permission.subjectId, copyNumber, minutesVersion: view.version, form: 'pdf', pages: made.pages, fileSha256 });
-        return acted(undefined, {
-          action: 'minutes_copy',
-          subjectId: permission.subjectId,
-          itemIds: view.parts.informationItemIds,
-          details: { meetingId, minutesId: view.id, permissionId, copyNumber, minutesVersion: view.version, fileSha256, ...(permission.recipientOffice === null ? {} : { recipientOfficeId: permission.recipientOffice.id }) },
-        });
-      });
-      const file = path.resolve(chosen);
-      writeFileSync(file, made.bytes, { mode: 0o600 });
-      return { file, copyNumber };
-    },
 
     'actions.list': (filter) =>
       session.act('meeting.attend', (w, ctx) => {

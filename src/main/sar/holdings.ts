@@ -84,8 +84,13 @@ export interface HoldingsOptions {
   otherPeople: readonly string[];
 }
 
-/** Everything the register holds about the confirmed subjects: items by owner, and counts of the other records. */
-export function holdingsOf(r: Reader, id: string, options: HoldingsOptions): HoldingsView {
+/**
+ * Everything the register holds about the confirmed subjects: items by owner, and counts of
+ * the other records. With `proposals`, other people's names in this office's items are
+ * proposed for redaction (the screens); without, none are looked for (the response's checks).
+ */
+export function holdingsOf(r: Reader, id: string, proposals: HoldingsOptions | null = null): HoldingsView {
+  const propose = (text: string) => (proposals === null ? [] : proposals.propose(text, proposals.otherPeople));
   const row = requestRow(r, id);
   const subjects = confirmedSubjectIds(r, id);
   const decisions = new Map(r.all<DecisionRow>('SELECT * FROM sar_decisions WHERE request_id = ?', [id]).map((d) => [d.item_id, d]));
@@ -115,7 +120,7 @@ export function holdingsOf(r: Reader, id: string, options: HoldingsOptions): Hol
         notToSubjectReason: item.notToSubjectReason,
         decision: decisionOf(decisions.get(item.id), item.version),
         proposal: item.notToSubject ? { decision: 'withhold', reason: item.notToSubjectReason } : { decision: 'release', reason: null },
-        proposedRedactions: ours ? options.propose(item.value, options.otherPeople) : [],
+        proposedRedactions: ours ? propose(item.value) : [],
         referralId: referred.get(item.id) ?? null,
       });
     }
@@ -141,7 +146,7 @@ export function holdingsOf(r: Reader, id: string, options: HoldingsOptions): Hol
         notToSubjectReason: null,
         decision: decisionOf(decisions.get(m.id), m.version),
         proposal: { decision: 'release', reason: null },
-        proposedRedactions: options.propose(m.text, options.otherPeople),
+        proposedRedactions: propose(m.text),
         referralId: null,
       });
     }

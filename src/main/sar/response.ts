@@ -38,7 +38,7 @@ export function responseProblems(r: Reader, id: string, now: Date): string[] {
   if (deadline.state === 'not_started') problems.push(deadline.label === 'Waiting for the fee' ? 'Record the fee received: the request is answered once it is paid.' : 'Verify the requester’s identity first.');
   if (deadline.state === 'stopped') problems.push('Record the answer to the question asked of the requester first.');
   if (confirmedSubjectIds(r, id).length === 0) problems.push('Confirm which people in the register are the requester, or record that the register holds nothing about them by closing the request.');
-  const holdings = holdingsOf(r, id, { propose: () => [], otherPeople: [] });
+  const holdings = holdingsOf(r, id);
   const ours = holdings.groups.filter((g) => g.ours).flatMap((g) => g.items);
   const undecided = ours.filter((i) => i.decision === null);
   const stale = ours.filter((i) => i.decision?.stale === true).length;
