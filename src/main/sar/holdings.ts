@@ -5,7 +5,7 @@ import { EXEMPTION_CODES, isExemptionCode } from '../../shared/sarVocabulary';
 import { FIELD_KINDS } from '../../shared/vocabulary';
 import { iso, newId, type Ctx } from '../access/context';
 import { findOffice, requireOffice } from '../access/offices';
-import { PERSONAL_DATA } from '../db/personalData';
+import { PERSONAL_DATA } from '../db/personalDataMap';
 import type { Reader, Writer } from '../db/types';
 import { getItem } from '../register/items';
 import { searchWithholding } from '../register/search';

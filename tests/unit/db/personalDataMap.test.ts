@@ -1,4 +1,4 @@
-// The map of where a subject's personal data lives (src/main/db/personalData.ts) is
+// The map of where a subject's personal data lives (src/main/db/personalDataMap.ts) is
 // complete for the schema the migrations make, and disposal through it leaves nothing.
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -138,7 +138,7 @@ describe('where a subject’s personal data lives', () => {
     const { vault } = fx;
     const tables = tablesOf(vault.reader);
     const declared = [...mapped.keys(), ...indexTables, ...Object.keys(HOLDS_NO_SUBJECT_DATA)];
-    expect(tables.filter((t) => !declared.includes(t)), 'tables missing from src/main/db/personalData.ts').toEqual([]);
+    expect(tables.filter((t) => !declared.includes(t)), 'tables missing from src/main/db/personalDataMap.ts').toEqual([]);
     expect(declared.filter((t) => !tables.includes(t)), 'tables the map names that do not exist').toEqual([]);
     expect(declared.length, 'a table declared twice').toBe(new Set(declared).size);
   });
