@@ -1,13 +1,33 @@
 // The encrypted, chained, append-only journal of commits since the last snapshot.
 import * as fs from 'node:fs';
 import { z } from 'zod';
-import type { SqlParams, SqlValue } from '../db/types';
+import type { Reader, SqlParams, SqlValue, Writer } from '../db/types';
 import { damaged, writeFailed } from './errors';
 import { JOURNAL_AAD_LABEL, JOURNAL_FRAME_BYTES, JOURNAL_MAGIC, NONCE_BYTES, readU64, TAG_BYTES, u32, u64 } from './format';
 import { open, seal } from './keys';
 import { writeAllAt } from './atomicWrite';
 
 export type Statement = readonly [sql: string, params: SqlParams | null];
+
+/** A writer that runs each statement on the database and records it (its parameters copied) for the journal. */
+export function recordingWriter(db: { reader: Reader; runOne(sql: string, params: SqlParams | null | undefined, internal?: boolean): void }, internal: boolean, into: Statement[]): Writer {
+  return {
+    all: (sql, params) => db.reader.all(sql, params),
+    get: (sql, params) => db.reader.get(sql, params),
+    run: (sql, params) => {
+      db.runOne(sql, params, internal);
+      into.push([sql, copyParams(params)]);
+    },
+  };
+}
+
+/** A statement's parameters as recorded: a copy, so a caller's later change to a byte array cannot alter what was journaled. */
+export function copyParams(params: SqlParams | undefined): SqlParams | null {
+  if (params === undefined) return null;
+  const copy = (v: SqlValue): SqlValue => (v instanceof Uint8Array ? new Uint8Array(v) : v);
+  if (Array.isArray(params)) return (params as readonly SqlValue[]).map(copy);
+  return Object.fromEntries(Object.entries(params as Readonly<Record<string, SqlValue>>).map(([k, v]) => [k, copy(v)]));
+}
 
 export interface JournalEntry {
   seq: number;

@@ -14,7 +14,7 @@ import {
   u64,
 } from './format';
 import { openInto, seal } from './keys';
-import { writeAllAt } from './atomicWrite';
+import { writeAllAt, writeAtomicWith } from './atomicWrite';
 
 export interface StreamMeta {
   kind: number;
@@ -147,4 +147,16 @@ export function fdReader(fd: number): ReadAt {
     }
     return b.subarray(0, got);
   };
+}
+
+/**
+ * Writes a snapshot file atomically, encrypted straight from the database's own image (the
+ * image is lent for the write and not kept): no second copy of the register in memory.
+ */
+export function writeSnapshotFile(target: string, key: Buffer, meta: StreamMeta, withImage: (use: (plain: Uint8Array) => void) => void): void {
+  withImage((plain) =>
+    writeAtomicWith(target, (fd) => {
+      writeStreamSync(fd, 0, key, meta, plain);
+    }),
+  );
 }

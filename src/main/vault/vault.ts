@@ -1,18 +1,19 @@
 // An unlocked register: the database, the keys, the open journal. Durable commits and snapshots.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Reader, Row, SqlParams, SqlValue, Writer } from '../db/types';
+import type { Reader, Row, SqlParams, Writer } from '../db/types';
 import type { Migration } from '../db/migrations';
 import { pendingMigrations } from '../db/migrations';
 import { lockedError, VaultError, writeFailed } from './errors';
-import { classifyFolder, journalFileName, snapshotFileName, STREAM_KIND_SNAPSHOT } from './format';
+import { journalFileName, snapshotFileName, STREAM_KIND_SNAPSHOT } from './format';
+import { removeOlder, removeOlderQuietly } from './olderCopies';
 import { commitProblem } from './commitPolicy';
 import { signBytes, verifyBytes } from './identity';
 import { wipeKeys } from './keys';
-import { commitDigestInput, encodeRecord, JournalWriter, type Statement } from './journal';
+import { commitDigestInput, encodeRecord, JournalWriter, recordingWriter, type Statement } from './journal';
 import { slotIdFor } from './keySlots';
-import { writeStreamSync } from './snapshot';
-import { fsyncDir, removeQuietly, writeAtomicWith } from './atomicWrite';
+import { writeSnapshotFile } from './snapshot';
+import { fsyncDir } from './atomicWrite';
 import * as users from './users';
 import { checkPassphrasePolicy } from './kdf';
 import type { MembershipRecord } from './membership';
@@ -23,13 +24,6 @@ import { writeBackup } from './backup';
 
 export { AUDIT_SIGNATURE_LABEL, COMMIT_SIGNATURE_LABEL, DEFAULT_SNAPSHOT_THRESHOLD, type SnapshotThreshold, type UserSummary, type Vault, type VaultState } from './vaultState';
 import { AUDIT_SIGNATURE_LABEL, COMMIT_SIGNATURE_LABEL, type UserSummary, type Vault, type VaultState } from './vaultState';
-
-function copyParams(params: SqlParams | undefined): SqlParams | null {
-  if (params === undefined) return null;
-  const copy = (v: SqlValue): SqlValue => (v instanceof Uint8Array ? new Uint8Array(v) : v);
-  if (Array.isArray(params)) return (params as readonly SqlValue[]).map(copy);
-  return Object.fromEntries(Object.entries(params as Readonly<Record<string, SqlValue>>).map(([k, v]) => [k, copy(v)]));
-}
 
 function isThenable(v: unknown): boolean {
   return typeof v === 'object' && v !== null && typeof (v as { then?: unknown }).then === 'function';
@@ -153,14 +147,7 @@ export class VaultImpl implements Vault {
     if (journal === undefined) throw writeFailed('your change (lock and unlock the register to continue)');
     if (s.db.transactionOpen) throw new VaultError('busy', 'Another change is still being saved. Try again.');
     const statements: Statement[] = [];
-    const writer: Writer = {
-      all: (sql, params) => s.db.reader.all(sql, params),
-      get: (sql, params) => s.db.reader.get(sql, params),
-      run: (sql, params) => {
-        s.db.runOne(sql, params, internal);
-        statements.push([sql, copyParams(params)]);
-      },
-    };
+    const writer = recordingWriter(s.db, internal, statements);
     s.db.begin();
     let result: T;
     try {
@@ -223,13 +210,7 @@ export class VaultImpl implements Vault {
     const seq = s.seq;
     const target = path.join(s.folder, snapshotFileName(seq));
     try {
-      const meta = { kind: STREAM_KIND_SNAPSHOT, registerId: s.registerId, seq, chainTag: s.lastTag };
-      // Encrypted straight from the database's own file: no second copy of the register in memory.
-      s.db.withImage((plain) =>
-        writeAtomicWith(target, (fd) => {
-          writeStreamSync(fd, 0, s.keys.snapshot, meta, plain);
-        }),
-      );
+      writeSnapshotFile(target, s.keys.snapshot, { kind: STREAM_KIND_SNAPSHOT, registerId: s.registerId, seq, chainTag: s.lastTag }, (use) => s.db.withImage(use));
     } catch {
       if (fs.existsSync(target)) {
         // Renamed but maybe not durable: open would use it and ignore the old journal, so the
@@ -252,7 +233,8 @@ export class VaultImpl implements Vault {
     } catch {
       throw writeFailed('a new journal (lock and unlock the register to continue)');
     }
-    this.removeOlderThan(previous);
+    // The previous snapshot and its journal stay as a fallback.
+    removeOlderQuietly(s.folder, previous);
   }
 
   purgeHistory(): void {
@@ -263,40 +245,8 @@ export class VaultImpl implements Vault {
     if (journal === undefined) throw writeFailed('a snapshot (lock and unlock the register to continue)');
     if (s.seq !== s.snapshotSeq) throw writeFailed('a snapshot');
     journal.truncateEmpty(); // drop a torn tail left by a crash
-    const folder = s.folder;
-    const keep = s.snapshotSeq;
-    const files = classifyFolder(fs.readdirSync(folder));
-    const failed: string[] = [];
-    const remove = (name: string): void => {
-      try {
-        fs.rmSync(path.join(folder, name), { force: true });
-      } catch {
-        failed.push(name);
-      }
-    };
-    for (const n of files.journals) if (n < keep) remove(journalFileName(n));
-    for (const n of files.snapshots) if (n < keep) remove(snapshotFileName(n));
-    for (const t of files.temps) remove(t);
-    try {
-      fsyncDir(folder);
-    } catch {
-      failed.push('.');
-    }
+    const failed = removeOlder(s.folder, s.snapshotSeq);
     if (failed.length > 0) throw writeFailed('the removal of older copies of the register');
-  }
-
-  /** Keeps the previous snapshot and its journal as a fallback; removes anything older and temp files. */
-  private removeOlderThan(keep: number): void {
-    const folder = this.state.folder;
-    const files = classifyFolder(fs.readdirSync(folder));
-    for (const n of files.snapshots) if (n < keep) removeQuietly(path.join(folder, snapshotFileName(n)));
-    for (const n of files.journals) if (n < keep) removeQuietly(path.join(folder, journalFileName(n)));
-    for (const t of files.temps) removeQuietly(path.join(folder, t));
-    try {
-      fsyncDir(folder);
-    } catch {
-      // only deletions; nothing acknowledged depends on them
-    }
   }
 
   lock(): void {
