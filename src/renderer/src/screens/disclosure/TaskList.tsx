@@ -1,5 +1,6 @@
 import { formatDate } from '../../components/tags';
 import { useSession } from '../../session';
+import { TaskListRow } from '../../components/TaskListRow';
 import { ActionLink, BackLink, DisclosureStatusTag, PageHeading, SingleAgencyTag, WarningText, type TaskProps } from './parts';
 import { disclosureTasks, TASK_STATUS_WORDS, type Task } from './tasks';
 
@@ -8,32 +9,9 @@ import { disclosureTasks, TASK_STATUS_WORDS, type Task } from './tasks';
 // the record as the service holds it, so leaving and coming back shows the same list.
 
 function TaskRow({ task, go }: { task: Task; go: TaskProps['go'] }) {
-  const statusId = `task-${task.page}-status`;
-  const hintId = `task-${task.page}-hint`;
-  const linked = task.status !== 'cannot_start';
-  const tagged = task.status === 'not_started' || task.status === 'in_progress';
+  const tag = task.status === 'in_progress' ? 'light-blue' : task.status === 'not_started' ? 'blue' : null;
   return (
-    <li className={`govuk-task-list__item${linked ? ' govuk-task-list__item--with-link' : ''}`}>
-      <div className="govuk-task-list__name-and-hint">
-        {linked ? (
-          <ActionLink className="govuk-link govuk-task-list__link" onClick={() => go(task.page)} describedBy={`${hintId} ${statusId}`}>
-            {task.title}
-          </ActionLink>
-        ) : (
-          <div>{task.title}</div>
-        )}
-        <div className="govuk-task-list__hint" id={hintId}>
-          {task.hint}
-        </div>
-      </div>
-      <div className={`govuk-task-list__status${task.status === 'cannot_start' ? ' govuk-task-list__status--cannot-start-yet' : ''}`} id={statusId}>
-        {tagged ? (
-          <strong className={`govuk-tag ${task.status === 'in_progress' ? 'govuk-tag--light-blue' : 'govuk-tag--blue'}`}>{task.statusText ?? TASK_STATUS_WORDS[task.status]}</strong>
-        ) : (
-          (task.statusText ?? TASK_STATUS_WORDS[task.status])
-        )}
-      </div>
-    </li>
+    <TaskListRow id={`task-${task.page}`} title={task.title} hint={task.hint} status={task.statusText ?? TASK_STATUS_WORDS[task.status]} tag={tag} onOpen={task.status === 'cannot_start' ? null : () => go(task.page)} />
   );
 }
 

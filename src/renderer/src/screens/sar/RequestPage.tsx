@@ -1,4 +1,5 @@
 import { useSession } from '../../session';
+import { TaskListRow } from '../../components/TaskListRow';
 import { SummaryRow } from '../../components/SummaryRow';
 import { formatDate, Tag } from '../../components/tags';
 import { OutputsTable } from './CheckPage';
@@ -12,32 +13,9 @@ import { ActionLink, BackLink, BandTag, PageHeading, regimeLong, regimeShort, Wa
 
 function StepRow({ step, go }: { step: Step; go: SarProps['go'] }) {
   const key = `${step.page}-${step.title.split(' ')[0]?.toLowerCase() ?? ''}`;
-  const statusId = `step-${key}-status`;
-  const hintId = `step-${key}-hint`;
-  const linked = step.status !== 'cannot_start';
-  const tagged = step.status === 'not_started' || step.status === 'in_progress';
+  const tag = step.status === 'in_progress' ? 'light-blue' : step.status === 'not_started' ? 'blue' : null;
   return (
-    <li className={`govuk-task-list__item${linked ? ' govuk-task-list__item--with-link' : ''}`}>
-      <div className="govuk-task-list__name-and-hint">
-        {linked ? (
-          <ActionLink className="govuk-link govuk-task-list__link" onClick={() => go(step.page)} describedBy={`${hintId} ${statusId}`}>
-            {step.title}
-          </ActionLink>
-        ) : (
-          <div>{step.title}</div>
-        )}
-        <div className="govuk-task-list__hint" id={hintId}>
-          {step.hint}
-        </div>
-      </div>
-      <div className={`govuk-task-list__status${step.status === 'cannot_start' ? ' govuk-task-list__status--cannot-start-yet' : ''}`} id={statusId}>
-        {tagged ? (
-          <strong className={`govuk-tag ${step.status === 'in_progress' ? 'govuk-tag--light-blue' : 'govuk-tag--blue'}`}>{step.statusText ?? STEP_STATUS_WORDS[step.status]}</strong>
-        ) : (
-          (step.statusText ?? STEP_STATUS_WORDS[step.status])
-        )}
-      </div>
-    </li>
+    <TaskListRow id={`step-${key}`} title={step.title} hint={step.hint} status={step.statusText ?? STEP_STATUS_WORDS[step.status]} tag={tag} onOpen={step.status === 'cannot_start' ? null : () => go(step.page)} />
   );
 }
 

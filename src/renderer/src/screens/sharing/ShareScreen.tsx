@@ -5,11 +5,12 @@ import { useSession, type ShareStep } from '../../session';
 import { ErrorSummary } from '../../components/forms';
 import { useLoad } from '../useLoad';
 import { OpenRecordFirst } from '../../components/OpenRecordFirst';
+import { TaskListRow } from '../../components/TaskListRow';
 import { useSubmit } from '../useSubmit';
 import { CheckAnswersStep } from './CheckAnswersStep';
 import { ChooseFieldsStep } from './ChooseFieldsStep';
 import { DetailsStep } from './DetailsStep';
-import { ActionLink, BackLink, PageHeading } from './parts';
+import { BackLink, PageHeading } from './parts';
 import { ShareRecord } from './ShareRecord';
 import { shareTasks, TASK_STATUS_WORDS } from './shareTasks';
 import { ThreeTestsStep } from './ThreeTestsStep';
@@ -80,34 +81,17 @@ function TaskList({ share, go }: StepProps) {
         You have completed {done} of {tasks.length} tasks. The draft is saved as you go: you can leave it and carry on later from {share.subjectName}’s page.
       </p>
       <ul className="govuk-task-list">
-        {tasks.map((task) => {
-          const statusId = `task-${task.step}-status`;
-          const hintId = `task-${task.step}-hint`;
-          const linked = task.status !== 'cannot_start';
-          return (
-            <li className={`govuk-task-list__item${linked ? ' govuk-task-list__item--with-link' : ''}`} key={task.step}>
-              <div className="govuk-task-list__name-and-hint">
-                {linked ? (
-                  <ActionLink className="govuk-link govuk-task-list__link" onClick={() => go(task.step)} describedBy={`${hintId} ${statusId}`}>
-                    {task.title}
-                  </ActionLink>
-                ) : (
-                  <div>{task.title}</div>
-                )}
-                <div className="govuk-task-list__hint" id={hintId}>
-                  {task.hint}
-                </div>
-              </div>
-              <div className={`govuk-task-list__status${task.status === 'cannot_start' ? ' govuk-task-list__status--cannot-start-yet' : ''}`} id={statusId}>
-                {task.status === 'incomplete' || task.status === 'not_started' ? (
-                  <strong className={`govuk-tag ${task.status === 'incomplete' ? 'govuk-tag--blue' : 'govuk-tag--teal'}`}>{TASK_STATUS_WORDS[task.status]}</strong>
-                ) : (
-                  TASK_STATUS_WORDS[task.status]
-                )}
-              </div>
-            </li>
-          );
-        })}
+        {tasks.map((task) => (
+          <TaskListRow
+            key={task.step}
+            id={`task-${task.step}`}
+            title={task.title}
+            hint={task.hint}
+            status={TASK_STATUS_WORDS[task.status]}
+            tag={task.status === 'incomplete' ? 'blue' : task.status === 'not_started' ? 'teal' : null}
+            onOpen={task.status === 'cannot_start' ? null : () => go(task.step)}
+          />
+        ))}
       </ul>
       <button type="button" className="govuk-button govuk-button--secondary" disabled={busy} aria-disabled={busy} onClick={discard}>
         Discard this draft
