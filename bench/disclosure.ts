@@ -13,17 +13,13 @@ import { pageCount } from '../src/main/documents';
 import { aReadyDisclosure, REASON } from '../tests/support/disclosures';
 import { aMeetingTeam, aNominal } from '../tests/support/meetings';
 import { anItem } from '../tests/support/registerBuilders';
+import { pct, round, runBench } from './figures';
 
 const ITEMS = 199;
 const CHECK_RUNS = 20;
 const BRIEFING_RUNS = 5; // after one warm-up
 
 const now = (): number => Number(process.hrtime.bigint()) / 1e6;
-const pct = (xs: number[], p: number): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
-};
-const round = (x: number): number => Math.round(x * 1000) / 1000;
 
 async function main(): Promise<void> {
   const setupStart = now();
@@ -75,10 +71,4 @@ async function main(): Promise<void> {
   );
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runBench(main);

@@ -10,6 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { pageCount } from '../src/main/documents';
 import { aLevel2Meeting, aMeetingTeam, aNominal, attendeeOf, completeMinutes, signInRoom } from '../tests/support/meetings';
+import { pct, round, runBench } from './figures';
 
 const MEETINGS = 500;
 const PEOPLE = 50;
@@ -17,11 +18,6 @@ const LIST_RUNS = 25;
 const COPY_RUNS = 5; // after one warm-up
 
 const now = (): number => Number(process.hrtime.bigint()) / 1e6;
-const pct = (xs: number[], p: number): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
-};
-const round = (x: number): number => Math.round(x * 1000) / 1000;
 
 /** About `chars` characters of minute-taking, in sentences. */
 const prose = (what: string, chars: number) => {
@@ -105,10 +101,4 @@ async function main(): Promise<void> {
   );
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runBench(main);

@@ -9,16 +9,12 @@
 // is measured here.
 import { internalSchedulePdf, redactionLogCsv, redactionLogPdf, responsePdf, type RedactionLogEntry, type ReleasedItem, type ResponseInput } from '../src/main/sar/bundle';
 import { applyRedactions, proposeNameRedactions, type Redaction } from '../src/main/sar/redaction';
+import { pct, round } from './figures';
 
 const ITEMS = 500;
 const RUNS = 3; // after one warm-up
 
 const now = (): number => Number(process.hrtime.bigint()) / 1e6;
-const pct = (xs: number[], p: number): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
-};
-const round = (x: number): number => Math.round(x * 1000) / 1000;
 
 const OFFICE = { name: 'Wigan Probation Delivery Unit', agency: 'probation' as const, addressLines: ['Wigan Life Centre', 'The Wiend', 'Wigan WN1 1NH'] };
 const KINDS = ['Office appointment', 'Home visit', 'Telephone contact', 'Risk assessment', 'Licence review', 'MAPPA minutes extract'];

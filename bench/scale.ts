@@ -35,6 +35,7 @@ import type { Ctx } from '../src/main/access/context';
 import { today } from '../src/shared/calendar';
 import { searchInput } from '../src/shared/registerSchemas';
 import { TEST_KDF } from '../tests/support/kdf';
+import { pct, round } from './figures';
 
 const items = Number(process.argv[2] ?? 10_000);
 const USER = 'Bench Administrator';
@@ -67,11 +68,6 @@ function rawWriter(db: SqlDb): Writer {
 }
 
 const now = (): number => Number(process.hrtime.bigint()) / 1e6;
-const pct = (xs: number[], p: number): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
-};
-const round = (x: number): number => Math.round(x * 1000) / 1000;
 
 async function build(root: string): Promise<Record<string, number>> {
   const folder = path.join(root, 'reg');

@@ -31,6 +31,7 @@ import type { FieldRef, ShareView } from '../src/shared/channels/sharing';
 import type { AgencyKindCode } from '../src/shared/vocabulary';
 import { CASE, anUnansweredShare, aPartnerRegister, confirmKey, confirmShare, FULL_ANSWER, HOLLIS, openFile, type PartnerRegister } from '../tests/support/partners';
 import { aSubject } from '../tests/support/registerBuilders';
+import { pct, round } from './figures';
 
 const SHARE_ITEMS = 1_000;
 const PAGE_ITEMS = 500;
@@ -46,11 +47,6 @@ const RECEIVERS: Array<{ name: string; agency: AgencyKindCode; user: string }> =
 ];
 
 const now = (): number => Number(process.hrtime.bigint()) / 1e6;
-const pct = (xs: number[], p: number): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
-};
-const round = (x: number): number => Math.round(x * 1000) / 1000;
 async function timed<T>(fn: () => T | Promise<T>): Promise<[T, number]> {
   const t = now();
   const value = await fn();
